@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Sinergi.Web.Api;
+
+/// <summary>A page of a list: <c>{ "items": [...], "total": N, "page": 1, "pageSize": 50 }</c>.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+
+public static class ApiResults
+{
+    public const int MaxPageSize = 200;
+
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem(title: "Tidak ditemukan", detail: $"{what} tidak ditemukan atau tidak dapat Anda akses.", statusCode: StatusCodes.Status404NotFound);
+
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "Isian tidak valid", detail: "Periksa kembali isian pada kolom yang disebutkan.");
+
+    /// <summary>Checks paging values; the camelCase field names match the query string.</summary>
+    public static Dictionary<string, string[]> PagingProblems(int page, int pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (page < 1)
+            errors["page"] = ["Halaman dimulai dari 1."];
+        if (pageSize is < 1 or > MaxPageSize)
+            errors["pageSize"] = [$"pageSize harus 1 sampai {MaxPageSize}."];
+        return errors;
+    }
+
+    /// <summary>Field names of the domain (<c>ShortName</c>) as the JSON body spells them (<c>shortName</c>).</summary>
+    public static Dictionary<string, string[]> CamelCase(Dictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value);
+}

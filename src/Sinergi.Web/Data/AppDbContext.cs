@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Sinergi.Web.Auth;
+using Sinergi.Web.Domain;
+
+namespace Sinergi.Web.Data;
+
+/// <summary>
+/// The one DbContext. Each database engine has a subclass that owns its migration set
+/// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>); code depends on this type.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, RegionScope scope, TimeProvider clock)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Urusan> Urusan => Set<Urusan>();
+    public DbSet<Opd> Opds => Set<Opd>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Read by the query filters per query, so one context follows the caller of its request.
+    private bool Unrestricted => scope.IsUnrestricted;
+    private string? CurrentRegion => scope.RegionCode;
+
+    /// <summary>Instants are stored as UTC and come back marked as UTC on every engine.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configuration.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null || v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Region>(region =>
+        {
+            region.HasKey(r => r.Code);
+            region.Property(r => r.Code).HasMaxLength(5);
+            region.Property(r => r.Name).HasMaxLength(100);
+            region.Property(r => r.Level).HasConversion<string>().HasMaxLength(10);
+            region.Property(r => r.ProvinceCode).HasMaxLength(2);
+            region.HasOne(r => r.Province).WithMany().HasForeignKey(r => r.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+            region.HasIndex(r => r.Name);
+        });
+
+        builder.Entity<Urusan>(urusan =>
+        {
+            urusan.HasKey(u => u.Code);
+            urusan.Property(u => u.Code).HasMaxLength(5);
+            urusan.Property(u => u.Name).HasMaxLength(100);
+            urusan.Property(u => u.Group).HasConversion<string>().HasMaxLength(30);
+        });
+
+        builder.Entity<Opd>(opd =>
+        {
+            opd.Property(o => o.RegionCode).HasMaxLength(5);
+            opd.Property(o => o.Name).HasMaxLength(200);
+            opd.Property(o => o.ShortName).HasMaxLength(40);
+            opd.Property(o => o.HeadName).HasMaxLength(120);
+            opd.Property(o => o.HeadNip).HasMaxLength(18);
+            opd.HasOne(o => o.Region).WithMany().HasForeignKey(o => o.RegionCode).OnDelete(DeleteBehavior.Restrict);
+            opd.HasIndex(o => new { o.RegionCode, o.Name }).IsUnique();
+            opd.HasIndex(o => new { o.RegionCode, o.ShortName }).IsUnique();
+            opd.HasMany(o => o.Urusan).WithMany().UsingEntity(
+                "OpdUrusan",
+                r => r.HasOne(typeof(Urusan)).WithMany().HasForeignKey("UrusanCode").OnDelete(DeleteBehavior.Restrict),
+                l => l.HasOne(typeof(Opd)).WithMany().HasForeignKey("OpdId").OnDelete(DeleteBehavior.Cascade));
+            opd.HasQueryFilter(o => Unrestricted || o.RegionCode == CurrentRegion);
+        });
+
+        builder.Entity<AppUser>(user =>
+        {
+            user.Property(u => u.FullName).HasMaxLength(120);
+            user.Property(u => u.RegionCode).HasMaxLength(5);
+            user.HasOne(u => u.Region).WithMany().HasForeignKey(u => u.RegionCode).OnDelete(DeleteBehavior.Restrict);
+            user.HasOne(u => u.Opd).WithMany().HasForeignKey(u => u.OpdId).OnDelete(DeleteBehavior.Restrict);
+            user.HasIndex(u => u.RegionCode);
+        });
+
+        builder.Entity<AccessToken>(token =>
+        {
+            token.Property(t => t.Name).HasMaxLength(80);
+            token.Property(t => t.Hash).HasMaxLength(64);
+            token.Property(t => t.Hint).HasMaxLength(12);
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Stamp();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Stamp();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>Bumps the version of every changed row and keeps its timestamps.</summary>
+    private void Stamp()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
+                versioned.Version++;
+            if (entry.Entity is Opd opd && entry.State is EntityState.Added or EntityState.Modified)
+            {
+                if (entry.State == EntityState.Added)
+                    opd.CreatedAt = now;
+                opd.UpdatedAt = now;
+            }
+        }
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, RegionScope scope, TimeProvider clock)
+    : AppDbContext(options, scope, clock);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, RegionScope scope, TimeProvider clock)
+    : AppDbContext(options, scope, clock);

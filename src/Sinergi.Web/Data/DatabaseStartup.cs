@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sinergi.Web.Domain;
+
+namespace Sinergi.Web.Data;
+
+public static class DatabaseStartup
+{
+    /// <summary>
+    /// Brings the schema up to date, loads reference data and makes sure every role exists.
+    /// The <c>migrate</c> verb and, for the embedded database, every start run this.
+    /// </summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (db.Database.IsSqlite())
+            EnsureSqliteDirectory(db.Database.GetConnectionString()!);
+        await db.Database.MigrateAsync(ct);
+        await ReferenceData.SyncAsync(db, ct);
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+        }
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (options.MigrateOnStart == true)
+            await MigrateAsync(app.Services);
+        if (options.SeedDemoOnStart == true)
+        {
+            using var scope = app.Services.CreateScope();
+            var seeded = await DemoData.SeedIfEmptyAsync(scope.ServiceProvider);
+            if (seeded)
+                app.Logger.LogInformation("Data demo dimuat ke basis data yang masih kosong.");
+        }
+    }
+
+    /// <summary>Once the server listens, tell the person at the console where and how to log in.</summary>
+    public static void AnnounceWhenStarted(this WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "(lihat log Kestrel)";
+            Console.WriteLine();
+            Console.WriteLine($"Sinergi berjalan di: {addresses}");
+            try
+            {
+                using var scope = app.Services.CreateScope();
+                var demo = DemoData.ListPresentAccounts(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+                if (demo.Count > 0)
+                {
+                    Console.WriteLine($"Akun demo (kata sandi: {DemoData.PasswordOf(app.Configuration)}):");
+                    foreach (var account in demo)
+                        Console.WriteLine($"  {account.Email,-40} {account.Label}");
+                }
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                Console.WriteLine($"Peringatan: basis data belum dapat dihubungi ({e.Message}). Periksa /healthz.");
+            }
+            Console.WriteLine("Tekan Ctrl+C untuk berhenti.");
+            Console.WriteLine();
+        });
+
+    private static void EnsureSqliteDirectory(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(directory))
+            Directory.CreateDirectory(directory);
+    }
+}

@@ -1,0 +1,63 @@
+namespace Sinergi.Web.Domain;
+
+public enum RegionLevel
+{
+    Provinsi,
+    Kabupaten,
+    Kota,
+}
+
+/// <summary>
+/// A Pemerintah Daerah, keyed by its Kemendagri code (<c>62</c> for a province, <c>62.71</c> for a
+/// kabupaten/kota). Loaded from idn-area-data; it is the tenant of everything a region owns.
+/// </summary>
+public class Region
+{
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public RegionLevel Level { get; set; }
+    public string? ProvinceCode { get; set; }
+    public Region? Province { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+
+    public bool IsProvince => Level == RegionLevel.Provinsi;
+
+    /// <summary>"Pemerintah Kota Palangkaraya", "Pemerintah Provinsi Kalimantan Tengah".</summary>
+    public string GovernmentName => IsProvince ? $"Pemerintah Provinsi {Name}" : $"Pemerintah {Name}";
+
+    public static RegionLevel LevelOf(string code, string name) =>
+        !code.Contains('.') ? RegionLevel.Provinsi
+        : name.StartsWith("Kota ", StringComparison.OrdinalIgnoreCase) ? RegionLevel.Kota
+        : RegionLevel.Kabupaten;
+
+    public static string ProvinceCodeOf(string code) => code.Split('.')[0];
+
+    public static bool IsWellFormedCode(string? code) =>
+        code is { Length: 2 or 5 }
+        && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1])
+        && (code.Length == 2 || (code[2] == '.' && char.IsAsciiDigit(code[3]) && char.IsAsciiDigit(code[4])));
+
+    /// <summary>
+    /// Indonesia keeps three time zones; a region shows times in its own. Province codes follow
+    /// the zones closely enough that the code decides it.
+    /// </summary>
+    public static TimeZoneInfo TimeZoneOf(string? code)
+    {
+        var province = code is null ? 0 : int.Parse(ProvinceCodeOf(code), System.Globalization.CultureInfo.InvariantCulture);
+        var id = province switch
+        {
+            51 or 52 or 53 or 63 or 64 or 65 or >= 71 and <= 76 => "Asia/Makassar",
+            >= 81 => "Asia/Jayapura",
+            _ => "Asia/Jakarta",
+        };
+        return TimeZoneInfo.FindSystemTimeZoneById(id);
+    }
+
+    public static string TimeZoneAbbreviation(TimeZoneInfo zone) => zone.Id switch
+    {
+        "Asia/Makassar" => "WITA",
+        "Asia/Jayapura" => "WIT",
+        _ => "WIB",
+    };
+}

@@ -1,0 +1,11 @@
+namespace Sinergi.Web.Infrastructure;
+
+public static class Htmx
+{
+    /// <summary>True when htmx sent the request and wants a fragment rather than a whole page.</summary>
+    public static bool IsHtmx(this HttpRequest request) =>
+        request.Headers.ContainsKey("HX-Request") && !request.Headers.ContainsKey("HX-History-Restore-Request");
+
+    /// <summary>The same URL answers with a page or a fragment, so caches must keep both apart.</summary>
+    public static void VaryOnHtmx(this HttpResponse response) => response.Headers.Append("Vary", "HX-Request");
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sinergi.Web.Domain;
+
+namespace Sinergi.Web.Pages.Account;
+
+[AllowAnonymous]
+public class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+{
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : RedirectToPage("/Account/Login");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        TempData["Status"] = "Anda telah keluar. Sampai jumpa.";
+        return RedirectToPage("/Account/Login");
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Sinergi.Web.Infrastructure;
+using Sinergi.Web.Auth;
+
+namespace Sinergi.Web;
+
+/// <summary>The web face: Razor Pages, Indonesian culture, errors, static files and headers.</summary>
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = Indonesian.Culture;
+        CultureInfo.DefaultThreadCurrentUICulture = Indonesian.Culture;
+
+        var services = builder.Services;
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/Status");
+                o.Conventions.AuthorizeFolder("/Settings", Policies.ManageRegion);
+            })
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<MustChangePasswordFilter>();
+                IndonesianModelBinding.Apply(o.ModelBindingMessageProvider);
+            });
+        services.Configure<MvcOptions>(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.Name = "sinergi.af";
+        });
+        services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseWhen(c => IsApi(c.Request), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !IsApi(c.Request), ui =>
+        {
+            ui.UseExceptionHandler("/Error");
+            ui.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
+        });
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Indonesian.Culture),
+            SupportedCultures = [Indonesian.Culture],
+            SupportedUICultures = [Indonesian.Culture],
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public,max-age=604800",
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        return app;
+    }
+
+    private static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Sinergi.Tests.Infrastructure;
+
+namespace Sinergi.Tests.Cli;
+
+/// <summary>The operator verbs, run as a real process of the built app against a real SQLite file.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("sinergi-cli-").FullName;
+
+    private sealed record Run(int ExitCode, string Output, string Error)
+    {
+        public string LastLine => Output.TrimEnd().Split('\n').Last().Trim();
+    }
+
+    private async Task<Run> SinergiAsync(params string[] args)
+    {
+        var dll = AppDll();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["DataDirectory"] = _dataDirectory;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return new Run(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The app as built next to the tests: src/Sinergi.Web/bin/&lt;configuration&gt;/net10.0.</summary>
+    private static string AppDll()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Sinergi.slnx")))
+            root = root.Parent;
+        return Path.Combine(root!.FullName, "src", "Sinergi.Web", "bin", configuration, testOutput.Name, "Sinergi.Web.dll");
+    }
+
+    [Fact]
+    public async Task Migrate_seed_and_create_token_give_a_token_the_api_accepts()
+    {
+        var migrate = await SinergiAsync("migrate");
+        Assert.True(migrate.ExitCode == 0, migrate.Error);
+        Assert.Contains("552 wilayah", migrate.Output);
+        Assert.Equal(0, (await SinergiAsync("seed-demo")).ExitCode);
+
+        var own = await SinergiAsync("create-token", "--email", "admin.palangkaraya@sinergi.test", "--name", "skrip");
+        var other = await SinergiAsync("create-token", "--email", "admin.pulangpisau@sinergi.test");
+        Assert.Equal(0, own.ExitCode);
+        Assert.StartsWith("snrg_", own.LastLine);
+
+        await using var app = new SqliteApp { DataDirectory = _dataDirectory };
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", own.LastLine);
+        var regions = await client.GetFromJsonAsync<JsonElement>("/api/v1/regions");
+        Assert.Equal(552, regions.GetProperty("total").GetInt32());
+
+        var dinkes = await app.WithDbAsync(db => db.Opds.Where(o => o.RegionCode == "62.71" && o.ShortName == "Dinkes").Select(o => o.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/opds/{dinkes}")).StatusCode);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", other.LastLine);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/opds/{dinkes}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_admin_makes_the_first_admin_of_a_region_with_a_temporary_password()
+    {
+        var run = await SinergiAsync("create-admin", "--region", "62.02", "--email", "admin.kotim@sinergi.test", "--name", "Admin Kotawaringin Timur");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var password = run.LastLine.Split(':').Last().Trim();
+
+        await using var app = new SqliteApp { DataDirectory = _dataDirectory };
+        var browser = new Browser(app);
+        await browser.LoginAsync("admin.kotim@sinergi.test", password);
+        Assert.Equal("/Account/ChangePassword", browser.Last!.RequestMessage!.RequestUri!.AbsolutePath);
+        var region = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "admin.kotim@sinergi.test").Select(u => u.RegionCode).SingleAsync());
+        Assert.Equal("62.02", region);
+    }
+
+    [Fact]
+    public async Task Verbs_refuse_bad_input_with_a_message_and_a_non_zero_exit()
+    {
+        var unknownUser = await SinergiAsync("create-token", "--email", "tidak.ada@sinergi.test");
+        Assert.Equal(1, unknownUser.ExitCode);
+        Assert.Contains("Tidak ada akun dengan email", unknownUser.Error);
+        Assert.DoesNotContain("snrg_", unknownUser.Output);
+
+        var unknownRegion = await SinergiAsync("create-admin", "--region", "99.99", "--email", "x@sinergi.test", "--name", "X");
+        Assert.Equal(2, unknownRegion.ExitCode);
+        Assert.Contains("tidak ada", unknownRegion.Error);
+
+        var missingOption = await SinergiAsync("create-token");
+        Assert.Equal(2, missingOption.ExitCode);
+        Assert.Contains("--email wajib diisi", missingOption.Error);
+
+        var unknownVerb = await SinergiAsync("hapus-semua");
+        Assert.Equal(2, unknownVerb.ExitCode);
+        Assert.Contains("tidak dikenal", unknownVerb.Error);
+    }
+
+    [Fact]
+    public async Task Backup_writes_a_readable_copy_of_the_database_and_never_overwrites()
+    {
+        Assert.Equal(0, (await SinergiAsync("seed-demo")).ExitCode);
+        var target = Path.Combine(_dataDirectory, "cadangan", "sinergi-2026-11-25.db");
+        var run = await SinergiAsync("backup", target);
+        Assert.True(run.ExitCode == 0, run.Error);
+
+        await using (var connection = new SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM Regions";
+            Assert.Equal(552L, await count.ExecuteScalarAsync());
+        }
+        var again = await SinergiAsync("backup", target);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("sudah ada", again.Error);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Sinergi.Tests.Infrastructure;
+using Sinergi.Web.Domain;
+
+namespace Sinergi.Tests.Home;
+
+public abstract class HomeTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : SinergiApp
+{
+    [Fact]
+    public async Task Region_admin_sees_the_real_figures_of_their_region()
+    {
+        var (opds, activeUsers) = await app.WithDbAsync(async db => (
+            await db.Opds.CountAsync(o => o.RegionCode == "62.71"),
+            await db.Users.CountAsync(u => u.RegionCode == "62.71" && u.IsActive)));
+        var browser = new Browser(app);
+        var home = await browser.LoginAsync("admin.palangkaraya@sinergi.test");
+
+        Assert.Equal(opds.ToString(), home.Text("#figure-opd"));
+        Assert.Equal(activeUsers.ToString(), home.Text("#figure-users"));
+        Assert.Contains("38 provinsi dan 514 kabupaten/kota", home.Text("main"));
+        Assert.Equal(["Beranda", "Kerja Sama", "Usulan", "Monev", "Laporan", "Pengaturan"],
+            home.QuerySelectorAll("nav.main-nav a").Select(a => a.TextContent.Trim()));
+        Assert.Equal("page", home.QuerySelector("nav.main-nav a[href='/']")!.GetAttribute("aria-current"));
+    }
+
+    [Fact]
+    public async Task Province_overseer_sees_its_kab_kota_and_nothing_of_other_provinces()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var urusan = await db.Urusan.SingleAsync(u => u.Code == "1.02");
+            db.Opds.Add(new Opd { RegionCode = "63.71", Name = "Dinas Kesehatan", ShortName = "Dinkes", Urusan = [urusan] });
+            await db.SaveChangesAsync();
+        });
+
+        var province = await new Browser(app).LoginAsync("pengawas.kalteng@sinergi.test");
+        var provinceRows = province.QuerySelectorAll("#overseen-regions tbody tr").Select(r => r.Children[0].TextContent).ToList();
+        Assert.Contains("62.71", provinceRows);
+        Assert.Contains("62.11", provinceRows);
+        Assert.Contains("62", provinceRows);
+        Assert.DoesNotContain("63.71", provinceRows);
+        Assert.Contains("Kalimantan Tengah", province.Text("#overseen-heading"));
+
+        var national = await new Browser(app).LoginAsync("pengawas.kemendagri@sinergi.test");
+        var nationalRows = national.QuerySelectorAll("#overseen-regions tbody tr").Select(r => r.Children[0].TextContent).ToList();
+        Assert.Contains("63.71", nationalRows);
+        Assert.Contains("62.71", nationalRows);
+    }
+
+    [Fact]
+    public async Task Opd_operator_sees_neither_settings_nor_other_regions()
+    {
+        var home = await new Browser(app).LoginAsync("dinkes.palangkaraya@sinergi.test");
+        Assert.Empty(home.QuerySelectorAll("#overseen-regions"));
+        Assert.DoesNotContain("Pengaturan", home.Text("nav.main-nav"));
+        Assert.Contains("Pemerintah Kota Palangkaraya", home.Text("h1"));
+    }
+}
+
+public sealed class HomeTestsOnSqlite(SqliteApp app) : HomeTests<SqliteApp>(app);
+
+public sealed class HomeTestsOnPostgres(PostgresApp app) : HomeTests<PostgresApp>(app);
