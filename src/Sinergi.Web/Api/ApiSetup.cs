@@ -26,7 +26,13 @@ public static class ApiSetup
         app.MapScalarApiReference("/api/docs", o => o
                 .WithTitle("Sinergi API")
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-                .AddPreferredSecuritySchemes(AccessTokenHandler.SchemeName))
+                .AddPreferredSecuritySchemes(AccessTokenHandler.SchemeName)
+                .HideDeveloperTools()
+                .DisableAgent()
+                .DisableMcp()
+                .DisableTelemetry()
+                .DisableDefaultFonts()
+                .WithFavicon("/favicon.svg"))
             .AllowAnonymous();
         return app;
     }

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Sinergi.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Sinergi on a real Kestrel socket over a fresh SQLite file, and the machine's Chromium driven by
+/// Playwright: what a person at a browser in a regional office gets.
+/// </summary>
+public sealed class BrowserSession : IAsyncLifetime
+{
+    public const string DemoPassword = "SinergiDemo2026";
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("sinergi-browser-").FullName;
+    private SinergiServer? _server;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        _server = new SinergiServer(_dataDirectory);
+        _server.UseKestrel(0);
+        _server.StartServer();
+        var addresses = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) with a page that records console errors.</summary>
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(ViewportSize? viewport = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "id-ID", ViewportSize = viewport });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                errors.Add($"{message.Text} ({message.Location})");
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        return (page, errors);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_server is not null)
+            await _server.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A pooled SQLite connection may still hold the file; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private sealed class SinergiServer(string dataDirectory) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("DataDirectory", dataDirectory);
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserSession>
+{
+    public const string Name = "Chromium";
+}
