@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Sinergi.Web.Infrastructure;
@@ -35,7 +36,9 @@ public static class WebSetup
             o.HeaderName = "RequestVerificationToken";
             o.Cookie.Name = "sinergi.af";
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = IndonesianProblems.Translate);
+        // Behind a reverse proxy on the same host, keep the client's address and scheme.
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         return builder;
     }
 

@@ -11,6 +11,8 @@ public static class ApiSetup
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<DocumentDescription>());
+        // A body that is not JSON is the caller's mistake (400), in Development as in production.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }

@@ -149,6 +149,26 @@ public abstract class OpdAdminTests<TApp>(TApp app) : IClassFixture<TApp> where 
     }
 
     [Fact]
+    public async Task System_admin_picks_a_region_and_manages_its_opds()
+    {
+        var browser = new Browser(app);
+        await browser.LoginAsync("sysadmin@sinergi.test");
+        var picker = await browser.GetAsync("/Settings");
+        Assert.NotNull(picker.QuerySelector("select[name=region] option[value='62.11']"));
+
+        var settings = await browser.GetAsync("/Settings?region=62.11");
+        Assert.Contains("Kabupaten Pulang Pisau", settings.Text("main"));
+        var list = await browser.GetAsync("/Settings/Opds?region=62.11");
+        Assert.Contains("Distransnaker", list.Text("#opd-table"));
+        Assert.DoesNotContain("Disperdagin", list.Text("#opd-table")); // a Palangka Raya OPD
+
+        var added = await browser.FollowAsync(await browser.SubmitAsync(await browser.GetAsync("/Settings/Opds/Edit?region=62.11"), "#opd-form",
+            [new("Input.Name", "Dinas Lingkungan Hidup"), new("Input.ShortName", "DLH-PP"), new("Input.UrusanCodes", "2.11")]));
+        Assert.Contains("ditambahkan", added.Text("[role=status]"));
+        Assert.Equal("62.11", await app.WithDbAsync(db => db.Opds.Where(o => o.ShortName == "DLH-PP").Select(o => o.RegionCode).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Search_as_you_type_answers_htmx_with_the_table_only()
     {
         var browser = new Browser(app);

@@ -77,6 +77,22 @@ public sealed class ShellTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Api_answers_what_it_cannot_do_as_indonesian_problem_details()
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await app.TokenForAsync("admin.palangkaraya@sinergi.test"));
+
+        var missing = await client.GetAsync("/api/v1/tidak-ada");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Tidak ditemukan", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+
+        var broken = await client.PostAsync("/api/v1/opds", new StringContent("{ bukan json", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Equal("Permintaan tidak valid", (await broken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Health_endpoint_answers_200_when_the_database_answers()
     {
         var response = await app.CreateClient().GetAsync("/healthz");
