@@ -22,6 +22,7 @@ apt_install() {
 }
 
 [ -x /usr/bin/chromium ] || apt_install chromium
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || apt_install fonts-dejavu-core
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
   apt_install postgresql

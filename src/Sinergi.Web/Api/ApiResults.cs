@@ -29,4 +29,30 @@ public static class ApiResults
     /// <summary>Field names of the domain (<c>ShortName</c>) as the JSON body spells them (<c>shortName</c>).</summary>
     public static Dictionary<string, string[]> CamelCase(Dictionary<string, string[]> errors) =>
         errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value);
+
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(title: "Akses ditolak", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+
+    public static ProblemHttpResult Conflict(string title, string detail, IReadOnlyList<string> blockers) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["blockers"] = blockers });
+
+    public static string ETag(int version) => $"\"{version}\"";
+
+    public static ProblemHttpResult PreconditionFailed(string what) =>
+        TypedResults.Problem(title: "Data sudah berubah",
+            detail: $"{what} ini telah diubah orang lain sejak Anda membacanya. Ambil versi terbaru (GET), periksa perubahannya, lalu kirim ulang dengan If-Match yang baru.",
+            statusCode: StatusCodes.Status412PreconditionFailed);
+
+    /// <summary>Changes must name the version they were made on: no If-Match is 428, a stale one is 412.</summary>
+    public static ProblemHttpResult? IfMatchProblem(HttpRequest request, int currentVersion, string what)
+    {
+        var ifMatch = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(ifMatch))
+            return TypedResults.Problem(title: "If-Match wajib",
+                detail: $"Sertakan header If-Match berisi ETag dari GET terakhir agar perubahan orang lain pada {what.ToLowerInvariant()} ini tidak tertimpa.",
+                statusCode: StatusCodes.Status428PreconditionRequired);
+        return ifMatch.Split(',').Select(t => t.Trim().Replace("W/", "", StringComparison.Ordinal)).Contains(ETag(currentVersion))
+            ? null : PreconditionFailed(what);
+    }
 }

@@ -23,6 +23,8 @@ public static class ApiSetup
         v1.MapMeApi();
         v1.MapRegionsApi();
         v1.MapOpdsApi();
+        v1.MapAgreementsApi();
+        v1.MapPartnersApi();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o

@@ -66,7 +66,7 @@ public static class OpdsApi
         var opd = await Project(db.Opds.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == id)).SingleOrDefaultAsync(ct);
         if (opd is null || !scope.Oversees(opd.RegionCode))
             return ApiResults.NotFound("OPD");
-        http.Response.Headers.ETag = ETagOf(opd.Version);
+        http.Response.Headers.ETag = ApiResults.ETag(opd.Version);
         return TypedResults.Ok(opd);
     }
 
@@ -84,7 +84,7 @@ public static class OpdsApi
         db.Opds.Add(opd);
         await db.SaveChangesAsync(ct);
         var dto = await Project(db.Opds.AsNoTracking().Where(o => o.Id == opd.Id)).SingleAsync(ct);
-        http.Response.Headers.ETag = ETagOf(dto.Version);
+        http.Response.Headers.ETag = ApiResults.ETag(dto.Version);
         return TypedResults.CreatedAtRoute(dto, "GetOpd", new { id = dto.Id });
     }
 
@@ -95,8 +95,8 @@ public static class OpdsApi
         var opd = await db.Opds.Include(o => o.Urusan).SingleOrDefaultAsync(o => o.Id == id, ct);
         if (opd is null)
             return ApiResults.NotFound("OPD");
-        if (ifMatch is not null && ifMatch != ETagOf(opd.Version))
-            return PreconditionFailed();
+        if (ifMatch is not null && ifMatch != ApiResults.ETag(opd.Version))
+            return ApiResults.PreconditionFailed("OPD");
 
         var draft = input.ToDraft();
         var problems = await draft.ProblemsAsync(db, opd.RegionCode, opd.Id, ct);
@@ -110,10 +110,10 @@ public static class OpdsApi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return PreconditionFailed();
+            return ApiResults.PreconditionFailed("OPD");
         }
         var dto = await Project(db.Opds.AsNoTracking().Where(o => o.Id == id)).SingleAsync(ct);
-        http.Response.Headers.ETag = ETagOf(dto.Version);
+        http.Response.Headers.ETag = ApiResults.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 
@@ -140,12 +140,6 @@ public static class OpdsApi
         query.Select(o => new OpdDto(o.Id, o.RegionCode, o.Name, o.ShortName, o.HeadName, o.HeadNip,
             o.Urusan.OrderBy(u => u.Code).Select(u => new UrusanDto(u.Code, u.Name)).ToList(), o.Version, o.UpdatedAt));
 
-    private static string ETagOf(int version) => $"\"{version}\"";
-
-    private static ProblemHttpResult PreconditionFailed() =>
-        TypedResults.Problem(title: "Data sudah berubah",
-            detail: "OPD ini telah diubah orang lain sejak Anda membacanya. Ambil versi terbaru (GET), lalu kirim ulang perubahan Anda dengan If-Match yang baru.",
-            statusCode: StatusCodes.Status412PreconditionFailed);
 
     private static Dictionary<string, string[]> RenameUrusan(Dictionary<string, string[]> problems) =>
         problems.ToDictionary(p => p.Key == nameof(OpdDraft.UrusanCodes) ? "Urusan" : p.Key, p => p.Value);

@@ -19,6 +19,14 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<Urusan> Urusan => Set<Urusan>();
     public DbSet<Opd> Opds => Set<Opd>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementShare> AgreementShares => Set<AgreementShare>();
+    public DbSet<AgreementDocument> AgreementDocuments => Set<AgreementDocument>();
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+    public DbSet<AgreementSearch> AgreementSearch => Set<AgreementSearch>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<RegionSettings> RegionSettings => Set<RegionSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters per query, so one context follows the caller of its request.
@@ -97,6 +105,12 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
             token.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        RegistryModel.Configure(builder);
+        builder.Entity<Partner>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
+        // The owner sees its agreements; a region that is party to one sees it too.
+        builder.Entity<Agreement>().HasQueryFilter(a => Unrestricted || a.RegionCode == CurrentRegion
+            || a.SharedWith.Any(s => s.RegionCode == CurrentRegion));
+
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
             builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
     }
@@ -121,11 +135,20 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
         {
             if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
                 versioned.Version++;
-            if (entry.Entity is Opd opd && entry.State is EntityState.Added or EntityState.Modified)
+            if (entry.State is EntityState.Added or EntityState.Modified)
             {
-                if (entry.State == EntityState.Added)
-                    opd.CreatedAt = now;
-                opd.UpdatedAt = now;
+                switch (entry.Entity)
+                {
+                    case Opd opd:
+                        (opd.CreatedAt, opd.UpdatedAt) = (entry.State == EntityState.Added ? now : opd.CreatedAt, now);
+                        break;
+                    case Partner partner:
+                        (partner.CreatedAt, partner.UpdatedAt) = (entry.State == EntityState.Added ? now : partner.CreatedAt, now);
+                        break;
+                    case Agreement agreement:
+                        (agreement.CreatedAt, agreement.UpdatedAt) = (entry.State == EntityState.Added ? now : agreement.CreatedAt, now);
+                        break;
+                }
             }
         }
     }

@@ -150,6 +150,9 @@ public static class DemoData
             if (!result.Succeeded)
                 throw new InvalidOperationException($"Demo account {account.Email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
+
+        var clock = services.GetRequiredService<TimeProvider>();
+        await DemoAgreements.SeedAsync(db, PalangkaRaya, RegionClock.Today(clock, PalangkaRaya), ct);
     }
 
     /// <summary>The demo accounts that exist in this database, for the start-up banner.</summary>

@@ -76,9 +76,16 @@ public sealed record OpdDraft(string? Name, string? ShortName, string? HeadName,
 public static class OpdRemoval
 {
     /// <summary>What still depends on an OPD, listed so the admin knows what to move first.</summary>
-    public static async Task<List<string>> BlockersAsync(AppDbContext db, int opdId, CancellationToken ct = default) =>
-        await db.Users.Where(u => u.OpdId == opdId)
+    public static async Task<List<string>> BlockersAsync(AppDbContext db, int opdId, CancellationToken ct = default)
+    {
+        var accounts = await db.Users.Where(u => u.OpdId == opdId)
             .OrderBy(u => u.FullName)
             .Select(u => "Akun " + u.FullName + " (" + u.Email + ")")
             .ToListAsync(ct);
+        var agreements = await db.Agreements.IgnoreQueryFilters().Where(a => a.Opds.Any(o => o.Id == opdId))
+            .OrderBy(a => a.Title)
+            .Select(a => "Kerja sama " + (a.Number != null ? a.Number + " " : "") + "\"" + a.Title + "\"")
+            .ToListAsync(ct);
+        return [.. accounts, .. agreements];
+    }
 }

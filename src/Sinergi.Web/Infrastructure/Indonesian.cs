@@ -25,4 +25,12 @@ public static class Indonesian
 
     /// <summary>Rp1.250.000.000</summary>
     public static string Rupiah(decimal value) => "Rp" + value.ToString("N0", Culture);
+
+    /// <summary>820 bita, 350 KB, 1,2 MB</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} bita",
+        < 1024 * 1024 => $"{(bytes / 1024.0).ToString("N0", Culture)} KB",
+        _ => $"{(bytes / (1024.0 * 1024)).ToString("N1", Culture)} MB",
+    };
 }

@@ -23,6 +23,8 @@ public class StatusModel : PageModel
             400 => ("Permintaan tidak dapat diproses",
                 "Permintaan tidak lengkap atau formulir sudah kedaluwarsa. Muat ulang halaman lalu coba lagi."),
             405 => ("Cara akses tidak didukung", "Halaman ini tidak dapat dibuka dengan cara tersebut."),
+            413 => ("Berkas terlalu besar",
+                "Berkas yang Anda kirim jauh melebihi batas unggah sehingga tidak diterima dan tidak disimpan. Perkecil berkasnya (mis. pindai ulang dengan resolusi lebih rendah) lalu coba lagi."),
             _ => ("Permintaan tidak dapat diproses", "Silakan kembali ke Beranda dan coba lagi."),
         };
         // Direct visits to /Status keep the status they describe.

@@ -99,13 +99,7 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
         }
 
         TempData["Status"] = IsNew ? $"OPD {opd.ShortName} ditambahkan." : $"Perubahan OPD {opd.ShortName} disimpan.";
-        var list = "/Settings/Opds" + RegionQuery;
-        if (Request.IsHtmx())
-        {
-            Response.Headers["HX-Redirect"] = list;
-            return new NoContentResult();
-        }
-        return Redirect(list);
+        return HttpContext.RedirectAfterPost("/Settings/Opds" + RegionQuery);
     }
 
     private IActionResult FormResult()

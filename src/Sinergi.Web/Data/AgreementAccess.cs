@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Sinergi.Web.Auth;
+using Sinergi.Web.Domain;
+
+namespace Sinergi.Web.Data;
+
+/// <summary>
+/// Who may read and change which agreements. Reads go through <see cref="Visible"/>, an explicit
+/// query that does what the context's region filter does (own region, or shared with it) plus
+/// the overseers' roll-up, and that lets the rows' partners and OPDs come along unfiltered.
+/// </summary>
+public static class AgreementAccess
+{
+    /// <summary>
+    /// The agreements the caller may read: of <paramref name="regionCode"/> when given (an overseer
+    /// looking at one of their regions), otherwise of their own region and those shared with it.
+    /// </summary>
+    public static IQueryable<Agreement> Visible(AppDbContext db, RegionScope scope, string? regionCode = null)
+    {
+        var all = db.Agreements.IgnoreQueryFilters();
+        if (regionCode is not null)
+            return scope.Oversees(regionCode) ? all.Where(a => a.RegionCode == regionCode) : all.Where(a => false);
+        if (scope.IsUnrestricted)
+            return all;
+        var own = scope.RegionCode;
+        return own is null ? all.Where(a => false) : all.Where(a => a.RegionCode == own || a.SharedWith.Any(s => s.RegionCode == own));
+    }
+
+    /// <summary>True when the caller may read the agreement: theirs, shared with them, or overseen.</summary>
+    public static async Task<bool> CanReadAsync(AppDbContext db, RegionScope scope, int agreementId, CancellationToken ct = default)
+    {
+        var owner = await db.Agreements.IgnoreQueryFilters().Where(a => a.Id == agreementId)
+            .Select(a => new { a.RegionCode, Shared = a.SharedWith.Select(s => s.RegionCode).ToList() })
+            .SingleOrDefaultAsync(ct);
+        return owner is not null && (scope.Oversees(owner.RegionCode) || (scope.RegionCode is { } own && owner.Shared.Contains(own)));
+    }
+
+    /// <summary>Admin Kerja Sama and Operator OPD record agreements; an operator's must involve their OPD.</summary>
+    public static bool CanCreate(ClaimsPrincipal user, RegionScope scope) =>
+        scope.RegionCode is not null && (user.IsInRole(Roles.AdminKerjaSama) || (user.IsInRole(Roles.OpdOperator) && scope.OpdId is not null));
+
+    /// <summary>The owner region's Admin Kerja Sama edits all of it; an Operator OPD edits those its OPD runs.</summary>
+    public static bool CanEdit(ClaimsPrincipal user, RegionScope scope, string ownerRegion, IEnumerable<int> opdIds) =>
+        ownerRegion == scope.RegionCode
+        && (user.IsInRole(Roles.AdminKerjaSama) || (user.IsInRole(Roles.OpdOperator) && scope.OpdId is int opd && opdIds.Contains(opd)));
+
+    /// <summary>Only the region's Admin Kerja Sama deletes, and only what nothing else hangs on.</summary>
+    public static bool CanDelete(ClaimsPrincipal user, RegionScope scope, string ownerRegion) =>
+        ownerRegion == scope.RegionCode && user.IsInRole(Roles.AdminKerjaSama);
+}
+
+/// <summary>Who keeps the directory: operators add and correct partners, the admin also deletes and merges.</summary>
+public static class PartnerAccess
+{
+    public static bool CanEdit(ClaimsPrincipal user, RegionScope scope) =>
+        scope.RegionCode is not null && (user.IsInRole(Roles.AdminKerjaSama) || user.IsInRole(Roles.OpdOperator));
+
+    public static bool CanManage(ClaimsPrincipal user, RegionScope scope) =>
+        scope.RegionCode is not null && user.IsInRole(Roles.AdminKerjaSama);
+}

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sinergi.Web.Auth;
+using Sinergi.Web.Data;
+using Sinergi.Web.Domain;
+using Sinergi.Web.Infrastructure;
+
+namespace Sinergi.Web.Pages.Agreements;
+
+/// <summary>Kerja Sama: the registry of the region, filtered, searched, counted per status, paged.</summary>
+public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 25;
+
+    public sealed record Option(string Value, string Label);
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Type { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Opd { get; set; }
+    [BindProperty(SupportsGet = true)] public string? PartnerType { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Partner { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Urusan { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public AgreementPage Result { get; private set; } = null!;
+    public bool CanCreate { get; private set; }
+    public string? RegionName { get; private set; }
+    public List<Option> OpdOptions { get; private set; } = [];
+    public List<Option> UrusanOptions { get; private set; } = [];
+    public List<Option> RegionOptions { get; private set; } = [];
+    public List<int> YearOptions { get; private set; } = [];
+    public string? PartnerName { get; private set; }
+    public int PageCount => Math.Max(1, (int)Math.Ceiling(Result.Total / (double)PageSize));
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        // An overseer may look at a region they oversee; everyone else sees their own.
+        Region = !string.IsNullOrWhiteSpace(Region) && Region != scope.RegionCode && scope.Oversees(Region.Trim()) ? Region.Trim() : null;
+        var filter = new AgreementFilter
+        {
+            Q = Q,
+            Status = AgreementLabels.StatusFromSlug(Status),
+            Kind = AgreementLabels.KindFromSlug(Kind),
+            DocumentType = AgreementLabels.DocumentTypeFromSlug(Type),
+            OpdId = Opd,
+            PartnerId = Partner,
+            PartnerType = Domain.Partner.TypeFromSlug(PartnerType),
+            Urusan = string.IsNullOrWhiteSpace(Urusan) ? null : Urusan.Trim(),
+            Year = Year is >= 1945 and <= 2100 ? Year : null,
+            Sort = Sort is not null && AgreementFilter.Sorts.ContainsKey(Sort) ? Sort : "terbaru",
+            Region = Region,
+        };
+        PageNumber = Math.Max(1, PageNumber);
+        Result = await AgreementSearchQuery.RunAsync(db, scope, clock, filter, PageNumber, PageSize);
+        if (PageNumber > PageCount)
+        {
+            PageNumber = PageCount;
+            Result = await AgreementSearchQuery.RunAsync(db, scope, clock, filter, PageNumber, PageSize);
+        }
+
+        CanCreate = Region is null && AgreementAccess.CanCreate(User, scope);
+        var region = Region ?? scope.RegionCode;
+        RegionName = region is null ? null : await db.Regions.Where(r => r.Code == region).Select(r => r.Name).SingleOrDefaultAsync();
+        await LoadOptionsAsync(region);
+        if (Partner is int partnerId)
+            PartnerName = await db.Partners.IgnoreQueryFilters().Where(p => p.Id == partnerId).Select(p => p.Name).SingleOrDefaultAsync();
+
+        Response.VaryOnHtmx();
+        return Request.IsHtmx() ? Partial("_Registry", this) : Page();
+    }
+
+    /// <summary>The address of this view with some filters changed: filters live in the URL, so a view can be shared.</summary>
+    public string Link(string? status = "", int? page = null, string? sort = null, bool keepPartner = true)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["q"] = Q, ["status"] = status == "" ? Status : status, ["kind"] = Kind, ["type"] = Type,
+            ["opd"] = Opd?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["partnerType"] = PartnerType,
+            ["partner"] = keepPartner ? Partner?.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            ["urusan"] = Urusan, ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["sort"] = sort ?? Sort, ["region"] = Region,
+            ["p"] = page is > 1 ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Agreements",
+            values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).Select(v => KeyValuePair.Create(v.Key, v.Value)));
+    }
+
+    private async Task LoadOptionsAsync(string? region)
+    {
+        if (region is null)
+            return;
+        OpdOptions = await db.Opds.IgnoreQueryFilters().Where(o => o.RegionCode == region).OrderBy(o => o.ShortName)
+            .Select(o => new Option(o.Id.ToString(), o.ShortName + " · " + o.Name)).ToListAsync();
+        UrusanOptions = await db.Urusan.OrderBy(u => u.Code).Select(u => new Option(u.Code, u.Code + " " + u.Name)).ToListAsync();
+        var years = await AgreementAccess.Visible(db, scope, Region).Where(a => a.SignedOn != null)
+            .Select(a => a.SignedOn!.Value.Year).Distinct().ToListAsync();
+        YearOptions = [.. years.OrderDescending()];
+        if (scope.OverseenPrefix is { } prefix)
+        {
+            RegionOptions = await db.Regions
+                .Where(r => prefix == "" ? db.Agreements.IgnoreQueryFilters().Any(a => a.RegionCode == r.Code) : r.Code == prefix || r.ProvinceCode == prefix)
+                .OrderBy(r => r.Code).Select(r => new Option(r.Code, r.Code + " · " + r.Name)).ToListAsync();
+        }
+    }
+}
