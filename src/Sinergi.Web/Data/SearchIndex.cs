@@ -26,6 +26,20 @@ public static class SearchIndex
             .Select(v => new { v.Document!.Title, v.FileName, v.Text })
             .ToListAsync(ct);
 
+        var text = Body(agreement, documentTexts.Select(d => (d.Title, d.FileName, d.Text)));
+        var row = await db.AgreementSearch.FindAsync([agreement.Id], ct);
+        if (row is null)
+            db.AgreementSearch.Add(new AgreementSearch { AgreementId = agreement.Id, RegionCode = agreement.RegionCode, Body = text });
+        else
+            row.Body = text;
+    }
+
+    /// <summary>
+    /// The text an agreement is found by: region tokens, numbers, title, scope, kind, partners, OPDs,
+    /// urusan and the text of its documents' latest versions; capped at <see cref="MaxBodyLength"/>.
+    /// </summary>
+    public static string Body(Agreement agreement, IEnumerable<(string Title, string FileName, string? Text)> documents)
+    {
         var body = new StringBuilder();
         body.AppendJoin(' ', new[] { RegionToken(agreement.RegionCode) }.Concat(agreement.SharedWith.Select(s => RegionToken(s.RegionCode)))).AppendLine();
         body.AppendLine(agreement.Number).AppendLine(agreement.PartnerNumber).AppendLine(agreement.Title).AppendLine(agreement.Scope);
@@ -36,15 +50,9 @@ public static class SearchIndex
             body.Append(opd.ShortName).Append(' ').AppendLine(opd.Name);
         foreach (var urusan in agreement.Urusan)
             body.AppendLine(urusan.Name);
-        foreach (var document in documentTexts)
+        foreach (var document in documents)
             body.AppendLine(document.Title).AppendLine(document.FileName).AppendLine(document.Text);
-        var text = body.Length > MaxBodyLength ? body.ToString(0, MaxBodyLength) : body.ToString();
-
-        var row = await db.AgreementSearch.FindAsync([agreement.Id], ct);
-        if (row is null)
-            db.AgreementSearch.Add(new AgreementSearch { AgreementId = agreement.Id, RegionCode = agreement.RegionCode, Body = text });
-        else
-            row.Body = text;
+        return body.Length > MaxBodyLength ? body.ToString(0, MaxBodyLength) : body.ToString();
     }
 
     /// <summary>
