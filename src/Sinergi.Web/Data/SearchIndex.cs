@@ -52,7 +52,10 @@ public static class SearchIndex
             body.AppendLine(urusan.Name);
         foreach (var document in documents)
             body.AppendLine(document.Title).AppendLine(document.FileName).AppendLine(document.Text);
-        return body.Length > MaxBodyLength ? body.ToString(0, MaxBodyLength) : body.ToString();
+        // Stored as plain lower-case words so that both engines split it exactly as a query is split:
+        // "180/045/PEM/2025" becomes "180 045 pem 2025" rather than one path-like token in PostgreSQL.
+        var words = string.Join(' ', Tokenize(body.ToString()));
+        return words.Length > MaxBodyLength ? words[..MaxBodyLength] : words;
     }
 
     /// <summary>
@@ -78,24 +81,24 @@ public static class SearchIndex
     }
 
     /// <summary>Letters and digits only, lower case: nothing a person types can break the index's query syntax.</summary>
-    public static List<string> Words(string? query)
+    public static List<string> Words(string? query) =>
+        string.IsNullOrWhiteSpace(query) ? [] : Tokenize(query).Distinct().Take(12).ToList();
+
+    /// <summary>Runs of letters and digits, lower case, accents dropped.</summary>
+    private static IEnumerable<string> Tokenize(string text)
     {
-        if (string.IsNullOrWhiteSpace(query))
-            return [];
-        var words = new List<string>();
         var word = new StringBuilder();
-        foreach (var c in query.Normalize(NormalizationForm.FormD))
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
         {
             if (char.IsLetterOrDigit(c))
                 word.Append(char.ToLowerInvariant(c));
             else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark && word.Length > 0)
             {
-                words.Add(word.ToString());
+                yield return word.ToString();
                 word.Clear();
             }
         }
         if (word.Length > 0)
-            words.Add(word.ToString());
-        return words.Distinct().Take(12).ToList();
+            yield return word.ToString();
     }
 }

@@ -33,21 +33,46 @@ public sealed class Browser(SinergiApp app)
         return await ParseAsync(Last);
     }
 
-    /// <summary>Fills the named fields of the form and submits it, as its own submit button would.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(IDocument page, string formSelector, IEnumerable<KeyValuePair<string, string>> values)
+    /// <summary>
+    /// Submits the form as a browser would: every field with its current value (checked boxes,
+    /// selected options, text), with <paramref name="values"/> replacing the fields they name and
+    /// <paramref name="cleared"/> sent as unchecked or unselected (their hidden companions still go, as in a browser).
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(IDocument page, string formSelector, IEnumerable<KeyValuePair<string, string>> values, IEnumerable<string>? cleared = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}: {page.Title}");
-        var fields = new List<KeyValuePair<string, string>>();
-        var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
-            ?? page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value;
-        if (token is not null)
-            fields.Add(new("__RequestVerificationToken", token));
         var given = values.ToList();
-        foreach (var hidden in form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]"))
+        var replaced = given.Select(v => v.Key).ToHashSet();
+        var clearedNames = (cleared ?? []).ToHashSet();
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.QuerySelectorAll("input, select, textarea"))
         {
-            if (hidden.Name is { } name && name != "__RequestVerificationToken" && given.All(v => v.Key != name))
-                fields.Add(new(name, hidden.Value));
+            var name = element.GetAttribute("name");
+            if (name is null || replaced.Contains(name) || element.HasAttribute("disabled")
+                || (clearedNames.Contains(name) && element.GetAttribute("type") != "hidden"))
+                continue;
+            switch (element)
+            {
+                case IHtmlInputElement input when input.Type is "submit" or "button" or "file" or "image" or "reset":
+                    break;
+                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
+                    if (input.HasAttribute("checked"))
+                        fields.Add(new(name, input.GetAttribute("value") ?? "on"));
+                    break;
+                case IHtmlInputElement input:
+                    fields.Add(new(name, input.GetAttribute("value") ?? ""));
+                    break;
+                case IHtmlSelectElement select:
+                    var selected = select.QuerySelectorAll("option[selected]").ToList();
+                    if (selected.Count == 0 && !select.IsMultiple && select.QuerySelector("option") is { } first)
+                        selected.Add(first);
+                    fields.AddRange(selected.Select(o => KeyValuePair.Create(name, o.GetAttribute("value") ?? o.TextContent)));
+                    break;
+                case IHtmlTextAreaElement textarea:
+                    fields.Add(new(name, textarea.TextContent.TrimStart('\n')));
+                    break;
+            }
         }
         fields.AddRange(given);
         var action = new Uri(new Uri(page.Url), form.GetAttribute("action") ?? "");

@@ -30,6 +30,7 @@ public abstract class SinergiApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedDemoOnStart", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Uploads:MaxMegabytes", "1");
     }
 
     public virtual Task InitializeAsync()
