@@ -13,7 +13,9 @@ public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationServic
 {
     public sealed record RegionFigures(string Code, string Name, string LevelLabel, int Opds, int ActiveUsers, int UrusanCovered, IReadOnlyList<(string Role, int Count)> RoleCounts);
 
-    public sealed record OverseenRow(string Code, string Name, int Opds, int ActiveUsers);
+    public sealed record OverseenRow(string Code, string Name, int Opds, int ActiveUsers, int Agreements);
+
+    public sealed record Expiring(int Id, string Title, string? Number, DateOnly EndsOn);
 
     public sealed record OverseenFigures(string Title, string Summary, IReadOnlyList<OverseenRow> Rows);
 
@@ -26,6 +28,9 @@ public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationServic
     public int Provinces { get; private set; }
     public int Regencies { get; private set; }
     public int UrusanTotal { get; private set; }
+    public IReadOnlyDictionary<AgreementStatus, int> AgreementCounts { get; private set; } = new Dictionary<AgreementStatus, int>();
+    public List<Expiring> EndingSoon { get; private set; } = [];
+    public int WindowDays { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -53,6 +58,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationServic
                 await users.CountAsync(),
                 await db.Opds.SelectMany(o => o.Urusan).Select(u => u.Code).Distinct().CountAsync(),
                 roleCounts.OrderBy(c => Roles.All.ToList().IndexOf(c.Role)).Select(c => (c.Role, c.Count)).ToList());
+            await LoadRegistryAsync(code);
         }
         else
         {
@@ -61,6 +67,20 @@ public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationServic
 
         if (scope.OverseenPrefix is { } prefix)
             Overseen = await OverseenAsync(prefix);
+    }
+
+    /// <summary>The registry at a glance: how many agreements per status, and which end soonest.</summary>
+    private async Task LoadRegistryAsync(string code)
+    {
+        var today = RegionClock.Today(clock, code);
+        WindowDays = await RegionClock.ExpiringWindowAsync(db, code);
+        var own = AgreementAccess.Visible(db, scope).Where(a => a.RegionCode == code);
+        AgreementCounts = await own.Select(AgreementStatusRules.Expression(today, WindowDays))
+            .GroupBy(s => s).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count);
+        EndingSoon = await own.WhereStatus(AgreementStatus.AkanBerakhir, today, WindowDays)
+            .OrderBy(a => a.EndsOn).Take(5)
+            .Select(a => new Expiring(a.Id, a.Title, a.Number, a.EndsOn!.Value)).ToListAsync();
     }
 
     /// <summary>The regions under an overseer that already use Sinergi, read past the own-region filter.</summary>
@@ -74,10 +94,14 @@ public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationServic
             .Where(u => u.IsActive && u.RegionCode != null && (prefix == "" || u.RegionCode == prefix || u.RegionCode.StartsWith(prefix + ".")))
             .GroupBy(u => u.RegionCode!).Select(g => new { Code = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Code, g => g.Count);
-        var codes = opdCounts.Keys.Union(userCounts.Keys).ToList();
+        var agreementCounts = await db.Agreements.IgnoreQueryFilters()
+            .Where(a => prefix == "" || a.RegionCode == prefix || a.RegionCode.StartsWith(prefix + "."))
+            .GroupBy(a => a.RegionCode).Select(g => new { Code = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Code, g => g.Count);
+        var codes = opdCounts.Keys.Union(userCounts.Keys).Union(agreementCounts.Keys).ToList();
         var names = await db.Regions.Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name);
         var rows = codes.Order(StringComparer.Ordinal)
-            .Select(c => new OverseenRow(c, names.GetValueOrDefault(c, c), opdCounts.GetValueOrDefault(c), userCounts.GetValueOrDefault(c)))
+            .Select(c => new OverseenRow(c, names.GetValueOrDefault(c, c), opdCounts.GetValueOrDefault(c), userCounts.GetValueOrDefault(c), agreementCounts.GetValueOrDefault(c)))
             .ToList();
 
         if (prefix == "")

@@ -24,6 +24,23 @@ public abstract class HomeTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     }
 
     [Fact]
+    public async Task Home_counts_agreements_per_status_and_lists_those_ending_soon()
+    {
+        var today = Sinergi.Web.Data.RegionClock.Today(TimeProvider.System, "62.71");
+        var registry = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == "62.71").ToListAsync());
+        var home = await new Browser(app).LoginAsync("sekda.palangkaraya@sinergi.test");
+
+        foreach (var status in Enum.GetValues<AgreementStatus>())
+        {
+            var expected = registry.Count(a => AgreementStatusRules.StatusOf(a, today, 90) == status);
+            Assert.Equal(expected.ToString(), home.QuerySelector($"#agreement-counts [data-status='{AgreementLabels.Slug(status)}'] strong")!.TextContent);
+        }
+        var soonest = registry.Where(a => AgreementStatusRules.StatusOf(a, today, 90) == AgreementStatus.AkanBerakhir)
+            .OrderBy(a => a.EndsOn).Take(5).Select(a => a.Title).ToList();
+        Assert.Equal(soonest, home.QuerySelectorAll("#ending-soon li a").Select(a => a.TextContent).ToList());
+    }
+
+    [Fact]
     public async Task Province_overseer_sees_its_kab_kota_and_nothing_of_other_provinces()
     {
         await app.WithDbAsync(async db =>
