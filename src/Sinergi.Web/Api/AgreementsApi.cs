@@ -107,13 +107,9 @@ public static partial class AgreementsApi
     private static async Task<Results<Ok<AgreementDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         AppDbContext db, RegionScope scope, ClaimsPrincipal user, TimeProvider clock, HttpContext http, int id, AgreementInputDto input, CancellationToken ct)
     {
-        var agreement = await LoadOwnAsync(db, scope, id, ct);
-        if (agreement is null)
-            return ApiResults.NotFound("Kerja sama");
-        if (!AgreementAccess.CanEdit(user, scope, agreement.RegionCode, agreement.Opds.Select(o => o.Id)))
-            return ApiResults.Forbidden("Anda hanya dapat mengubah kerja sama OPD Anda sendiri.");
-        if (ApiResults.IfMatchProblem(http.Request, agreement.Version, "Kerja sama") is { } precondition)
-            return precondition;
+        var (agreement, refusal) = await LoadForChangeAsync(db, scope, user, http, id, "mengubah", ct);
+        if (refusal is not null)
+            return refusal;
 
         var draft = input.ToDraft();
         var problems = await ProblemsAsync(db, scope, user, draft, agreement.RegionCode, id, ct);
@@ -159,13 +155,9 @@ public static partial class AgreementsApi
     private static async Task<Results<Ok<AgreementDto>, ValidationProblem, ProblemHttpResult>> TerminateAsync(
         AppDbContext db, RegionScope scope, ClaimsPrincipal user, TimeProvider clock, HttpContext http, int id, TerminationDto input, CancellationToken ct)
     {
-        var agreement = await LoadOwnAsync(db, scope, id, ct);
-        if (agreement is null)
-            return ApiResults.NotFound("Kerja sama");
-        if (!AgreementAccess.CanEdit(user, scope, agreement.RegionCode, agreement.Opds.Select(o => o.Id)))
-            return ApiResults.Forbidden("Anda hanya dapat mengakhiri kerja sama OPD Anda sendiri.");
-        if (ApiResults.IfMatchProblem(http.Request, agreement.Version, "Kerja sama") is { } precondition)
-            return precondition;
+        var (agreement, refusal) = await LoadForChangeAsync(db, scope, user, http, id, "mengakhiri", ct);
+        if (refusal is not null)
+            return refusal;
         var problems = new Dictionary<string, string[]>();
         if (agreement.Lifecycle != AgreementLifecycle.Aktif)
             problems["lifecycle"] = ["Hanya kerja sama yang sudah ditandatangani dan belum diakhiri yang dapat diakhiri."];
@@ -212,9 +204,23 @@ public static partial class AgreementsApi
         return problems;
     }
 
+    /// <summary>
+    /// The agreement a change is about, if the caller may make it: 404 outside their region, 403
+    /// for another OPD's, 428/412 without the current ETag.
+    /// </summary>
+    private static async Task<(Agreement Agreement, ProblemHttpResult? Refusal)> LoadForChangeAsync(
+        AppDbContext db, RegionScope scope, ClaimsPrincipal user, HttpContext http, int id, string verb, CancellationToken ct)
+    {
+        var agreement = await LoadOwnAsync(db, scope, id, ct);
+        if (agreement is null)
+            return (null!, ApiResults.NotFound("Kerja sama"));
+        if (!AgreementAccess.CanEdit(user, scope, agreement.RegionCode, agreement.Opds.Select(o => o.Id)))
+            return (agreement, ApiResults.Forbidden($"Anda hanya dapat {verb} kerja sama OPD Anda sendiri."));
+        return (agreement, ApiResults.IfMatchProblem(http.Request, agreement.Version, "Kerja sama"));
+    }
+
     private static Task<Agreement?> LoadOwnAsync(AppDbContext db, RegionScope scope, int id, CancellationToken ct) =>
-        db.Agreements.IgnoreQueryFilters().AsSplitQuery()
-            .Include(a => a.Urusan).Include(a => a.Opds).Include(a => a.Partners).Include(a => a.SharedWith)
+        db.Agreements.WithLists()
             .SingleOrDefaultAsync(a => a.Id == id && a.RegionCode == scope.RegionCode, ct);
 
     private static async Task<AgreementDto> LoadDtoAsync(AppDbContext db, TimeProvider clock, int id, CancellationToken ct)

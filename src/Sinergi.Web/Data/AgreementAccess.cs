@@ -27,6 +27,14 @@ public static class AgreementAccess
         return own is null ? all.Where(a => false) : all.Where(a => a.RegionCode == own || a.SharedWith.Any(s => s.RegionCode == own));
     }
 
+    /// <summary>
+    /// Agreements of any region, with the lists that checking, history and search need loaded
+    /// (urusan, OPDs, partners, shares). Callers narrow it to what they may touch.
+    /// </summary>
+    public static IQueryable<Agreement> WithLists(this IQueryable<Agreement> query) =>
+        query.IgnoreQueryFilters().AsSplitQuery()
+            .Include(a => a.Urusan).Include(a => a.Opds).Include(a => a.Partners).Include(a => a.SharedWith);
+
     /// <summary>True when the caller may read the agreement: theirs, shared with them, or overseen.</summary>
     public static async Task<bool> CanReadAsync(AppDbContext db, RegionScope scope, int agreementId, CancellationToken ct = default)
     {

@@ -21,8 +21,7 @@ public static class DocumentUploads
 
     public static async Task<Outcome> AddAsync(AppDbContext db, FileStore files, Request request, long maxBytes, Actor actor, CancellationToken ct = default)
     {
-        var agreement = await db.Agreements.IgnoreQueryFilters().AsSplitQuery()
-            .Include(a => a.Urusan).Include(a => a.Opds).Include(a => a.Partners).Include(a => a.SharedWith)
+        var agreement = await db.Agreements.WithLists()
             .Include(a => a.Documents).ThenInclude(d => d.Versions)
             .SingleAsync(a => a.Id == request.AgreementId, ct);
 

@@ -74,8 +74,7 @@ public static class PartnerDirectory
     }
 
     private static Task<List<Agreement>> AgreementsOfAsync(AppDbContext db, int partnerId, CancellationToken ct) =>
-        db.Agreements.IgnoreQueryFilters().AsSplitQuery()
-            .Include(a => a.Urusan).Include(a => a.Opds).Include(a => a.Partners).Include(a => a.SharedWith)
+        db.Agreements.WithLists()
             .Where(a => a.Partners.Any(p => p.Id == partnerId))
             .ToListAsync(ct);
 

@@ -42,11 +42,11 @@ public sealed record AgreementDraft
 
     public AgreementDraft Normalized() => this with
     {
-        Number = Clean(Number),
-        PartnerNumber = Clean(PartnerNumber),
-        Title = Clean(Title),
+        Number = Text.Clean(Number),
+        PartnerNumber = Text.Clean(PartnerNumber),
+        Title = Text.Clean(Title),
         Scope = string.IsNullOrWhiteSpace(Scope) ? null : Scope.Trim(),
-        DprdApprovalNumber = Clean(DprdApprovalNumber),
+        DprdApprovalNumber = Text.Clean(DprdApprovalNumber),
         UrusanCodes = UrusanCodes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
         OpdIds = OpdIds.Distinct().Order().ToList(),
         PartnerIds = PartnerIds.Distinct().Order().ToList(),
@@ -198,7 +198,4 @@ public sealed record AgreementDraft
         if (db.Entry(agreement).State == EntityState.Unchanged)
             db.Entry(agreement).Property(a => a.UpdatedAt).IsModified = true;
     }
-
-    private static string? Clean(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

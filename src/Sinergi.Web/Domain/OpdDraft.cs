@@ -11,10 +11,10 @@ public sealed record OpdDraft(string? Name, string? ShortName, string? HeadName,
 {
     public OpdDraft Normalized() => this with
     {
-        Name = Clean(Name),
-        ShortName = Clean(ShortName),
-        HeadName = Clean(HeadName),
-        HeadNip = Clean(HeadNip)?.Replace(" ", "", StringComparison.Ordinal),
+        Name = Text.Clean(Name),
+        ShortName = Text.Clean(ShortName),
+        HeadName = Text.Clean(HeadName),
+        HeadNip = Text.Clean(HeadNip)?.Replace(" ", "", StringComparison.Ordinal),
         UrusanCodes = (UrusanCodes ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
     };
 
@@ -68,9 +68,6 @@ public sealed record OpdDraft(string? Name, string? ShortName, string? HeadName,
         if (db.Entry(opd).State == EntityState.Unchanged)
             db.Entry(opd).Property(o => o.UpdatedAt).IsModified = true;
     }
-
-    private static string? Clean(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
 
 public static class OpdRemoval

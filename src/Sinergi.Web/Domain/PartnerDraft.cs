@@ -20,13 +20,13 @@ public sealed record PartnerDraft
 
     public PartnerDraft Normalized() => this with
     {
-        Name = Clean(Name),
-        LinkedRegionCode = Type == PartnerType.PemerintahDaerah ? Clean(LinkedRegionCode) : null,
-        Address = Clean(Address),
-        Country = Type == PartnerType.LuarNegeri ? Clean(Country) : null,
-        ContactName = Clean(ContactName),
-        ContactPhone = Clean(ContactPhone),
-        ContactEmail = Clean(ContactEmail),
+        Name = Text.Clean(Name),
+        LinkedRegionCode = Type == PartnerType.PemerintahDaerah ? Text.Clean(LinkedRegionCode) : null,
+        Address = Text.Clean(Address),
+        Country = Type == PartnerType.LuarNegeri ? Text.Clean(Country) : null,
+        ContactName = Text.Clean(ContactName),
+        ContactPhone = Text.Clean(ContactPhone),
+        ContactEmail = Text.Clean(ContactEmail),
     };
 
     /// <summary>Field name → messages; empty when it can be saved. A duplicate names the partner it duplicates.</summary>
@@ -92,7 +92,4 @@ public sealed record PartnerDraft
 
     /// <summary>A Pemerintah Daerah without a typed name is called by its government's name.</summary>
     private string? NameFor(Region? linked) => Name ?? linked?.GovernmentName;
-
-    private static string? Clean(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -39,8 +39,7 @@ public class DeleteModel(AppDbContext db, RegionScope scope) : PageModel
 
     private async Task<Agreement?> LoadAsync()
     {
-        var agreement = await db.Agreements.IgnoreQueryFilters().AsSplitQuery()
-            .Include(a => a.Urusan).Include(a => a.Opds).Include(a => a.Partners)
+        var agreement = await db.Agreements.WithLists()
             .SingleOrDefaultAsync(a => a.Id == Id && a.RegionCode == scope.RegionCode);
         if (agreement is null)
             return null;

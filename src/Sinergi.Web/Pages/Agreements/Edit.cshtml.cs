@@ -140,8 +140,7 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
 
     /// <summary>Only the region's own agreements are edited here: shared and overseen ones are read elsewhere.</summary>
     private Task<Agreement?> LoadForEditAsync() =>
-        db.Agreements.IgnoreQueryFilters().AsSplitQuery()
-            .Include(a => a.Urusan).Include(a => a.Opds).Include(a => a.Partners).Include(a => a.SharedWith)
+        db.Agreements.WithLists()
             .SingleOrDefaultAsync(a => a.Id == Id && a.RegionCode == scope.RegionCode);
 
     private async Task ShowConflictAsync(AgreementDraft mine)

@@ -73,8 +73,7 @@ public class TerminateModel(AppDbContext db, RegionScope scope, TimeProvider clo
 
     private async Task<Agreement?> LoadAsync()
     {
-        var agreement = await db.Agreements.IgnoreQueryFilters().AsSplitQuery()
-            .Include(a => a.Urusan).Include(a => a.Opds).Include(a => a.Partners).Include(a => a.SharedWith)
+        var agreement = await db.Agreements.WithLists()
             .SingleOrDefaultAsync(a => a.Id == Id && a.RegionCode == scope.RegionCode);
         if (agreement is not null)
             Label = AgreementHistory.Reference(agreement);
