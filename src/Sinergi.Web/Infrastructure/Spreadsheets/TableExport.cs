@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Sinergi.Web.Infrastructure.Spreadsheets;
+
+/// <summary>A column of an exported table: its Indonesian header and how its cells are written.</summary>
+public sealed record ExportColumn(string Header, ExportKind Kind = ExportKind.Text);
+
+public enum ExportKind
+{
+    Text,
+    /// <summary>A <see cref="DateOnly"/>, written as a real date that Excel shows as "25 November 2026".</summary>
+    Date,
+    /// <summary>A whole number (Rupiah, counts), grouped with dots in Indonesian Excel.</summary>
+    Number,
+}
+
+/// <summary>
+/// Writes a table as an Excel workbook (real dates and numbers, bold frozen header, a filter,
+/// widths that fit) or as CSV (UTF-8 with BOM, semicolons, as Excel with Indonesian settings
+/// opens it).
+/// </summary>
+public static class TableExport
+{
+    private const uint HeaderStyle = 1;
+    private const uint DateStyle = 2;
+    private const uint NumberStyle = 3;
+    private const uint WrapStyle = 4;
+
+    public static void WriteXlsx(Stream output, string sheetName, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows)
+    {
+        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var workbook = document.AddWorkbookPart();
+        workbook.Workbook = new Workbook();
+        AddStyles(workbook);
+        var sheetPart = workbook.AddNewPart<WorksheetPart>();
+
+        var widths = columns.Select(c => (double)Math.Max(8, c.Header.Length + 2)).ToArray();
+        var data = new SheetData();
+        data.Append(Row(1, columns.Select((c, i) => TextCell(i, 1, c.Header, HeaderStyle))));
+        uint rowIndex = 1;
+        foreach (var values in rows)
+        {
+            rowIndex++;
+            var cells = new List<Cell>();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var value = i < values.Length ? values[i] : null;
+                if (value is null)
+                    continue;
+                var (cell, width) = columns[i].Kind switch
+                {
+                    ExportKind.Date when value is DateOnly date => (NumberCell(i, rowIndex, date.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle), 18.0),
+                    ExportKind.Number when value is IConvertible => (NumberCell(i, rowIndex, Convert.ToDouble(value, CultureInfo.InvariantCulture), NumberStyle), 16.0),
+                    _ => (TextCell(i, rowIndex, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", WrapStyle),
+                        Math.Min(60, (Convert.ToString(value, CultureInfo.InvariantCulture) ?? "").Length + 2.0)),
+                };
+                cells.Add(cell);
+                widths[i] = Math.Max(widths[i], width);
+            }
+            data.Append(Row(rowIndex, cells));
+        }
+
+        var sheetView = new SheetView { WorkbookViewId = 0 };
+        sheetView.Append(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+        sheetPart.Worksheet = new Worksheet(
+            new SheetViews(sheetView),
+            new Columns(widths.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true })),
+            data,
+            new AutoFilter { Reference = $"A1:{ColumnName(columns.Count - 1)}{Math.Max(rowIndex, 1)}" });
+
+        workbook.Workbook.Append(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName.Length > 31 ? sheetName[..31] : sheetName }));
+        workbook.Workbook.Save();
+    }
+
+    public static void WriteCsv(Stream output, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows)
+    {
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true) { NewLine = "\r\n" };
+        writer.WriteLine(string.Join(';', columns.Select(c => Quote(c.Header))));
+        foreach (var values in rows)
+        {
+            writer.WriteLine(string.Join(';', columns.Select((c, i) => Quote((i < values.Length ? values[i] : null) switch
+            {
+                null => "",
+                DateOnly date => date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture),
+                decimal or int or long or double when c.Kind == ExportKind.Number => Convert.ToDecimal(values[i], CultureInfo.InvariantCulture).ToString("0", CultureInfo.InvariantCulture),
+                var other => Convert.ToString(other, CultureInfo.InvariantCulture) ?? "",
+            }))));
+        }
+    }
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([';', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static Row Row(uint index, IEnumerable<Cell> cells)
+    {
+        var row = new Row { RowIndex = index };
+        row.Append(cells);
+        return row;
+    }
+
+    private static Cell TextCell(int column, uint row, string text, uint style) => new()
+    {
+        CellReference = $"{ColumnName(column)}{row}",
+        DataType = CellValues.InlineString,
+        StyleIndex = style,
+        InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+    };
+
+    private static Cell NumberCell(int column, uint row, double value, uint style) => new()
+    {
+        CellReference = $"{ColumnName(column)}{row}",
+        StyleIndex = style,
+        CellValue = new CellValue(value),
+    };
+
+    private static string ColumnName(int index) =>
+        index < 26 ? ((char)('A' + index)).ToString() : ColumnName((index / 26) - 1) + (char)('A' + (index % 26));
+
+    /// <summary>0 default, 1 bold header with a fill, 2 Indonesian long date, 3 grouped integer, 4 wrapped text.</summary>
+    private static void AddStyles(WorkbookPart workbook)
+    {
+        var styles = workbook.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = new Stylesheet(
+            new NumberingFormats(
+                new NumberingFormat { NumberFormatId = 164, FormatCode = "[$-421]d mmmm yyyy" },
+                new NumberingFormat { NumberFormatId = 165, FormatCode = "#,##0" }) { Count = 2 },
+            new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+            new Fills(
+                new Fill(new PatternFill { PatternType = PatternValues.None }),
+                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFDCEFEA" }) { PatternType = PatternValues.Solid })) { Count = 3 },
+            new Borders(new Border()) { Count = 1 },
+            new CellStyleFormats(new CellFormat()) { Count = 1 },
+            new CellFormats(
+                new CellFormat(),
+                new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true, ApplyAlignment = true },
+                new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 164, ApplyNumberFormat = true, ApplyAlignment = true },
+                new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 165, ApplyNumberFormat = true, ApplyAlignment = true },
+                new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true }) { Count = 5 });
+        styles.Stylesheet.Save();
+    }
+}
