@@ -170,6 +170,8 @@ public static partial class ImportColumns
             return ImportField.SignedOn;
         if (Has(NumberWords))
             return Has(PartnerSideWords) ? ImportField.PartnerNumber : ImportField.Number;
+        if (aboutDates && Has(StartWords) && Has(EndWords))
+            return ImportField.Period;
         if (aboutDates && Has(StartWords))
             return ImportField.StartsOn;
         if (aboutDates && Has(EndWords))

@@ -50,6 +50,9 @@ internal static class ImportText
 
     public static bool HasAny(string folded, IEnumerable<string> phrases) => phrases.Any(p => HasPhrase(folded, p));
 
+    /// <summary>A dash alone ("-", "--", "—"): how Indonesian tables leave a cell unfilled.</summary>
+    public static bool IsDash(string text) => text.Length > 0 && text.All(c => c is '-' or '–' or '—' or ' ');
+
     /// <summary>A cell as text: strings as they are, numbers in invariant form.</summary>
     public static string? AsText(object? cell) => cell switch
     {

@@ -5,31 +5,6 @@ using Sinergi.Web.Infrastructure;
 
 namespace Sinergi.Web.Import;
 
-/// <summary>
-/// A "Jangka Waktu / Masa Berlaku" cell read: the start when the text names one, the end, and the
-/// duration in months when the text gives one. Empty when the cell is.
-/// </summary>
-public sealed record PeriodParse
-{
-    public static PeriodParse Empty { get; } = new();
-
-    public DateOnly? Start { get; init; }
-    public DateOnly? End { get; init; }
-    public int? DurationMonths { get; init; }
-    public string? Error { get; init; }
-    public IReadOnlyList<string> Warnings { get; init; } = [];
-
-    /// <summary>Whole years of the duration, as <see cref="AgreementDraft.DurationYears"/> takes them.</summary>
-    public int? DurationYears => DurationMonths / 12;
-
-    /// <summary>Months beyond the whole years (0–11), as <see cref="AgreementDraft.DurationMonths"/> takes them.</summary>
-    public int? DurationExtraMonths => DurationMonths % 12;
-
-    public bool IsEmpty => Start is null && End is null && DurationMonths is null && Error is null;
-
-    internal static PeriodParse Fail(string error) => new() { Error = error };
-}
-
 public static partial class IndonesianDates
 {
     private const string PeriodExample = "Tulis seperti 5 (lima) tahun, 15 Januari 2025 s.d. 14 Januari 2030, atau s.d. 31 Desember 2027.";
@@ -42,7 +17,10 @@ public static partial class IndonesianDates
     private static readonly Regex Until = new(@"\bsampai\s+dengan\b|\bs\s*[./]\s*d\b\.?|\b(?:sampai|hingga|sd|until|to)\b|\s[-–—]\s|[–—~]", Options);
     private static readonly Regex StartMarker = new(@"\b(?:mulai|sejak|terhitung|tmt|dari)\b", Options);
     private static readonly Regex Filler = new(
-        @"\b(?:berlaku|masa|jangka|waktu|terhitung|mulai|sejak|tmt|dari|tanggal|tgl|periode|tahun|thn|dengan|pada|ditandatangani|penandatanganan|dan)\b\.?|[()\[\],;:]", Options);
+        @"\b(?:berlaku|masa|jangka|waktu|terhitung|mulai|sejak|tmt|dari|tanggal|tgl|periode|tahun|thn|dengan|pada|ditandatangani|penandatanganan|dan)\b\.?|[()\[\],;:]|(?<!\S)/(?!\S)", Options);
+    private static readonly Regex OpenEnd = new(
+        @"(?:\b(?:sampai(?:\s+dengan)?|hingga|s\s*[./]\s*d)\.?\s+|[-–—]\s*)?\b(?:sekarang|saat\s+ini|tidak\s+terbatas|tidak\s+ditentukan|tanpa\s+batas(?:\s+waktu)?|selamanya|seterusnya)\b", Options);
+    private static readonly Regex Aside = new(@"\((?<inner>[^()\d]*)\)", Options);
     private static readonly Regex SmallNumber = new(@"^\d{1,2}$", Options);
 
     /// <summary>
@@ -69,7 +47,7 @@ public static partial class IndonesianDates
                 return FromDate(ParseDate(cell));
         }
         var text = ImportText.Collapse(ImportText.AsText(cell));
-        return text is null ? PeriodParse.Empty : ReadPeriodText(text, start);
+        return text is null || ImportText.IsDash(text) ? PeriodParse.Empty : ReadPeriodText(text, start);
     }
 
     private static PeriodParse FromDate(DateParse date) =>
@@ -98,6 +76,19 @@ public static partial class IndonesianDates
         if (months is null && SmallNumber.IsMatch(text))
             return FromDuration(text, int.Parse(text, CultureInfo.InvariantCulture) * 12, start, [$"\"{text}\" dibaca sebagai {text} tahun."]);
 
+        var openEnded = OpenEnd.Match(rest);
+        if (openEnded.Success)
+        {
+            rest = rest.Remove(openEnded.Index, openEnded.Length);
+            warnings.Add($"\"{text}\" dibaca tanpa tanggal berakhir.");
+        }
+        foreach (Match aside in Aside.Matches(rest))
+        {
+            if (Clean(aside.Groups["inner"].Value).Length > 0)
+                warnings.Add($"Bagian \"{aside.Value}\" pada \"{text}\" tidak dibaca.");
+        }
+        rest = Aside.Replace(rest, " ");
+
         Bound? from = null, until = null;
         var marked = Until.Matches(rest);
         if (marked.Count > 1)
@@ -113,7 +104,7 @@ public static partial class IndonesianDates
         }
         else if (Clean(rest) is { Length: > 0 } single)
         {
-            var asStart = months is not null || StartMarker.IsMatch(rest);
+            var asStart = months is not null || openEnded.Success || StartMarker.IsMatch(rest);
             var bound = ReadBound(single, isEnd: !asStart);
             if (bound.IsNotADate && SplitAtHyphen(single) is var (l, r))
                 (from, until) = (l, r);
@@ -126,7 +117,7 @@ public static partial class IndonesianDates
             else
                 until = bound;
         }
-        else if (months is null)
+        else if (months is null && !openEnded.Success)
             return PeriodParse.Fail($"Tidak dapat membaca \"{text}\" sebagai jangka waktu. {PeriodExample}");
 
         foreach (var bound in new[] { from, until })
@@ -174,6 +165,8 @@ public static partial class IndonesianDates
                 warnings.Add($"Jangka waktu {durationText} tidak sama dengan \"{text}\"; periksa tanggalnya.");
         }
 
+        if (months is not null && from is { Precise: false } && start is { } given && from.Date.Year != given.Year)
+            warnings.Add($"Tahun mulai {from.Date.Year} pada \"{text}\" tidak sama dengan tanggal mulai {Indonesian.Date(given)}; jangka waktu dihitung dari {Indonesian.Date(given)}.");
         if (months is not null && countFrom is null)
             warnings.Add($"Jangka waktu \"{durationText}\" belum dapat dihitung menjadi tanggal berakhir karena tanggal mulai kosong.");
 

@@ -82,7 +82,7 @@ public static partial class IndonesianDates
                 return DateParse.Fail($"Tidak dapat membaca \"{cell}\" sebagai tanggal. {Example}");
         }
         var text = ImportText.Collapse(ImportText.AsText(cell));
-        if (text is null)
+        if (text is null || ImportText.IsDash(text))
             return DateParse.Empty;
         return TryReadText(text, out var result) ? result : Unreadable(text);
     }

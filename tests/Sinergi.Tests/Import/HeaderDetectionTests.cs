@@ -69,6 +69,48 @@ public sealed class HeaderDetectionTests
     }
 
     [Fact]
+    public void A_report_with_upper_case_headers_line_breaks_and_a_column_numbering_row_is_read()
+    {
+        var sheet = Sheet(
+            ["LAPORAN KERJA SAMA DAERAH"],
+            ["PEMERINTAH KABUPATEN KAPUAS"],
+            ["SEMESTER I TAHUN 2024"],
+            ["NO", "JENIS KERJA SAMA", "NOMOR DAN TANGGAL KB/PKS", "TENTANG / OBJEK", "PARA PIHAK", "JANGKA\nWAKTU", "NILAI\n(Rp)", "KETERANGAN"],
+            ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"],
+            ["1", "KSDD", "01/KB/2024, 2 Januari 2024", "Pengelolaan Sampah", "Kabupaten Kapuas dan Kota Palangka Raya", "5 tahun", "-", null]);
+
+        var header = ImportColumns.FindHeader(sheet);
+
+        Assert.Equal(3, header.HeaderRow);
+        Assert.Equal(1, header.HeaderRowCount);
+        Assert.Equal(5, header.FirstDataRow);
+        Assert.Equal([RowNumber, Kind, Number, Title, Partner, Period, Value, Notes], header.Columns.Select(c => c.Field!.Value));
+        Assert.Equal("JANGKA WAKTU", header.Columns[5].Header);
+    }
+
+    [Fact]
+    public void A_tanggal_group_over_signing_start_and_end_maps_three_date_columns()
+    {
+        var sheet = Sheet(
+            ["No", "Uraian Kerja Sama", "Mitra", "Tanggal", null, null, "Pelaksana"],
+            [null, null, null, "Penandatanganan", "Mulai", "Berakhir", null],
+            ["1", "Kesepakatan Bersama Pariwisata", "Kota Banjarmasin", "1/2/2024", "1/2/2024", "31/1/2029", "Dispar"]);
+
+        var header = ImportColumns.FindHeader(sheet);
+
+        Assert.Equal(2, header.HeaderRowCount);
+        Assert.Equal([RowNumber, Title, Partner, SignedOn, StartsOn, EndsOn, Opd], header.Columns.Select(c => c.Field!.Value));
+    }
+
+    [Fact]
+    public void Headers_exported_with_underscores_are_read()
+    {
+        var header = ImportColumns.FindHeader(Sheet(["nomor_perjanjian", "judul", "mitra", "tanggal_mulai", "tanggal_berakhir", "nilai"]));
+        Assert.Equal([Number, Title, Partner, StartsOn, EndsOn, Value], header.Columns.Select(c => c.Field!.Value));
+        Assert.Equal(1, header.FirstDataRow);
+    }
+
+    [Fact]
     public void A_group_header_over_partner_details_maps_each_sub_column()
     {
         var sheet = Sheet(

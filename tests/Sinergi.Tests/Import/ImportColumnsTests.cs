@@ -110,6 +110,8 @@ public sealed class ImportColumnsTests
     [InlineData("Durasi", Period)]
     [InlineData("Lama Kerja Sama", Period)]
     [InlineData("Waktu Pelaksanaan", Period)]
+    [InlineData("Tanggal Mulai s.d. Berakhir", Period)]
+    [InlineData("Masa Berlaku (Mulai - Berakhir)", Period)]
     // Opd
     [InlineData("OPD", Opd)]
     [InlineData("Perangkat Daerah", Opd)]

@@ -132,7 +132,10 @@ public sealed class IndonesianDatesTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void An_empty_cell_has_no_value_and_no_error(string? cell)
+    [InlineData("-")]
+    [InlineData("--")]
+    [InlineData("—")]
+    public void An_empty_cell_or_a_dash_has_no_value_and_no_error(string? cell)
     {
         var parsed = IndonesianDates.ParseDate(cell);
         Assert.True(parsed.IsEmpty);

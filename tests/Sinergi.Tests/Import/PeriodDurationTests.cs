@@ -3,7 +3,7 @@ using Sinergi.Web.Import;
 
 namespace Sinergi.Tests.Import;
 
-public sealed class PeriodTests
+public sealed class PeriodDurationTests
 {
     private static readonly DateOnly Signed = new(2025, 1, 15);
 
@@ -135,105 +135,6 @@ public sealed class PeriodTests
         Assert.Null(period.DurationMonths);
     }
 
-    [Theory]
-    [InlineData("2023 s.d. 2028")]
-    [InlineData("2023 s/d 2028")]
-    [InlineData("2023 sd 2028")]
-    [InlineData("2023 - 2028")]
-    [InlineData("2023-2028")]
-    [InlineData("2023 – 2028")]
-    [InlineData("2023 sampai 2028")]
-    [InlineData("2023 sampai dengan 2028")]
-    [InlineData("Tahun 2023 s.d. 2028")]
-    public void Years_only_range_is_read_as_whole_years_and_says_so(string cell)
-    {
-        var period = IndonesianDates.ParsePeriod(cell, null);
-        Assert.Null(period.Error);
-        Assert.Equal(new DateOnly(2023, 1, 1), period.Start);
-        Assert.Equal(new DateOnly(2028, 12, 31), period.End);
-        Assert.Null(period.DurationMonths);
-        Assert.Equal($"\"{cell}\" dibaca sebagai 1 Januari 2023 sampai 31 Desember 2028.", Assert.Single(period.Warnings));
-    }
-
-    [Theory]
-    [InlineData("15 Januari 2025 s.d. 14 Januari 2030")]
-    [InlineData("15 Januari 2025 s/d 14 Januari 2030")]
-    [InlineData("15/1/2025 - 14/1/2030")]
-    [InlineData("15/1/2025-14/1/2030")]
-    [InlineData("15-01-2025 - 14-01-2030")]
-    [InlineData("15-01-2025 s.d. 14-01-2030")]
-    [InlineData("15 Januari 2025 sampai dengan 14 Januari 2030")]
-    [InlineData("15 Januari 2025 sampai 14 Januari 2030")]
-    [InlineData("15 Januari 2025 hingga 14 Januari 2030")]
-    [InlineData("15 Januari 2025 – 14 Januari 2030")]
-    [InlineData("15 Jan 2025 S.D. 14 Jan 2030")]
-    [InlineData("Berlaku mulai 15 Januari 2025 s.d. 14 Januari 2030")]
-    [InlineData("tanggal 15 Januari 2025 sampai dengan tanggal 14 Januari 2030")]
-    [InlineData("2025-01-15 s.d. 2030-01-14")]
-    public void Date_range_gives_start_and_end(string cell)
-    {
-        var period = IndonesianDates.ParsePeriod(cell, null);
-        Assert.Null(period.Error);
-        Assert.Equal(new DateOnly(2025, 1, 15), period.Start);
-        Assert.Equal(new DateOnly(2030, 1, 14), period.End);
-        Assert.Null(period.DurationMonths);
-        Assert.Empty(period.Warnings);
-    }
-
-    [Theory]
-    [InlineData("s/d 31 Desember 2027")]
-    [InlineData("s.d. 31 Desember 2027")]
-    [InlineData("s.d. 31-12-2027")]
-    [InlineData("S.D. 31 DESEMBER 2027")]
-    [InlineData("sd 31/12/2027")]
-    [InlineData("sampai 31 Desember 2027")]
-    [InlineData("sampai dengan 31 Desember 2027")]
-    [InlineData("hingga 31 Des 2027")]
-    [InlineData("Berlaku s.d. 31 Desember 2027")]
-    [InlineData("berlaku sampai dengan 31 Desember 2027")]
-    [InlineData("31 Desember 2027")]
-    [InlineData("31-12-2027")]
-    [InlineData("Jumat, 31 Desember 2027")]
-    public void An_end_date_alone_is_the_end(string cell)
-    {
-        var period = IndonesianDates.ParsePeriod(cell, Signed);
-        Assert.Null(period.Error);
-        Assert.Null(period.Start);
-        Assert.Equal(new DateOnly(2027, 12, 31), period.End);
-        Assert.Null(period.DurationMonths);
-        Assert.Empty(period.Warnings);
-    }
-
-    [Theory]
-    [InlineData("berlaku sampai dengan 2027")]
-    [InlineData("s.d. 2027")]
-    [InlineData("s/d Tahun 2027")]
-    [InlineData("2027")]
-    public void A_year_alone_as_the_end_is_the_31st_of_december_and_says_so(string cell)
-    {
-        var period = IndonesianDates.ParsePeriod(cell, Signed);
-        Assert.Null(period.Error);
-        Assert.Equal(new DateOnly(2027, 12, 31), period.End);
-        Assert.Equal($"\"{cell}\" dibaca sebagai berakhir 31 Desember 2027.", Assert.Single(period.Warnings));
-    }
-
-    [Fact]
-    public void A_month_and_year_as_the_end_is_the_last_day_of_that_month()
-    {
-        var period = IndonesianDates.ParsePeriod("s.d. Februari 2028", Signed);
-        Assert.Equal(new DateOnly(2028, 2, 29), period.End);
-        Assert.Single(period.Warnings);
-    }
-
-    [Fact]
-    public void A_start_date_alone_is_the_start_when_the_text_says_mulai()
-    {
-        var period = IndonesianDates.ParsePeriod("Berlaku mulai 1 Januari 2025", null);
-        Assert.Null(period.Error);
-        Assert.Equal(new DateOnly(2025, 1, 1), period.Start);
-        Assert.Null(period.End);
-    }
-
     [Fact]
     public void Duration_and_range_that_agree_give_no_warning()
     {
@@ -277,35 +178,6 @@ public sealed class PeriodTests
         Assert.Equal("\"5 tahun (2023 s.d. 2028)\" dibaca sebagai 1 Januari 2023 sampai 31 Desember 2028.", period.Warnings[0]);
     }
 
-    [Theory]
-    [InlineData("15 Januari 2030 s.d. 14 Januari 2025", "lebih awal dari tanggal mulai")]
-    [InlineData("31 Februari 2025 s.d. 2030", "Tanggal \"31 Februari 2025\" tidak ada.")]
-    [InlineData("kemarin sore", "Tidak dapat membaca \"kemarin sore\" sebagai jangka waktu.")]
-    [InlineData("s.d.", "tanggalnya tidak ada")]
-    [InlineData("2023 s.d. 2025 s.d. 2028", "lebih dari satu")]
-    [InlineData("1 Januari 2025 s.d. kapan-kapan", "\"kapan-kapan\" bukan tanggal")]
-    [InlineData("2230 s.d. 2235", "di luar rentang")]
-    public void Unreadable_or_impossible_periods_are_errors(string cell, string expected)
-    {
-        var period = IndonesianDates.ParsePeriod(cell, null);
-        Assert.Contains(expected, period.Error);
-        Assert.Null(period.End);
-    }
-
-    [Fact]
-    public void An_end_before_the_start_date_given_is_an_error()
-    {
-        var period = IndonesianDates.ParsePeriod("s.d. 31 Desember 2020", Signed);
-        Assert.Equal("Tanggal berakhir 31 Desember 2020 lebih awal dari tanggal mulai 15 Januari 2025 pada \"s.d. 31 Desember 2020\".", period.Error);
-    }
-
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData(" ")]
-    public void An_empty_cell_is_an_empty_period(string? cell) =>
-        Assert.True(IndonesianDates.ParsePeriod(cell, Signed).IsEmpty);
-
     [Fact]
     public void A_bare_small_number_is_years_and_says_so()
     {
@@ -319,10 +191,18 @@ public sealed class PeriodTests
     }
 
     [Fact]
-    public void Date_cells_and_excel_serials_are_end_dates()
+    public void The_same_duration_written_twice_is_read_once()
     {
-        Assert.Equal(new DateOnly(2027, 12, 31), IndonesianDates.ParsePeriod(new DateTime(2027, 12, 31), Signed).End);
-        Assert.Equal(new DateOnly(2024, 1, 1), IndonesianDates.ParsePeriod(45292.0, null).End);
-        Assert.Equal(new DateOnly(2027, 12, 31), IndonesianDates.ParsePeriod(2027, null).End);
+        var period = IndonesianDates.ParsePeriod("2 tahun / 24 bulan", Signed);
+        Assert.Equal(24, period.DurationMonths);
+        Assert.Empty(period.Warnings);
+    }
+
+    [Fact]
+    public void A_duration_from_a_year_that_is_not_the_start_date_year_warns()
+    {
+        var period = IndonesianDates.ParsePeriod("5 tahun mulai 2023", Signed);
+        Assert.Equal(AgreementStatusRules.EndFromDuration(Signed, 60), period.End);
+        Assert.Equal("Tahun mulai 2023 pada \"5 tahun mulai 2023\" tidak sama dengan tanggal mulai 15 Januari 2025; jangka waktu dihitung dari 15 Januari 2025.", Assert.Single(period.Warnings));
     }
 }
