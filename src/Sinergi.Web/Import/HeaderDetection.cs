@@ -53,7 +53,7 @@ public static partial class ImportColumns
     public static HeaderDetection FindHeader(IReadOnlyList<IReadOnlyList<string?>> rows, int maxRowsToScan = 30)
     {
         var limit = Math.Min(rows.Count, maxRowsToScan);
-        var width = rows.Take(limit + 2).Select(r => r.Count).DefaultIfEmpty(0).Max();
+        var width = rows.Select(r => r.Count).DefaultIfEmpty(0).Max();
         (int Row, int Count, List<HeaderColumn> Columns, int Score)? best = null;
         for (var r = 0; r < limit; r++)
         {

@@ -31,21 +31,24 @@ public static partial class IndonesianDates
 
     private const string Example = "Tulis seperti 15 Januari 2025 atau 15-01-2025.";
 
-    private static readonly Dictionary<string, int> Months = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["januari"] = 1, ["jan"] = 1, ["january"] = 1,
-        ["februari"] = 2, ["pebruari"] = 2, ["feb"] = 2, ["peb"] = 2, ["february"] = 2,
-        ["maret"] = 3, ["mar"] = 3, ["mrt"] = 3, ["march"] = 3,
-        ["april"] = 4, ["apr"] = 4,
-        ["mei"] = 5, ["may"] = 5,
-        ["juni"] = 6, ["jun"] = 6, ["june"] = 6,
-        ["juli"] = 7, ["jul"] = 7, ["july"] = 7,
-        ["agustus"] = 8, ["agu"] = 8, ["agt"] = 8, ["ags"] = 8, ["agst"] = 8, ["agus"] = 8, ["aug"] = 8, ["august"] = 8,
-        ["september"] = 9, ["sep"] = 9, ["sept"] = 9,
-        ["oktober"] = 10, ["okt"] = 10, ["oct"] = 10, ["october"] = 10,
-        ["november"] = 11, ["nopember"] = 11, ["nov"] = 11, ["nop"] = 11,
-        ["desember"] = 12, ["des"] = 12, ["dec"] = 12, ["december"] = 12,
-    };
+    // Each month's names and abbreviations, Indonesian and English, January first.
+    private static readonly Dictionary<string, int> Months = new[]
+        {
+            "januari jan january",
+            "februari pebruari feb peb february",
+            "maret mar mrt march",
+            "april apr",
+            "mei may",
+            "juni jun june",
+            "juli jul july",
+            "agustus agu agt ags agst agus aug august",
+            "september sep sept",
+            "oktober okt oct october",
+            "november nopember nov nop",
+            "desember des dec december",
+        }
+        .SelectMany((names, index) => names.Split(' ').Select(name => (Name: name, Month: index + 1)))
+        .ToDictionary(m => m.Name, m => m.Month, StringComparer.OrdinalIgnoreCase);
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private static readonly Regex Time = new(@"(?:\s+|T)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*(?:WIB|WITA|WIT))?$", Options);

@@ -31,7 +31,14 @@ public sealed class HeaderDetectionTests
         Assert.Equal(
             new Dictionary<int, ImportField>
             {
-                [0] = RowNumber, [1] = Number, [2] = Title, [3] = Partner, [4] = SignedOn, [5] = Period, [6] = Opd, [7] = Notes,
+                [0] = RowNumber,
+                [1] = Number,
+                [2] = Title,
+                [3] = Partner,
+                [4] = SignedOn,
+                [5] = Period,
+                [6] = Opd,
+                [7] = Notes,
             },
             header.Mapping);
         Assert.Equal("Nomor Perjanjian", header.Columns[1].Header);
@@ -58,7 +65,15 @@ public sealed class HeaderDetectionTests
         Assert.Equal(
             new Dictionary<int, ImportField>
             {
-                [0] = RowNumber, [1] = Number, [2] = PartnerNumber, [3] = Title, [4] = Partner, [5] = StartsOn, [6] = EndsOn, [7] = Opd, [8] = Value,
+                [0] = RowNumber,
+                [1] = Number,
+                [2] = PartnerNumber,
+                [3] = Title,
+                [4] = Partner,
+                [5] = StartsOn,
+                [6] = EndsOn,
+                [7] = Opd,
+                [8] = Value,
             },
             header.Mapping);
         Assert.Equal("Nomor / Pihak I", header.Columns[1].Header);
@@ -203,7 +218,7 @@ public sealed class HeaderDetectionTests
     public void Unknown_headers_and_data_under_an_empty_header_are_left_for_the_person_to_map()
     {
         var sheet = Sheet(
-            ["No", "Nomor", "Tentang", "Mitra", "Kode Arsip", null],
+            ["No", "Nomor", "Tentang", "Mitra", "Kode Arsip"],
             ["1", "01/KB/2025", "Pariwisata", "Kota Banjarmasin", "A-17", "lampiran 3"]);
 
         var header = ImportColumns.FindHeader(sheet);
