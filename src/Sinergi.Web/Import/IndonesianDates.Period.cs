@@ -11,7 +11,7 @@ public static partial class IndonesianDates
     private const string NumberWords = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|setengah";
 
     private static readonly Regex DurationPiece = new(
-        @"(?<![\w.,/-])(?<n>\d+(?:[.,]\d+)?|\b(?:(?:" + NumberWords + @")\b\s*)+)\s*(?:\(\s*(?<w>[^()]*?)\s*\)\s*)?(?<u>tahun|thn|th|bulan|bln|bl|hari|minggu|pekan)\b\.?"
+        @"(?<![\w.,/-])(?<n>\d{1,4}(?:[.,]\d{1,3})?|\b(?:(?:" + NumberWords + @")\b\s*)+)\s*(?:\(\s*(?<w>[^()]*?)\s*\)\s*)?(?<u>tahun|thn|th|bulan|bln|bl|hari|minggu|pekan)\b\.?"
         + @"|\bse(?<u>tahun|bulan)\b", Options);
     private static readonly Regex BetweenPieces = new(@"^[\s,]*(?:(?:dan|and)\b|\+)?[\s,]*$", Options);
     private static readonly Regex Until = new(@"\bsampai\s+dengan\b|\bs\s*[./]\s*d\b\.?|\b(?:sampai|hingga|sd|until|to)\b|\s[-–—]\s|[–—~]", Options);
