@@ -128,6 +128,7 @@ public sealed class PeriodDurationTests
     [InlineData("0 tahun", "tidak boleh nol")]
     [InlineData("1,3 tahun", "tidak bulat dalam bulan")]
     [InlineData("150 tahun", "lebih dari 99 tahun")]
+    [InlineData("123456 bulan", "Tidak dapat membaca \"123456 bulan\" sebagai jangka waktu.")]
     public void Durations_that_cannot_be_months_are_errors(string cell, string expected)
     {
         var period = IndonesianDates.ParsePeriod(cell, Signed);
