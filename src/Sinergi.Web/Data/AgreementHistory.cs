@@ -75,14 +75,16 @@ public static class AgreementHistory
     public static async Task SaveAsync(AppDbContext db, Agreement agreement, string action, IReadOnlyList<AuditChange> changes, Actor actor,
         Func<Agreement, IEnumerable<AuditEvent>>? alsoRecord = null, CancellationToken ct = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Inside a larger unit of work (an import) the caller's transaction holds it all.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
         db.AuditEvents.Add(Entry(agreement, action, changes, actor));
         if (alsoRecord is not null)
             db.AuditEvents.AddRange(alsoRecord(agreement));
         await SearchIndex.RefreshAsync(db, agreement, ct);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+            await transaction.CommitAsync(ct);
     }
 
     public static AuditEvent Entry(Agreement agreement, string action, IEnumerable<AuditChange> changes, Actor actor) => new()

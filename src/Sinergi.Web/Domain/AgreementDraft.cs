@@ -55,6 +55,37 @@ public sealed record AgreementDraft
     /// <summary>Field name → messages in Bahasa Indonesia; empty when the draft can be saved.</summary>
     public async Task<Dictionary<string, string[]>> ProblemsAsync(AppDbContext db, string regionCode, int? agreementId, CancellationToken ct = default)
     {
+        var problems = FieldProblems();
+        void Add(string field, string message) =>
+            (problems.TryGetValue(field, out var list) ? list : problems[field] = []).Add(message);
+
+        var knownUrusan = await db.Urusan.Where(u => UrusanCodes.Contains(u.Code)).Select(u => u.Code).ToListAsync(ct);
+        foreach (var unknown in UrusanCodes.Except(knownUrusan))
+            Add(nameof(UrusanCodes), $"Kode urusan '{unknown}' tidak dikenal.");
+        var knownOpds = await db.Opds.IgnoreQueryFilters().Where(o => o.RegionCode == regionCode && OpdIds.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct);
+        if (knownOpds.Count != OpdIds.Count)
+            Add(nameof(OpdIds), "Ada OPD yang tidak ditemukan di daerah ini.");
+        var knownPartners = await db.Partners.IgnoreQueryFilters().Where(p => p.RegionCode == regionCode && PartnerIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        if (knownPartners.Count != PartnerIds.Count)
+            Add(nameof(PartnerIds), "Ada mitra yang tidak ditemukan di direktori mitra daerah ini.");
+
+        if (Number is not null)
+        {
+            var lowered = Number.ToLower();
+            var taken = await db.Agreements.IgnoreQueryFilters()
+                .Where(a => a.RegionCode == regionCode && a.Id != agreementId && a.Number != null && a.Number.ToLower() == lowered)
+                .Select(a => a.Title).FirstOrDefaultAsync(ct);
+            if (taken is not null)
+                Add(nameof(Number), $"Nomor ini sudah dipakai untuk kerja sama lain: \"{taken}\".");
+        }
+
+        await CheckParentAsync(db, regionCode, agreementId, Add, ct);
+        return problems.ToDictionary(p => p.Key, p => p.Value.ToArray());
+    }
+
+    /// <summary>What can be judged from the draft alone, without the database: required fields, dates, sizes.</summary>
+    public Dictionary<string, List<string>> FieldProblems()
+    {
         var problems = new Dictionary<string, List<string>>();
         void Add(string field, string message) =>
             (problems.TryGetValue(field, out var list) ? list : problems[field] = []).Add(message);
@@ -97,28 +128,7 @@ public sealed record AgreementDraft
         if (Funding is { } funding && !Enum.IsDefined(funding))
             Add(nameof(Funding), "Sumber dana tidak dikenal.");
 
-        var knownUrusan = await db.Urusan.Where(u => UrusanCodes.Contains(u.Code)).Select(u => u.Code).ToListAsync(ct);
-        foreach (var unknown in UrusanCodes.Except(knownUrusan))
-            Add(nameof(UrusanCodes), $"Kode urusan '{unknown}' tidak dikenal.");
-        var knownOpds = await db.Opds.IgnoreQueryFilters().Where(o => o.RegionCode == regionCode && OpdIds.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct);
-        if (knownOpds.Count != OpdIds.Count)
-            Add(nameof(OpdIds), "Ada OPD yang tidak ditemukan di daerah ini.");
-        var knownPartners = await db.Partners.IgnoreQueryFilters().Where(p => p.RegionCode == regionCode && PartnerIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-        if (knownPartners.Count != PartnerIds.Count)
-            Add(nameof(PartnerIds), "Ada mitra yang tidak ditemukan di direktori mitra daerah ini.");
-
-        if (Number is not null)
-        {
-            var lowered = Number.ToLower();
-            var taken = await db.Agreements.IgnoreQueryFilters()
-                .Where(a => a.RegionCode == regionCode && a.Id != agreementId && a.Number != null && a.Number.ToLower() == lowered)
-                .Select(a => a.Title).FirstOrDefaultAsync(ct);
-            if (taken is not null)
-                Add(nameof(Number), $"Nomor ini sudah dipakai untuk kerja sama lain: \"{taken}\".");
-        }
-
-        await CheckParentAsync(db, regionCode, agreementId, Add, ct);
-        return problems.ToDictionary(p => p.Key, p => p.Value.ToArray());
+        return problems;
     }
 
     private async Task CheckParentAsync(AppDbContext db, string regionCode, int? agreementId, Action<string, string> add, CancellationToken ct)
@@ -165,6 +175,16 @@ public sealed record AgreementDraft
     /// <summary>Copies a checked draft onto <paramref name="agreement"/>, replacing its lists and its shares.</summary>
     public async Task ApplyToAsync(AppDbContext db, Agreement agreement, CancellationToken ct = default)
     {
+        var lookups = new AgreementLookups(
+            await db.Urusan.Where(u => UrusanCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, ct),
+            await db.Opds.IgnoreQueryFilters().Where(o => o.RegionCode == agreement.RegionCode && OpdIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct),
+            await db.Partners.IgnoreQueryFilters().Where(p => p.RegionCode == agreement.RegionCode && PartnerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct));
+        ApplyTo(db, agreement, lookups);
+    }
+
+    /// <summary>The same, with the urusan, OPDs and partners already at hand (an import of thousands of rows).</summary>
+    public void ApplyTo(AppDbContext db, Agreement agreement, AgreementLookups lookups)
+    {
         agreement.Kind = Kind!.Value;
         agreement.DocumentType = DocumentType!.Value;
         agreement.Number = Number;
@@ -186,12 +206,11 @@ public sealed record AgreementDraft
             : AgreementLifecycle.Aktif;
 
         agreement.Urusan.Clear();
-        agreement.Urusan.AddRange(await db.Urusan.Where(u => UrusanCodes.Contains(u.Code)).ToListAsync(ct));
+        agreement.Urusan.AddRange(UrusanCodes.Select(code => lookups.Urusan.GetValueOrDefault(code)).OfType<Urusan>());
         agreement.Opds.Clear();
-        agreement.Opds.AddRange(await db.Opds.IgnoreQueryFilters().Where(o => o.RegionCode == agreement.RegionCode && OpdIds.Contains(o.Id)).ToListAsync(ct));
+        agreement.Opds.AddRange(OpdIds.Select(id => lookups.Opds.GetValueOrDefault(id)).OfType<Opd>());
         agreement.Partners.Clear();
-        agreement.Partners.AddRange(await db.Partners.IgnoreQueryFilters().Where(p => p.RegionCode == agreement.RegionCode && PartnerIds.Contains(p.Id)).ToListAsync(ct));
-
+        agreement.Partners.AddRange(PartnerIds.Select(id => lookups.Partners.GetValueOrDefault(id)).OfType<Partner>());
         agreement.ShareWithPartnerRegions();
 
         // Changes to the lists alone touch only join tables; the agreement's version must move too.
@@ -199,3 +218,9 @@ public sealed record AgreementDraft
             db.Entry(agreement).Property(a => a.UpdatedAt).IsModified = true;
     }
 }
+
+/// <summary>The region's urusan, OPDs and partners by key, for applying drafts without a query each.</summary>
+public sealed record AgreementLookups(
+    IReadOnlyDictionary<string, Urusan> Urusan,
+    IReadOnlyDictionary<int, Opd> Opds,
+    IReadOnlyDictionary<int, Partner> Partners);
