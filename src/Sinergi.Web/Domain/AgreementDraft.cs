@@ -32,6 +32,32 @@ public sealed record AgreementDraft
     /// <summary>Not signed yet: kept as a draft, with fewer fields required.</summary>
     public bool AsDraft { get; init; }
 
+    /// <summary>The draft that would record <paramref name="a"/> as it is (lists loaded): the start of a partial update.</summary>
+    public static AgreementDraft Of(Agreement a) => new()
+    {
+        Kind = a.Kind,
+        DocumentType = a.DocumentType,
+        Number = a.Number,
+        PartnerNumber = a.PartnerNumber,
+        Title = a.Title,
+        Scope = a.Scope,
+        UrusanCodes = a.Urusan.Select(u => u.Code).Order(StringComparer.Ordinal).ToList(),
+        OpdIds = a.Opds.Select(o => o.Id).Order().ToList(),
+        PartnerIds = a.Partners.Select(p => p.Id).Order().ToList(),
+        SignedOn = a.SignedOn,
+        StartsOn = a.StartsOn,
+        EndsOn = a.EndsOn,
+        DurationYears = a.DurationMonths / 12,
+        DurationMonths = a.DurationMonths % 12,
+        Value = a.Value,
+        Funding = a.Funding,
+        DprdApprovalRequired = a.DprdApprovalRequired,
+        DprdApprovedOn = a.DprdApprovedOn,
+        DprdApprovalNumber = a.DprdApprovalNumber,
+        ParentId = a.ParentId,
+        AsDraft = a.Lifecycle == AgreementLifecycle.Draf,
+    };
+
     public int? TotalMonths => DurationYears is null && DurationMonths is null ? null : ((DurationYears ?? 0) * 12) + (DurationMonths ?? 0);
 
     /// <summary>The start the duration counts from: the start date, else the signing date.</summary>

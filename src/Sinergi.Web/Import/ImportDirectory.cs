@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Sinergi.Web.Data;
+using Sinergi.Web.Domain;
+
+namespace Sinergi.Web.Import;
+
+/// <summary>
+/// What the region already has, loaded once for a whole file: its partners, OPDs and agreements,
+/// the urusan list and the names of all regions, so rows are matched without a query each.
+/// </summary>
+internal sealed class ImportDirectory
+{
+    public required string RegionCode { get; init; }
+    public required Dictionary<string, Partner> PartnersByName { get; init; }
+    public required Dictionary<string, Opd> OpdsByName { get; init; }
+    public required Dictionary<string, Region> RegionsByName { get; init; }
+    public required Dictionary<string, Urusan> UrusanByCode { get; init; }
+    public required Dictionary<string, string> UrusanCodesByName { get; init; }
+    public required Dictionary<string, Agreement> AgreementsByNumber { get; init; }
+    public required Dictionary<string, Agreement> AgreementsByTitleAndDate { get; init; }
+
+    public static async Task<ImportDirectory> LoadAsync(AppDbContext db, string regionCode, CancellationToken ct)
+    {
+        var partners = await db.Partners.IgnoreQueryFilters().AsNoTracking().Where(p => p.RegionCode == regionCode).ToListAsync(ct);
+        var opds = await db.Opds.IgnoreQueryFilters().AsNoTracking().Where(o => o.RegionCode == regionCode).ToListAsync(ct);
+        var regions = await db.Regions.AsNoTracking().ToListAsync(ct);
+        var urusan = await db.Urusan.AsNoTracking().ToListAsync(ct);
+        var agreements = await db.Agreements.AsNoTracking().WithLists().Where(a => a.RegionCode == regionCode).ToListAsync(ct);
+
+        var opdsByName = new Dictionary<string, Opd>();
+        foreach (var opd in opds)
+        {
+            opdsByName.TryAdd(Key(opd.ShortName), opd);
+            opdsByName.TryAdd(Key(opd.Name), opd);
+        }
+        var regionsByName = new Dictionary<string, Region>();
+        foreach (var region in regions)
+        {
+            regionsByName.TryAdd(Key(region.IsProvince ? "Provinsi " + region.Name : region.Name), region);
+            if (region.IsProvince)
+                regionsByName.TryAdd(Key(region.Name), region);
+        }
+        return new ImportDirectory
+        {
+            RegionCode = regionCode,
+            PartnersByName = partners.GroupBy(p => Key(p.Name)).ToDictionary(g => g.Key, g => g.First()),
+            OpdsByName = opdsByName,
+            RegionsByName = regionsByName,
+            UrusanByCode = urusan.ToDictionary(u => u.Code),
+            UrusanCodesByName = urusan.ToDictionary(u => u.Name, u => u.Code, StringComparer.OrdinalIgnoreCase),
+            AgreementsByNumber = agreements.Where(a => a.Number is not null)
+                .GroupBy(a => a.Number!.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First()),
+            AgreementsByTitleAndDate = agreements.GroupBy(a => TitleKey(a.Title, a.SignedOn)).ToDictionary(g => g.Key, g => g.First()),
+        };
+    }
+
+    /// <summary>
+    /// A name as compared: the partner normal form (no legal forms, no "Pemerintah"), abbreviations
+    /// of government written out, and without spaces, so "Palangka Raya" meets "Palangkaraya".
+    /// </summary>
+    public static string Key(string name)
+    {
+        var words = Partner.NormalizeName(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (words.Count > 0)
+        {
+            words[0] = words[0] switch
+            {
+                "kab" or "pemkab" => "kabupaten",
+                "pemkot" => "kota",
+                "prov" or "pemprov" => "provinsi",
+                var word => word,
+            };
+        }
+        return string.Concat(words);
+    }
+
+    /// <summary>How a row without a number is recognised again: its title and signing date.</summary>
+    public static string TitleKey(string title, DateOnly? signedOn) => Key(title) + "|" + signedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
