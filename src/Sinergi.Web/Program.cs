@@ -3,11 +3,13 @@ using Sinergi.Web.Api;
 using Sinergi.Web.Auth;
 using Sinergi.Web.Cli;
 using Sinergi.Web.Data;
+using Sinergi.Web.Import;
 using Sinergi.Web.Infrastructure.Files;
 
 var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
 builder.AddData();
 builder.AddFiles();
+builder.AddImport();
 builder.AddAuth();
 builder.AddWeb();
 builder.AddApi();

@@ -45,7 +45,7 @@ public static partial class AgreementsApi
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
         AppDbContext db, RegionScope scope, FileStore files, int versionId, CancellationToken ct)
     {
-        var version = await db.DocumentVersions.AsNoTracking().Where(v => v.Id == versionId)
+        var version = await db.DocumentVersions.IgnoreQueryFilters().AsNoTracking().Where(v => v.Id == versionId)
             .Select(v => new { v.Document!.AgreementId, v.FileName, v.ContentType, v.Sha256 }).SingleOrDefaultAsync(ct);
         if (version is null || !await AgreementAccess.CanReadAsync(db, scope, version.AgreementId, ct) || !files.Exists(version.Sha256))
             return ApiResults.NotFound("Dokumen");

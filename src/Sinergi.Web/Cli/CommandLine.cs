@@ -5,7 +5,7 @@ namespace Sinergi.Web.Cli;
 
 /// <summary>
 /// Operator verbs of the same executable: <c>Sinergi.Web migrate</c>, <c>seed-demo</c>,
-/// <c>create-admin</c>, <c>create-token</c>, <c>backup</c>. They run the app's own services,
+/// <c>create-admin</c>, <c>create-token</c>, <c>backup</c>, <c>import</c>. They run the app's own services,
 /// so a verb and a page never disagree.
 /// </summary>
 public static class CommandLine
@@ -19,6 +19,7 @@ public static class CommandLine
         ["create-admin"] = (Accounts.CreateAdminAsync, "create-admin --region <kode> --email <email> --name <nama> [--password <sandi>] [--system]"),
         ["create-token"] = (Accounts.CreateTokenAsync, "create-token --email <email> [--name <nama>] [--days <hari>]   token API di baris terakhir"),
         ["backup"] = (Maintenance.BackupAsync, "backup <berkas>              salin basis data SQLite ke berkas"),
+        ["import"] = (ImportVerb.RunAsync, "import <berkas> --region <kode> [--dry-run] [--sheet N]   impor daftar kerja sama .xlsx/.xls/.csv"),
     };
 
     /// <summary>A first argument that is not an option names a verb.</summary>

@@ -27,6 +27,7 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<AgreementSearch> AgreementSearch => Set<AgreementSearch>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<RegionSettings> RegionSettings => Set<RegionSettings>();
+    public DbSet<Import.ImportSession> ImportSessions => Set<Import.ImportSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters per query, so one context follows the caller of its request.
@@ -106,10 +107,27 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
         });
 
         RegistryModel.Configure(builder);
+        builder.Entity<Import.ImportSession>(session =>
+        {
+            session.Property(s => s.RegionCode).HasMaxLength(5);
+            session.Property(s => s.UserName).HasMaxLength(120);
+            session.Property(s => s.FileName).HasMaxLength(255);
+            session.Property(s => s.Sha256).HasMaxLength(64);
+            session.Property(s => s.Status).HasConversion<string>().HasMaxLength(12);
+            session.Property(s => s.Summary).HasMaxLength(200);
+            session.Property(s => s.Error).HasMaxLength(1000);
+            session.HasIndex(s => new { s.RegionCode, s.CreatedAt });
+            session.HasQueryFilter(s => Unrestricted || s.RegionCode == CurrentRegion);
+        });
         builder.Entity<Partner>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
         // The owner sees its agreements; a region that is party to one sees it too.
         builder.Entity<Agreement>().HasQueryFilter(a => Unrestricted || a.RegionCode == CurrentRegion
             || a.SharedWith.Any(s => s.RegionCode == CurrentRegion));
+        // Documents follow their agreement (downloads check the overseers' rights explicitly).
+        builder.Entity<AgreementDocument>().HasQueryFilter(d => Unrestricted || d.Agreement!.RegionCode == CurrentRegion
+            || d.Agreement.SharedWith.Any(s => s.RegionCode == CurrentRegion));
+        builder.Entity<DocumentVersion>().HasQueryFilter(v => Unrestricted || v.Document!.Agreement!.RegionCode == CurrentRegion
+            || v.Document.Agreement.SharedWith.Any(s => s.RegionCode == CurrentRegion));
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
             builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();

@@ -94,6 +94,7 @@ public static partial class ImportGuesses
         text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 && PartnerRules.Any(r => r.AtStart.IsMatch(text));
 
     private static readonly Regex ProvinceAfterRegion = new(@"\b(?:kabupaten|kab|kota)\b[^,]*,\s*(?:provinsi|prov)\b", Options);
+    private static readonly Regex UnitOfMinistry = new(@"^(?:direktorat|ditjen|biro|balai|pusat|kantor wilayah|kanwil|sekretariat jenderal|setjen|inspektorat jenderal|itjen|badan)\b[^,]*,\s*kementerian\b", Options);
     private static readonly Regex ListBreaks = new(@"[;\r\n|]+", Options);
     private static readonly Regex Numbering = new(@"(?<=^|\s)\(?(?<n>\d{1,2})[.)]\s+", Options);
     private static readonly Regex Joiners = new(@"\s*,\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta|&|[-–—])\s+", Options);
@@ -153,6 +154,9 @@ public static partial class ImportGuesses
                 continue;
             // "Kabupaten X, Provinsi Y" is one region and where it lies, not two partners.
             if (joiner.Value.Trim() == "," && ProvinceAfterRegion.IsMatch(left + ", " + right))
+                continue;
+            // "Direktorat Jenderal X, Kementerian Y" is a unit and its ministry: one partner.
+            if (joiner.Value.Trim() == "," && UnitOfMinistry.IsMatch(left + ", " + right))
                 continue;
             yield return left;
             start = joiner.Index + joiner.Length;

@@ -85,6 +85,8 @@ public sealed class PartnerGuessesTests
     [InlineData("Kota Palangka Raya - Kabupaten Katingan", new[] { "Kota Palangka Raya", "Kabupaten Katingan" })]
     [InlineData("BPJS Kesehatan & BPJS Ketenagakerjaan", new[] { "BPJS Kesehatan", "BPJS Ketenagakerjaan" })]
     [InlineData("PT A Jaya; PT. A Jaya", new[] { "PT A Jaya" })]
+    [InlineData("Direktorat Jenderal Kependudukan dan Pencatatan Sipil, Kementerian Dalam Negeri", new[] { "Direktorat Jenderal Kependudukan dan Pencatatan Sipil, Kementerian Dalam Negeri" })]
+    [InlineData("Balai Wilayah Sungai Kalimantan II, Kementerian PUPR; Universitas Palangka Raya", new[] { "Balai Wilayah Sungai Kalimantan II, Kementerian PUPR", "Universitas Palangka Raya" })]
     public void Multi_partner_cells_split_only_between_organisations(string cell, string[] expected) =>
         Assert.Equal(expected, ImportGuesses.Partners(cell));
 
