@@ -23,6 +23,27 @@ public sealed record AgreementFilter
     /// <summary>An overseer's choice of region; others see their own.</summary>
     public string? Region { get; init; }
 
+    /// <summary>
+    /// The filter a page address describes (<c>?status=berlaku&amp;kind=ksdd&amp;opd=12</c>); values it does
+    /// not know are left out, as a person would expect from a link.
+    /// </summary>
+    public static AgreementFilter FromQuery(RegionScope scope, string? q, string? status, string? kind, string? type, int? opd, int? partner,
+        string? partnerType, string? urusan, int? year, string? sort, string? region) => new()
+    {
+        Q = q,
+        Status = AgreementLabels.StatusFromSlug(status),
+        Kind = AgreementLabels.KindFromSlug(kind),
+        DocumentType = AgreementLabels.DocumentTypeFromSlug(type),
+        OpdId = opd,
+        PartnerId = partner,
+        PartnerType = Domain.Partner.TypeFromSlug(partnerType),
+        Urusan = string.IsNullOrWhiteSpace(urusan) ? null : urusan.Trim(),
+        Year = year is >= 1945 and <= 2100 ? year : null,
+        Sort = sort is not null && Sorts.ContainsKey(sort) ? sort : "terbaru",
+        // An overseer may look at a region they oversee; everyone else sees their own.
+        Region = !string.IsNullOrWhiteSpace(region) && region.Trim() != scope.RegionCode && scope.Oversees(region.Trim()) ? region.Trim() : null,
+    };
+
     public static readonly IReadOnlyDictionary<string, string> Sorts = new Dictionary<string, string>
     {
         ["terbaru"] = "Tanggal tanda tangan terbaru",
@@ -95,7 +116,7 @@ public static class AgreementSearchQuery
         return query;
     }
 
-    private static IQueryable<Agreement> Sorted(IQueryable<Agreement> query, string sort) => sort switch
+    internal static IQueryable<Agreement> Sorted(IQueryable<Agreement> query, string sort) => sort switch
     {
         "terlama" => query.OrderBy(a => a.SignedOn == null).ThenBy(a => a.SignedOn).ThenBy(a => a.Id),
         "berakhir" => query.OrderBy(a => a.EndsOn == null).ThenBy(a => a.EndsOn).ThenBy(a => a.Id),

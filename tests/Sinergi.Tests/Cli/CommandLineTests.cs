@@ -108,6 +108,37 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_saves_a_workbook_once_and_a_second_run_changes_nothing()
+    {
+        Assert.Equal(0, (await SinergiAsync("seed-demo")).ExitCode);
+        var workbook = Path.Combine(AppContext.BaseDirectory, "Import", "Workbooks", "daftar-kerja-sama.xlsx");
+
+        var dryRun = await SinergiAsync("import", workbook, "--region", "62.71", "--dry-run");
+        Assert.Equal(0, dryRun.ExitCode);
+        Assert.Equal("imported=7 updated=0 skipped=0 errors=0", dryRun.LastLine);
+        var first = await SinergiAsync("import", workbook, "--region", "62.71");
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Equal("imported=7 updated=0 skipped=0 errors=0", first.LastLine);
+        Assert.Contains("baris 8 [Masa Berlaku / Berlaku s.d.] peringatan", first.Output);
+        var second = await SinergiAsync("import", workbook, "--region", "62.71");
+        Assert.Equal("imported=0 updated=0 skipped=7 errors=0", second.LastLine);
+    }
+
+    [Fact]
+    public async Task Import_with_a_bad_row_exits_non_zero_and_saves_nothing()
+    {
+        var file = Path.Combine(_dataDirectory, "salah.csv");
+        await File.WriteAllTextAsync(file, "Nomor;Tentang;Mitra;Tanggal Penandatanganan\n1/A/2025;Kerja Sama Satu;Universitas Palangka Raya;3 Maret 2025\n2/A/2025;Kerja Sama Dua;Universitas Palangka Raya;30 Februari 2025\n");
+        var run = await SinergiAsync("import", file, "--region", "62.71");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("imported=1 updated=0 skipped=0 errors=1", run.LastLine);
+        Assert.Contains("baris 3 [Tanggal Penandatanganan] galat", run.Output);
+
+        await using var app = new SqliteApp { DataDirectory = _dataDirectory };
+        Assert.Equal(0, await app.WithDbAsync(db => db.Agreements.CountAsync(a => a.Title == "Kerja Sama Satu")));
+    }
+
+    [Fact]
     public async Task Backup_writes_a_readable_copy_of_the_database_and_never_overwrites()
     {
         Assert.Equal(0, (await SinergiAsync("seed-demo")).ExitCode);

@@ -40,22 +40,8 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
 
     public async Task<IActionResult> OnGetAsync()
     {
-        // An overseer may look at a region they oversee; everyone else sees their own.
-        Region = !string.IsNullOrWhiteSpace(Region) && Region != scope.RegionCode && scope.Oversees(Region.Trim()) ? Region.Trim() : null;
-        var filter = new AgreementFilter
-        {
-            Q = Q,
-            Status = AgreementLabels.StatusFromSlug(Status),
-            Kind = AgreementLabels.KindFromSlug(Kind),
-            DocumentType = AgreementLabels.DocumentTypeFromSlug(Type),
-            OpdId = Opd,
-            PartnerId = Partner,
-            PartnerType = Domain.Partner.TypeFromSlug(PartnerType),
-            Urusan = string.IsNullOrWhiteSpace(Urusan) ? null : Urusan.Trim(),
-            Year = Year is >= 1945 and <= 2100 ? Year : null,
-            Sort = Sort is not null && AgreementFilter.Sorts.ContainsKey(Sort) ? Sort : "terbaru",
-            Region = Region,
-        };
+        var filter = AgreementFilter.FromQuery(scope, Q, Status, Kind, Type, Opd, Partner, PartnerType, Urusan, Year, Sort, Region);
+        Region = filter.Region;
         PageNumber = Math.Max(1, PageNumber);
         Result = await AgreementSearchQuery.RunAsync(db, scope, clock, filter, PageNumber, PageSize);
         if (PageNumber > PageCount)
@@ -76,7 +62,10 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
     }
 
     /// <summary>The address of this view with some filters changed: filters live in the URL, so a view can be shared.</summary>
-    public string Link(string? status = "", int? page = null, string? sort = null, bool keepPartner = true)
+    /// <summary>The export of exactly this view, every page of it.</summary>
+    public string ExportLink(string format) => Link(format: format);
+
+    public string Link(string? status = "", int? page = null, string? sort = null, bool keepPartner = true, string? format = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -85,9 +74,10 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
             ["partner"] = keepPartner ? Partner?.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             ["urusan"] = Urusan, ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["sort"] = sort ?? Sort, ["region"] = Region,
-            ["p"] = page is > 1 ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            ["p"] = page is > 1 && format is null ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            ["format"] = format,
         };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Agreements",
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(format is null ? "/Agreements" : "/Agreements/Export",
             values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).Select(v => KeyValuePair.Create(v.Key, v.Value)));
     }
 

@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Sinergi.Web.Auth;
+using Sinergi.Web.Data;
+using Sinergi.Web.Domain;
+using Sinergi.Web.Import;
+using Sinergi.Web.Infrastructure.Files;
+
+namespace Sinergi.Web.Api;
+
+/// <summary>The registry out as a spreadsheet, and a spreadsheet in, for programs.</summary>
+public static class ImportExportApi
+{
+    public sealed record ImportRowDto(int Row, string? Number, string? Title, string Outcome, IReadOnlyList<ImportMessage> Messages);
+
+    public sealed record ImportResultDto(bool Saved, int Imported, int Updated, int Skipped, int Errors, string Summary,
+        IReadOnlyList<string> NewPartners, IReadOnlyList<string> NewOpds, IReadOnlyList<ImportRowDto> Rows);
+
+    public static RouteGroupBuilder MapImportExportApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/agreements/export", ExportAsync).WithTags("Kerja sama")
+            .WithSummary("Daftar kerja sama dengan filter yang sama, sebagai .xlsx (bawaan) atau .csv (format=csv)");
+        api.MapPost("/imports", ImportAsync).DisableAntiforgery().WithTags("Impor")
+            .WithSummary("Impor berkas .xlsx/.xls/.csv (multipart 'file'); dryRun=true hanya memeriksa. Semua baris tersimpan, atau tidak sama sekali (422).");
+        return api;
+    }
+
+    private static async Task<IResult> ExportAsync(AppDbContext db, RegionScope scope, TimeProvider clock, string? format, string? q, string? status,
+        string? kind, string? type, int? opd, int? partner, string? partnerType, string? urusan, int? year, string? sort, string? region, CancellationToken ct)
+    {
+        if (format is not (null or "xlsx" or "csv"))
+            return ApiResults.Invalid(new Dictionary<string, string[]> { ["format"] = ["format harus xlsx atau csv."] });
+        if (region is not null && !scope.Oversees(region))
+            return ApiResults.NotFound($"Wilayah '{region}'");
+        var filter = AgreementFilter.FromQuery(scope, q, status, kind, type, opd, partner, partnerType, urusan, year, sort, region);
+        var rows = await AgreementExport.RowsAsync(db, scope, clock, filter, ct);
+        var output = new MemoryStream();
+        var (contentType, fileName) = AgreementExport.Write(output, format ?? "xlsx", rows, RegionClock.Today(clock, filter.Region ?? scope.RegionCode));
+        output.Position = 0;
+        return TypedResults.File(output, contentType, fileName);
+    }
+
+    private static async Task<Results<Ok<ImportResultDto>, UnprocessableEntity<ImportResultDto>, ValidationProblem, ProblemHttpResult>> ImportAsync(
+        AppDbContext db, RegionScope scope, ClaimsPrincipal user, IOptions<UploadOptions> uploads, IFormFile? file,
+        [FromForm] int? sheet, bool dryRun = false, CancellationToken ct = default)
+    {
+        if (!user.IsInRole(Roles.AdminKerjaSama) || scope.RegionCode is null)
+            return ApiResults.Forbidden("Hanya Admin Kerja Sama yang dapat mengimpor daftar kerja sama.");
+        if (file is null)
+            return ApiResults.Invalid(new Dictionary<string, string[]> { ["file"] = ["Sertakan berkas pada bagian 'file' dari formulir multipart."] });
+
+        SpreadsheetRead read;
+        await using (var content = file.OpenReadStream())
+            read = SpreadsheetReader.Read(file.FileName, content, uploads.Value.MaxBytes, ct);
+        if (!read.Succeeded)
+            return ApiResults.Invalid(new Dictionary<string, string[]> { ["file"] = [read.Error!] });
+        var plan = await ImportPlanner.PlanAsync(db, scope.RegionCode, file.FileName, read, sheet is int s ? s - 1 : null, ct: ct);
+        if (plan.Error is not null)
+            return ApiResults.Invalid(new Dictionary<string, string[]> { ["file"] = [plan.Error] });
+        var saved = plan.CanSave && !dryRun;
+        if (saved)
+            await ImportSaver.SaveAsync(db, scope.RegionCode, plan, Actor.Of(user), ct: ct);
+        var result = new ImportResultDto(saved, plan.Count(ImportOutcome.Create), plan.Count(ImportOutcome.Update), plan.Count(ImportOutcome.Unchanged),
+            plan.Count(ImportOutcome.Error), plan.Summary, plan.NewPartners.Select(p => p.Name).ToList(), plan.NewOpds.Select(o => o.Name).ToList(),
+            plan.Rows.Select(r => new ImportRowDto(r.RowNumber, r.Number, r.Title, r.Outcome.ToString(), r.Messages)).ToList());
+        return plan.CanSave ? TypedResults.Ok(result) : TypedResults.UnprocessableEntity(result);
+    }
+}

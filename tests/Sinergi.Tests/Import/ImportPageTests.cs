@@ -1,0 +1,114 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Sinergi.Tests.Infrastructure;
+using Sinergi.Web.Import;
+
+namespace Sinergi.Tests.Import;
+
+public abstract class ImportPageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : SinergiApp
+{
+    private const string Admin = "admin.palangkaraya@sinergi.test";
+
+    private static byte[] Workbook(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Import", "Workbooks", name));
+
+    private static async Task<IDocument> UploadAsync(Browser browser, string fileName, byte[] bytes)
+    {
+        var page = await browser.GetAsync("/Import");
+        var token = page.QuerySelector("#import-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(bytes), "file", fileName } };
+        return await browser.FollowAsync(await browser.Http.PostAsync("/Import", form));
+    }
+
+    /// <summary>Reloads the session page until the background job is done, as its progress bar would.</summary>
+    private static async Task<IDocument> AwaitJobAsync(Browser browser, IDocument page)
+    {
+        var url = page.Url;
+        for (var i = 0; i < 100 && page.QuerySelector("#import-progress") is not null; i++)
+        {
+            await Task.Delay(100);
+            page = await browser.GetAsync(new Uri(url).PathAndQuery);
+        }
+        Assert.Null(page.QuerySelector("#import-progress"));
+        return page;
+    }
+
+    [Fact]
+    public async Task Admin_previews_saves_and_downloads_the_result_of_an_import()
+    {
+        var browser = new Browser(app);
+        await browser.LoginAsync(Admin);
+        var preview = await AwaitJobAsync(browser, await UploadAsync(browser, "daftar-kerja-sama.xlsx", Workbook("daftar-kerja-sama.xlsx")));
+
+        Assert.Equal("7", preview.Text("[data-count='create']"));
+        Assert.Equal("0", preview.Text("[data-count='error']"));
+        Assert.Equal(7, preview.QuerySelectorAll("#import-rows tbody tr").Length);
+        Assert.Contains("\"2024 s.d. 2027\" dibaca sebagai 1 Januari 2024 sampai 31 Desember 2027.",
+            preview.QuerySelector("#import-rows tr[data-row='8']")!.TextContent);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Agreements.CountAsync(a => a.Number == "005/UPR/2024")));
+
+        var saved = await AwaitJobAsync(browser, await browser.FollowAsync(await browser.SubmitAsync(preview, "form[action*='handler=Save']", [])));
+        Assert.Contains("Hasil impor", saved.Text("#import-summary"));
+        Assert.Equal("Tersimpan", saved.Text("[data-import-status]"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Agreements.CountAsync(a => a.RegionCode == "62.71" && a.Number == "005/UPR/2024")));
+
+        var list = await browser.GetAsync("/Agreements?q=tridharma%20perguruan");
+        Assert.Contains("Kesepakatan Bersama Tridharma Perguruan Tinggi", list.Text(".agreement-table"));
+
+        var report = await browser.Http.GetAsync(new Uri(saved.Url).PathAndQuery + "?handler=Report");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", report.Content.Headers.ContentType?.MediaType);
+        var read = SpreadsheetReader.Read("hasil.xlsx", new MemoryStream(await report.Content.ReadAsByteArrayAsync()), 10_000_000);
+        var rows = read.Sheets[0].Rows;
+        Assert.Equal(["Baris", "Nomor", "Judul", "Hasil"], rows[0].Take(4).Cast<string>());
+        Assert.Equal(7, rows.Count(r => r[3] is "Dibuat"));
+    }
+
+    [Fact]
+    public async Task A_file_with_a_bad_date_cannot_be_saved_and_says_where()
+    {
+        var csv = "Nomor;Tentang;Mitra;Tanggal Penandatanganan\n119/9/X/2025;Kerja Sama Percobaan;Universitas Palangka Raya;kemarin sore\n"u8.ToArray();
+        var browser = new Browser(app);
+        await browser.LoginAsync(Admin);
+        var preview = await AwaitJobAsync(browser, await UploadAsync(browser, "salah.csv", csv));
+
+        Assert.Equal("1", preview.Text("[data-count='error']"));
+        Assert.Empty(preview.QuerySelectorAll("form[action*='handler=Save']"));
+        var row = preview.QuerySelector("#import-rows tr[data-row='2']")!;
+        Assert.Contains("Tanggal Penandatanganan: Tidak dapat membaca \"kemarin sore\"", row.TextContent);
+
+        // Posting the save anyway changes nothing.
+        var token = preview.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await browser.Http.PostAsync(new Uri(preview.Url).PathAndQuery + "?handler=Save", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Agreements.CountAsync(a => a.Title == "Kerja Sama Percobaan")));
+    }
+
+    [Fact]
+    public async Task The_admin_can_change_what_a_column_is_read_as()
+    {
+        var browser = new Browser(app);
+        await browser.LoginAsync(Admin);
+        var preview = await AwaitJobAsync(browser, await UploadAsync(browser, "daftar-kerja-sama-koma.csv", Workbook("daftar-kerja-sama-koma.csv")));
+        var keterangan = preview.QuerySelectorAll("#mapping-form tbody tr").Single(r => r.QuerySelector("label")!.TextContent.Trim() == "Keterangan");
+        var select = keterangan.QuerySelector("select")!.GetAttribute("name")!;
+
+        var remapped = await AwaitJobAsync(browser, await browser.FollowAsync(await browser.SubmitAsync(preview, "#mapping-form", [new(select, nameof(ImportField.Scope))])));
+        Assert.Equal(nameof(ImportField.Scope), remapped.QuerySelector($"select[name='{select}'] option[selected]")!.GetAttribute("value"));
+
+        var withoutTitle = preview.QuerySelectorAll("#mapping-form tbody tr").Single(r => r.QuerySelector("label")!.TextContent.Trim() == "Tentang").QuerySelector("select")!.GetAttribute("name")!;
+        var refused = await browser.FollowAsync(await browser.SubmitAsync(remapped, "#mapping-form", [new(withoutTitle, "")]));
+        Assert.Contains("Pilih satu kolom sebagai Judul", refused.Text("[role=alert]"));
+    }
+
+    [Fact]
+    public async Task Only_the_admin_of_the_region_imports()
+    {
+        var browser = new Browser(app);
+        await browser.LoginAsync("dinkes.palangkaraya@sinergi.test");
+        await browser.GetAsync("/Import");
+        Assert.Equal(HttpStatusCode.Forbidden, browser.Last!.StatusCode);
+    }
+}
+
+public sealed class ImportPageTestsOnSqlite(SqliteApp app) : ImportPageTests<SqliteApp>(app);
+
+public sealed class ImportPageTestsOnPostgres(PostgresApp app) : ImportPageTests<PostgresApp>(app);
