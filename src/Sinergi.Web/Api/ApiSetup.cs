@@ -25,6 +25,7 @@ public static class ApiSetup
         v1.MapOpdsApi();
         v1.MapAgreementsApi();
         v1.MapPartnersApi();
+        v1.MapReportsApi();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o
