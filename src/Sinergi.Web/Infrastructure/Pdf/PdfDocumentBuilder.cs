@@ -94,11 +94,7 @@ public sealed partial class PdfDocumentBuilder : IDisposable
         var lines = Wrap(text, font, ContentWidth);
         var cut = Truncate(lines, font, ContentWidth, maxLines);
         foreach (var line in lines)
-        {
-            if (Remaining < font.GetHeight())
-                NewPage();
             WriteLine(line, font, muted ? Muted : Ink);
-        }
         Space(4);
         return cut;
     }
