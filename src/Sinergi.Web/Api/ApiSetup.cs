@@ -26,6 +26,7 @@ public static class ApiSetup
         v1.MapAgreementsApi();
         v1.MapPartnersApi();
         v1.MapImportExportApi();
+        v1.MapReportsApi();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o

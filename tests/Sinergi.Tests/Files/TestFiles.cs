@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
+using Sinergi.Web.Infrastructure.Pdf;
 
 namespace Sinergi.Tests.Files;
 
@@ -72,39 +72,5 @@ internal static class TestFiles
         "PE\0\0"u8.CopyTo(bytes.AsSpan(0x80));
         "This program cannot be run in DOS mode."u8.CopyTo(bytes.AsSpan(0x4E));
         return bytes;
-    }
-
-    /// <summary>
-    /// PDFsharp's core build finds no system fonts on Linux; this resolver hands it DejaVu Sans
-    /// from Debian's fonts-dejavu-core.
-    /// </summary>
-    private sealed class DejaVuFonts : IFontResolver
-    {
-        public const string Family = "DejaVu Sans";
-        private static readonly Lock Gate = new();
-
-        private static readonly string[] Folders =
-            ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts/dejavu"];
-
-        public static void Install()
-        {
-            lock (Gate)
-                GlobalFontSettings.FontResolver ??= new DejaVuFonts();
-        }
-
-        public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic) =>
-            new(bold ? "DejaVuSans-Bold" : "DejaVuSans");
-
-        public byte[] GetFont(string faceName)
-        {
-            foreach (var folder in Folders)
-            {
-                var path = Path.Combine(folder, faceName + ".ttf");
-                if (File.Exists(path))
-                    return File.ReadAllBytes(path);
-            }
-            throw new FileNotFoundException(
-                $"{faceName}.ttf not found in {string.Join(", ", Folders)}; install Debian's fonts-dejavu-core.");
-        }
     }
 }
