@@ -18,7 +18,7 @@ internal static class LoadDriver
 {
     public const string Usage =
         "[load] --url http://127.0.0.1:5080 --token snrg_... [--email admin.palangkaraya@sinergi.test --password SinergiDemo2026] " +
-        "[--clients 8] [--seconds 10] [--warmup 2] [--output results.md]";
+        "[--clients 8] [--seconds 10] [--warmup 2] [--only list,search] [--output results.md]";
 
     private static readonly string[] RegionSearchTerms = ["kota", "barat", "timur", "selatan", "utara", "jaya", "raya", "kepulauan", "tengah", "aceh"];
 
@@ -59,7 +59,7 @@ internal static class LoadDriver
 
         var (total, ids) = await AgreementIdsAsync(http, Api);
         Console.WriteLine($"Sinergi benchmark: {options.Url}, {options.Clients} concurrent clients, {options.Seconds} s per scenario after {options.WarmupSeconds} s warm-up");
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}");
         Console.WriteLine($"registry of the signed-in region: {total:N0} agreements; details of {ids.Count:N0} of them");
         foreach (var term in RegistrySearchTerms)
             Console.WriteLine($"  search \"{term}\": {await TotalAsync(http, Api($"/api/v1/agreements?q={Uri.EscapeDataString(term)}&pageSize=1")):N0} hits");
@@ -81,6 +81,9 @@ internal static class LoadDriver
             new("page: agreement details", i => Page($"/Agreements/Details/{ids[i * 7919 % ids.Count]}")),
         };
 
+        // --only keeps the scenarios whose names contain one of the words, and always the ceiling.
+        if (options.Only is { } only)
+            scenarios = [scenarios[0], .. scenarios.Skip(1).Where(s => only.Split(',').Any(w => s.Name.Contains(w, StringComparison.OrdinalIgnoreCase)))];
         var results = new List<Result>();
         foreach (var scenario in scenarios)
         {
@@ -95,6 +98,7 @@ internal static class LoadDriver
         table.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var r in results)
             table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.RequestsPerSecond:F0} | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} | {r.Errors} |"));
+        Console.WriteLine($"load average at the end: {LoadAverage()}");
         Console.WriteLine();
         Console.Write(table);
         if (options.Output is { } output)
@@ -122,6 +126,10 @@ internal static class LoadDriver
             throw new InvalidOperationException("The signed-in region has no agreements to open; run `Sinergi.Bench generate` first.");
         return (total, ids);
     }
+
+    /// <summary>Other work on the machine skews the figures; the load average tells whether there was any.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static async Task<int> TotalAsync(HttpClient http, HttpRequestMessage request)
     {
@@ -189,7 +197,7 @@ internal static class LoadDriver
 
     private sealed record Result(string Name, double RequestsPerSecond, double P50, double P95, double P99, int Errors);
 
-    private sealed record Options(string Url, string Token, string Email, string Password, int Clients, int Seconds, int WarmupSeconds, string? Output)
+    private sealed record Options(string Url, string Token, string Email, string Password, int Clients, int Seconds, int WarmupSeconds, string? Only, string? Output)
     {
         public static Options Parse(string[] args)
         {
@@ -202,6 +210,7 @@ internal static class LoadDriver
                 int.Parse(Value("clients") ?? "8", CultureInfo.InvariantCulture),
                 int.Parse(Value("seconds") ?? "10", CultureInfo.InvariantCulture),
                 int.Parse(Value("warmup") ?? "2", CultureInfo.InvariantCulture),
+                Value("only"),
                 Value("output"));
         }
     }
