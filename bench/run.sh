@@ -40,4 +40,4 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 token=$(cd "$(dirname "$app")" && dotnet Sinergi.Web.dll create-token --email admin.palangkaraya@sinergi.test --name bench | tail -n 1)
-dotnet "$bench" load --url "http://127.0.0.1:$port" --token "$token" --output bench/results/latest.md "${load[@]}"
+dotnet "$bench" load --url "http://127.0.0.1:$port" --token "$token" --server-pid "$server" --output bench/results/latest.md "${load[@]}"

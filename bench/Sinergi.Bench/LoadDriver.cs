@@ -18,7 +18,7 @@ internal static class LoadDriver
 {
     public const string Usage =
         "[load] --url http://127.0.0.1:5080 --token snrg_... [--email admin.palangkaraya@sinergi.test --password SinergiDemo2026] " +
-        "[--clients 8] [--seconds 10] [--warmup 3] [--only list,search] [--output results.md]";
+        "[--clients 8] [--seconds 10] [--warmup 3] [--only list,search] [--server-pid <pid>] [--output results.md]";
 
     private static readonly string[] RegionSearchTerms = ["kota", "barat", "timur", "selatan", "utara", "jaya", "raya", "kepulauan", "tengah", "aceh"];
 
@@ -88,12 +88,18 @@ internal static class LoadDriver
         // state (a fresh server is a third slower); the figures come from the second pass.
         foreach (var scenario in scenarios)
             await MeasureAsync(http, scenario, options.Clients, TimeSpan.FromSeconds(options.WarmupSeconds));
+        var machine = new MachineLoad(options.ServerPid);
+        var busiest = 0.0;
         var results = new List<Result>();
         foreach (var scenario in scenarios)
         {
+            var before = machine.Take();
             var result = await MeasureAsync(http, scenario, options.Clients, TimeSpan.FromSeconds(options.Seconds));
+            var others = MachineLoad.OthersPercent(before, machine.Take());
+            busiest = Math.Max(busiest, others);
             results.Add(result);
-            Console.WriteLine($"  {result.Name}: {result.RequestsPerSecond:F0} req/s, p95 {result.P95:F1} ms{(result.Errors > 0 ? $", {result.Errors} errors" : "")}");
+            Console.WriteLine($"  {result.Name}: {result.RequestsPerSecond:F0} req/s, p95 {result.P95:F1} ms{(result.Errors > 0 ? $", {result.Errors} errors" : "")}" +
+                (machine.Known ? $", other processes {others:F0}% of the machine" : ""));
         }
 
         var table = new StringBuilder();
@@ -101,7 +107,8 @@ internal static class LoadDriver
         table.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var r in results)
             table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.RequestsPerSecond:F0} | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} | {r.Errors} |"));
-        Console.WriteLine($"load average at the end: {LoadAverage()}");
+        if (busiest > 5)
+            Console.WriteLine($"warning: other processes took up to {busiest:F0}% of the machine during a scenario; the figures are skewed.");
         Console.WriteLine();
         Console.Write(table);
         if (options.Output is { } output)
@@ -130,7 +137,7 @@ internal static class LoadDriver
         return (total, ids);
     }
 
-    /// <summary>Other work on the machine skews the figures; the load average tells whether there was any.</summary>
+    /// <summary>Whether the machine was quiet before the run.</summary>
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
@@ -200,7 +207,7 @@ internal static class LoadDriver
 
     private sealed record Result(string Name, double RequestsPerSecond, double P50, double P95, double P99, int Errors);
 
-    private sealed record Options(string Url, string Token, string Email, string Password, int Clients, int Seconds, int WarmupSeconds, string? Only, string? Output)
+    private sealed record Options(string Url, string Token, string Email, string Password, int Clients, int Seconds, int WarmupSeconds, string? Only, int? ServerPid, string? Output)
     {
         public static Options Parse(string[] args)
         {
@@ -214,6 +221,7 @@ internal static class LoadDriver
                 int.Parse(Value("seconds") ?? "10", CultureInfo.InvariantCulture),
                 int.Parse(Value("warmup") ?? "3", CultureInfo.InvariantCulture),
                 Value("only"),
+                Value("server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
                 Value("output"));
         }
     }
