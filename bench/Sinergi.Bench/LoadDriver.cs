@@ -93,9 +93,21 @@ internal static class LoadDriver
         var results = new List<Result>();
         foreach (var scenario in scenarios)
         {
-            var before = machine.Take();
-            var result = await MeasureAsync(http, scenario, options.Clients, TimeSpan.FromSeconds(options.Seconds));
-            var others = MachineLoad.OthersPercent(before, machine.Take());
+            // On a shared machine: measure when nothing else runs, and again when other work skewed it.
+            async Task<(Result, double)> MeasureWhenQuietAsync()
+            {
+                await machine.WaitUntilQuietAsync(TimeSpan.FromMinutes(3));
+                var before = machine.Take();
+                var measured = await MeasureAsync(http, scenario, options.Clients, TimeSpan.FromSeconds(options.Seconds));
+                return (measured, MachineLoad.OthersPercent(before, machine.Take()));
+            }
+            var (result, others) = await MeasureWhenQuietAsync();
+            for (var attempt = 2; attempt <= 3 && machine.Known && others > MachineLoad.TolerablePercent; attempt++)
+            {
+                var (again, skew) = await MeasureWhenQuietAsync();
+                if (skew < others)
+                    (result, others) = (again, skew);
+            }
             busiest = Math.Max(busiest, others);
             results.Add(result);
             Console.WriteLine($"  {result.Name}: {result.RequestsPerSecond:F0} req/s, p95 {result.P95:F1} ms{(result.Errors > 0 ? $", {result.Errors} errors" : "")}" +
@@ -107,8 +119,10 @@ internal static class LoadDriver
         table.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var r in results)
             table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.RequestsPerSecond:F0} | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} | {r.Errors} |"));
-        if (busiest > 5)
+        if (busiest > MachineLoad.TolerablePercent)
             Console.WriteLine($"warning: other processes took up to {busiest:F0}% of the machine during a scenario; the figures are skewed.");
+        if (machine.Known)
+            table.AppendLine().AppendLine(string.Create(CultureInfo.InvariantCulture, $"Other processes took at most {busiest:F0}% of the machine during a measured scenario."));
         Console.WriteLine();
         Console.Write(table);
         if (options.Output is { } output)

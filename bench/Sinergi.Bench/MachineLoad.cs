@@ -8,6 +8,9 @@ namespace Sinergi.Bench;
 /// </summary>
 internal sealed class MachineLoad(int? serverPid)
 {
+    /// <summary>Above this share of the machine taken by others, a measurement is repeated.</summary>
+    public const double TolerablePercent = 5;
+
     public readonly record struct Sample(long Busy, long Total, long Ours);
 
     public bool Known => serverPid is not null && File.Exists("/proc/stat");
@@ -20,6 +23,21 @@ internal sealed class MachineLoad(int? serverPid)
             .Skip(1).Take(8).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         var total = cpu.Sum();
         return new Sample(total - cpu[3] - cpu[4], total, Ticks(Environment.ProcessId) + Ticks(serverPid!.Value));
+    }
+
+    /// <summary>Waits until other processes have taken no more than <see cref="TolerablePercent"/> for two seconds, or gives up.</summary>
+    public async Task WaitUntilQuietAsync(TimeSpan atMost)
+    {
+        if (!Known)
+            return;
+        var giveUpAt = DateTime.UtcNow + atMost;
+        while (DateTime.UtcNow < giveUpAt)
+        {
+            var before = Take();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            if (OthersPercent(before, Take()) <= TolerablePercent)
+                return;
+        }
     }
 
     /// <summary>Percent of all cores used by processes other than the app and the driver between two samples.</summary>
