@@ -24,7 +24,12 @@ public static class AgreementAccess
         if (scope.IsUnrestricted)
             return all;
         var own = scope.RegionCode;
-        return own is null ? all.Where(a => false) : all.Where(a => a.RegionCode == own || a.SharedWith.Any(s => s.RegionCode == own));
+        if (own is null)
+            return all.Where(a => false);
+        // "Id IN (shares of the region)" rather than EXISTS per row: SQLite and PostgreSQL then read
+        // the region's rows by index instead of scanning every region's agreements.
+        var shared = db.AgreementShares.Where(s => s.RegionCode == own).Select(s => s.AgreementId);
+        return all.Where(a => a.RegionCode == own || shared.Contains(a.Id));
     }
 
     /// <summary>

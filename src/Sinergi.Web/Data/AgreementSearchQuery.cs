@@ -80,12 +80,22 @@ public static class AgreementSearchQuery
             query = query.WhereStatus(status, today, window);
 
         var total = filter.Status is { } chosen ? counts.GetValueOrDefault(chosen) : counts.Values.Sum();
-        var rows = await Sorted(query, filter.Sort)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(a => new AgreementRow(a.Id, a.RegionCode, a.Number, a.Title, a.Kind, a.DocumentType, a.SignedOn, a.StartsOn, a.EndsOn, a.Lifecycle,
-                a.Partners.OrderBy(p => p.Name).Select(p => p.Name).ToList(),
-                a.Opds.OrderBy(o => o.ShortName).Select(o => o.ShortName).ToList()))
-            .ToListAsync(ct);
+        // The page is chosen by id first, from the indexes alone; only its rows are then read whole,
+        // with their partners and OPDs. Joining those into one query made the database read every
+        // row of the region, and build the partner join of every region, for each page.
+        var ids = await Sorted(query, filter.Sort).Skip((page - 1) * pageSize).Take(pageSize).Select(a => a.Id).ToListAsync(ct);
+        var byId = db.Agreements.IgnoreQueryFilters().Where(a => ids.Contains(a.Id));
+        var pageRows = (await byId
+                .Select(a => new { a.Id, a.RegionCode, a.Number, a.Title, a.Kind, a.DocumentType, a.SignedOn, a.StartsOn, a.EndsOn, a.Lifecycle })
+                .ToListAsync(ct))
+            .OrderBy(a => ids.IndexOf(a.Id)).ToList();
+        var partners = (await byId.SelectMany(a => a.Partners, (a, p) => new { a.Id, p.Name }).ToListAsync(ct))
+            .ToLookup(p => p.Id, p => p.Name);
+        var opds = (await byId.SelectMany(a => a.Opds, (a, o) => new { a.Id, o.ShortName }).ToListAsync(ct))
+            .ToLookup(o => o.Id, o => o.ShortName);
+        var rows = pageRows.Select(a => new AgreementRow(a.Id, a.RegionCode, a.Number, a.Title, a.Kind, a.DocumentType, a.SignedOn, a.StartsOn, a.EndsOn, a.Lifecycle,
+                partners[a.Id].Order(StringComparer.CurrentCulture).ToList(), opds[a.Id].Order(StringComparer.CurrentCulture).ToList()))
+            .ToList();
         return new AgreementPage(rows, total, counts, today, window);
     }
 

@@ -122,7 +122,7 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
         builder.Entity<Partner>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
         // The owner sees its agreements; a region that is party to one sees it too.
         builder.Entity<Agreement>().HasQueryFilter(a => Unrestricted || a.RegionCode == CurrentRegion
-            || a.SharedWith.Any(s => s.RegionCode == CurrentRegion));
+            || Set<AgreementShare>().Where(s => s.RegionCode == CurrentRegion).Select(s => s.AgreementId).Contains(a.Id));
         // Documents follow their agreement (downloads check the overseers' rights explicitly).
         builder.Entity<AgreementDocument>().HasQueryFilter(d => Unrestricted || d.Agreement!.RegionCode == CurrentRegion
             || d.Agreement.SharedWith.Any(s => s.RegionCode == CurrentRegion));

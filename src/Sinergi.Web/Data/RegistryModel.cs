@@ -57,6 +57,10 @@ internal static class RegistryModel
             agreement.HasOne(a => a.Extends).WithMany(a => a.Extensions).HasForeignKey(a => a.ExtendsId).OnDelete(DeleteBehavior.Restrict);
             agreement.HasIndex(a => new { a.RegionCode, a.Number }).IsUnique().HasFilter("\"Number\" IS NOT NULL");
             agreement.HasIndex(a => new { a.RegionCode, a.SignedOn });
+            // Covers the counts per status and the status, kind and type filters of a region's list
+            // without reading the (wide) rows themselves.
+            agreement.HasIndex(a => new { a.RegionCode, a.Lifecycle, a.StartsOn, a.EndsOn, a.Kind, a.DocumentType, a.SignedOn })
+                .HasDatabaseName("IX_Agreements_RegionStatus");
             agreement.HasIndex(a => new { a.RegionCode, a.EndsOn });
             agreement.HasMany(a => a.Urusan).WithMany().UsingEntity(
                 "AgreementUrusan",

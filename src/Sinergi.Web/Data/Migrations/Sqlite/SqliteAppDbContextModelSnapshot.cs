@@ -398,6 +398,9 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionCode", "SignedOn");
 
+                    b.HasIndex("RegionCode", "Lifecycle", "StartsOn", "EndsOn", "Kind", "DocumentType", "SignedOn")
+                        .HasDatabaseName("IX_Agreements_RegionStatus");
+
                     b.ToTable("Agreements");
                 });
 
