@@ -46,7 +46,7 @@ internal sealed class ImportRowReader(ImportDirectory directory, ImportPlan plan
 
         var existing = row.Number is not null
             ? directory.AgreementsByNumber.GetValueOrDefault(row.Number.ToLowerInvariant())
-            : row.Title is null ? null : directory.AgreementsByTitleAndDate.GetValueOrDefault(ImportDirectory.TitleKey(row.Title, signed));
+            : row.Title is null ? null : directory.AgreementsByTitleAndDate.Value.GetValueOrDefault(ImportDirectory.TitleKey(row.Title, signed));
         var basis = existing is null ? new AgreementDraft() : AgreementDraft.Of(existing);
         var draft = basis with
         {
@@ -137,19 +137,22 @@ internal sealed class ImportRowReader(ImportDirectory directory, ImportPlan plan
     private List<int> Opds(ImportRow row, object?[] cells)
     {
         var ids = new List<int>();
-        foreach (var name in ImportGuesses.Partners(TextOf(cells, ImportField.Opd)))
+        foreach (var name in OpdCell.Names(TextOf(cells, ImportField.Opd), n => directory.OpdsByName.ContainsKey(ImportDirectory.Key(n))))
         {
             var key = ImportDirectory.Key(name);
             if (directory.OpdsByName.GetValueOrDefault(key) is { } opd)
             {
-                ids.Add(opd.Id);
-                row.Opds.Add(opd.ShortName);
+                if (!ids.Contains(opd.Id))
+                {
+                    ids.Add(opd.Id);
+                    row.Opds.Add(opd.ShortName);
+                }
                 continue;
             }
             var added = plan.NewOpds.FirstOrDefault(o => o.Key == key);
             if (added is null)
             {
-                added = new NewOpd(key, name.Length > 200 ? name[..200] : name, name.Length > 40 ? name[..40].TrimEnd() : name);
+                added = new NewOpd(key, Shorten(name, 200), NewShortName(name));
                 plan.NewOpds.Add(added);
                 row.Warn(Column(ImportField.Opd), $"OPD \"{name}\" belum ada di daftar OPD dan akan ditambahkan; lengkapi urusannya di Pengaturan.");
             }
@@ -157,6 +160,35 @@ internal sealed class ImportRowReader(ImportDirectory directory, ImportPlan plan
             row.Opds.Add(added.ShortName + " (baru)");
         }
         return ids;
+    }
+
+    /// <summary>
+    /// A short name (at most 40 characters) for an OPD the file adds, unlike any the region has or
+    /// the file adds before it: long names that begin alike get "(2)", "(3)".
+    /// </summary>
+    private string NewShortName(string name)
+    {
+        const int MaxLength = 40;
+        var stem = Shorten(name, MaxLength);
+        bool Taken(string candidate) => directory.OpdsByName.ContainsKey(ImportDirectory.Key(candidate))
+            || plan.NewOpds.Any(o => string.Equals(o.ShortName, candidate, StringComparison.OrdinalIgnoreCase));
+        var shortName = stem;
+        for (var n = 2; Taken(shortName); n++)
+        {
+            var suffix = $" ({n})";
+            shortName = Shorten(stem, MaxLength - suffix.Length) + suffix;
+        }
+        return shortName;
+    }
+
+    /// <summary>The text cut to a length, at a word when one ends late enough.</summary>
+    private static string Shorten(string text, int length)
+    {
+        if (text.Length <= length)
+            return text;
+        var cut = text[..length];
+        var space = cut.LastIndexOf(' ');
+        return (space > length / 2 ? cut[..space] : cut).TrimEnd(' ', ',', '.');
     }
 
     private List<string> Urusan(ImportRow row, object?[] cells)

@@ -107,6 +107,43 @@ public abstract class ImportPlanTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task Several_opds_in_one_cell_are_read_apart_and_new_long_names_get_distinct_short_names()
+    {
+        // Kabupaten Seruyan (62.05) with three OPDs of its own, one of them with a comma and "dan" in its name.
+        await app.WithDbAsync(async db =>
+        {
+            db.Opds.AddRange(
+                new Opd { RegionCode = "62.05", Name = "Dinas Kesehatan", ShortName = "Dinkes" },
+                new Opd { RegionCode = "62.05", Name = "Dinas Pendidikan", ShortName = "Disdik" },
+                new Opd { RegionCode = "62.05", Name = "Dinas Perumahan, Kawasan Permukiman dan Pertanahan", ShortName = "Disperkimtan" });
+            await db.SaveChangesAsync();
+        });
+        var csv = "Nomor;Tentang;Mitra;Tanggal;OPD Pelaksana\n"
+            + "1/A/2025;Layanan Kesehatan Sekolah;Universitas Palangka Raya;2 Mei 2025;Dinkes, Disdik\n"
+            + "2/A/2025;Penataan Permukiman;PT Sinar Abadi;3 Mei 2025;Dinas Perumahan, Kawasan Permukiman dan Pertanahan\n"
+            + "3/A/2025;Gizi Anak;PT Sinar Abadi;4 Mei 2025;Dinas Pendidikan dan Dinas Kesehatan\n"
+            + "4/A/2025;Pariwisata Sungai;PT Sinar Abadi;5 Mei 2025;Dinas Kebudayaan, Kepemudaan, Olahraga dan Pariwisata Kabupaten\n"
+            + "5/A/2025;Pariwisata Danau;PT Sinar Abadi;6 Mei 2025;Dinas Kebudayaan, Kepemudaan, Olahraga dan Pariwisata Kota\n";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+        var plan = await app.WithDbAsync(db => ImportPlanner.PlanAsync(db, "62.05", "opd.csv", SpreadsheetReader.Read("opd.csv", stream, 1_000_000)));
+
+        Assert.True(plan.CanSave, string.Join("; ", plan.Rows.SelectMany(r => r.Messages).Select(m => m.Text)));
+        Assert.Equal(["Dinkes", "Disdik"], plan.Rows[0].Opds);
+        Assert.Equal(["Disperkimtan"], plan.Rows[1].Opds);
+        Assert.Equal(["Disdik", "Dinkes"], plan.Rows[2].Opds);
+        // Two new OPDs whose names begin with the same forty characters.
+        var shortNames = plan.NewOpds.Select(o => o.ShortName).ToList();
+        Assert.Equal(2, shortNames.Count);
+        Assert.Equal(2, shortNames.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(shortNames, n => Assert.True(n.Length <= 40, n));
+
+        await app.WithDbAsync(db => ImportSaver.SaveAsync(db, "62.05", plan, new Actor(null, "Uji impor")));
+        var opds = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == "62.05" && a.Number != null && a.Number.EndsWith("/A/2025"))
+            .OrderBy(a => a.Number).Select(a => a.Opds.Count).ToListAsync());
+        Assert.Equal([2, 1, 2, 1, 1], opds);
+    }
+
+    [Fact]
     public async Task A_row_with_an_unreadable_date_stops_the_whole_file()
     {
         var csv = "Nomor;Tentang;Mitra;Tanggal Penandatanganan;Jangka Waktu\n"
