@@ -51,12 +51,9 @@ public static class ImportExportApi
         if (file is null)
             return ApiResults.Invalid(new Dictionary<string, string[]> { ["file"] = ["Sertakan berkas pada bagian 'file' dari formulir multipart."] });
 
-        SpreadsheetRead read;
+        ImportPlan plan;
         await using (var content = file.OpenReadStream())
-            read = SpreadsheetReader.Read(file.FileName, content, uploads.Value.MaxBytes, ct);
-        if (!read.Succeeded)
-            return ApiResults.Invalid(new Dictionary<string, string[]> { ["file"] = [read.Error!] });
-        var plan = await ImportPlanner.PlanAsync(db, scope.RegionCode, file.FileName, read, sheet is int s ? s - 1 : null, ct: ct);
+            plan = await ImportPlanner.PlanFileAsync(db, scope.RegionCode, file.FileName, content, uploads.Value.MaxBytes, sheet is int s ? s - 1 : null, ct: ct);
         if (plan.Error is not null)
             return ApiResults.Invalid(new Dictionary<string, string[]> { ["file"] = [plan.Error] });
         var saved = plan.CanSave && !dryRun;

@@ -26,10 +26,9 @@ internal static class ImportVerb
         if (!await db.Regions.AnyAsync(r => r.Code == regionCode))
             throw new VerbException($"Wilayah dengan kode '{regionCode}' tidak ada.", 2);
 
-        SpreadsheetRead read;
+        ImportPlan plan;
         await using (var content = File.OpenRead(path))
-            read = SpreadsheetReader.Read(Path.GetFileName(path), content, MaxBytes);
-        var plan = await ImportPlanner.PlanAsync(db, regionCode, Path.GetFileName(path), read, sheet);
+            plan = await ImportPlanner.PlanFileAsync(db, regionCode, Path.GetFileName(path), content, MaxBytes, sheet);
         await PrintAsync(output, plan);
         if (!plan.CanSave)
         {
@@ -43,7 +42,15 @@ internal static class ImportVerb
         }
         else
         {
-            await ImportSaver.SaveAsync(db, regionCode, plan, new Actor(null, "Impor baris perintah"));
+            try
+            {
+                await ImportSaver.SaveAsync(db, regionCode, plan, new Actor(null, "Impor baris perintah"));
+            }
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+            {
+                // The transaction rolled back: say so plainly, with the database's reason for the operator.
+                throw new VerbException($"Penyimpanan ditolak basis data, sehingga tidak ada yang disimpan: {e.InnerException?.Message ?? e.Message}", 1);
+            }
             await output.WriteLineAsync($"Tersimpan ke wilayah {regionCode}.");
         }
         await output.WriteLineAsync(plan.Summary);

@@ -145,10 +145,13 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
+    /// <summary>The time that stamps saved rows (the app's clock, which tests may set).</summary>
+    internal DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
     /// <summary>Bumps the version of every changed row and keeps its timestamps.</summary>
     private void Stamp()
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = UtcNow;
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)

@@ -17,7 +17,8 @@ internal sealed class ImportDirectory
     public required Dictionary<string, Urusan> UrusanByCode { get; init; }
     public required Dictionary<string, string> UrusanCodesByName { get; init; }
     public required Dictionary<string, Agreement> AgreementsByNumber { get; init; }
-    public required Dictionary<string, Agreement> AgreementsByTitleAndDate { get; init; }
+    /// <summary>Agreements by title and signing date, for rows without a number; built only when such a row comes.</summary>
+    public required Lazy<Dictionary<string, Agreement>> AgreementsByTitleAndDate { get; init; }
 
     public static async Task<ImportDirectory> LoadAsync(AppDbContext db, string regionCode, CancellationToken ct)
     {
@@ -25,7 +26,7 @@ internal sealed class ImportDirectory
         var opds = await db.Opds.IgnoreQueryFilters().AsNoTracking().Where(o => o.RegionCode == regionCode).ToListAsync(ct);
         var regions = await db.Regions.AsNoTracking().ToListAsync(ct);
         var urusan = await db.Urusan.AsNoTracking().ToListAsync(ct);
-        var agreements = await db.Agreements.AsNoTracking().WithLists().Where(a => a.RegionCode == regionCode).ToListAsync(ct);
+        var agreements = await AgreementsAsync(db, regionCode, urusan, opds, partners, ct);
 
         var opdsByName = new Dictionary<string, Opd>();
         foreach (var opd in opds)
@@ -50,8 +51,41 @@ internal sealed class ImportDirectory
             UrusanCodesByName = urusan.ToDictionary(u => u.Name, u => u.Code, StringComparer.OrdinalIgnoreCase),
             AgreementsByNumber = agreements.Where(a => a.Number is not null)
                 .GroupBy(a => a.Number!.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First()),
-            AgreementsByTitleAndDate = agreements.GroupBy(a => TitleKey(a.Title, a.SignedOn)).ToDictionary(g => g.Key, g => g.First()),
+            AgreementsByTitleAndDate = new(() => agreements.GroupBy(a => TitleKey(a.Title, a.SignedOn)).ToDictionary(g => g.Key, g => g.First())),
         };
+    }
+
+    /// <summary>
+    /// The region's agreements with their urusan, OPDs and partners, as the rows are compared with
+    /// them. Read as plain rows and id pairs and linked to the objects loaded above: a region's whole
+    /// registry can be tens of thousands of agreements, and including the lists would give every
+    /// agreement its own copy of each partner and OPD.
+    /// </summary>
+    private static async Task<List<Agreement>> AgreementsAsync(AppDbContext db, string regionCode,
+        List<Urusan> urusan, List<Opd> opds, List<Partner> partners, CancellationToken ct)
+    {
+        var own = db.Agreements.IgnoreQueryFilters().AsNoTracking().Where(a => a.RegionCode == regionCode);
+        var agreements = await own.ToListAsync(ct);
+        var byId = agreements.ToDictionary(a => a.Id);
+
+        var urusanByCode = urusan.ToDictionary(u => u.Code);
+        foreach (var pair in await own.SelectMany(a => a.Urusan, (a, u) => new { a.Id, u.Code }).ToListAsync(ct))
+            byId[pair.Id].Urusan.Add(urusanByCode[pair.Code]);
+        var opdsById = opds.ToDictionary(o => o.Id);
+        foreach (var pair in await own.SelectMany(a => a.Opds, (a, o) => new { a.Id, OpdId = o.Id }).ToListAsync(ct))
+            byId[pair.Id].Opds.Add(opdsById[pair.OpdId]);
+        // A partner is normally in the region's own directory; any other is read by itself.
+        var partnersById = partners.ToDictionary(p => p.Id);
+        var partnerPairs = await own.SelectMany(a => a.Partners, (a, p) => new { a.Id, PartnerId = p.Id }).ToListAsync(ct);
+        var others = partnerPairs.Select(p => p.PartnerId).Where(id => !partnersById.ContainsKey(id)).Distinct().ToList();
+        if (others.Count > 0)
+        {
+            foreach (var partner in await db.Partners.IgnoreQueryFilters().AsNoTracking().Where(p => others.Contains(p.Id)).ToListAsync(ct))
+                partnersById[partner.Id] = partner;
+        }
+        foreach (var pair in partnerPairs)
+            byId[pair.Id].Partners.Add(partnersById[pair.PartnerId]);
+        return agreements;
     }
 
     /// <summary>

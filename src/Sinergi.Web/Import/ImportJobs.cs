@@ -72,13 +72,11 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportJobs jobs, I
     {
         var db = services.GetRequiredService<AppDbContext>();
         var session = await db.ImportSessions.SingleAsync(s => s.Id == id, ct);
-        var files = services.GetRequiredService<FileStore>();
         var maxBytes = services.GetRequiredService<IOptions<UploadOptions>>().Value.MaxBytes;
-        SpreadsheetRead read;
-        await using (var content = files.OpenRead(session.Sha256))
-            read = SpreadsheetReader.Read(session.FileName, content, maxBytes, ct);
-        var plan = await ImportPlanner.PlanAsync(db, session.RegionCode, session.FileName, read, session.SheetIndex,
-            ImportPreview.MappingFromJson(session.MappingJson), kind == ImportJobKind.Plan ? jobs.Reporter(id) : null, ct);
+        ImportPlan plan;
+        await using (var content = services.GetRequiredService<FileStore>().OpenRead(session.Sha256))
+            plan = await ImportPlanner.PlanFileAsync(db, session.RegionCode, session.FileName, content, maxBytes, session.SheetIndex,
+                ImportPreview.MappingFromJson(session.MappingJson), kind == ImportJobKind.Plan ? jobs.Reporter(id) : null, ct);
 
         if (kind == ImportJobKind.Save && plan.CanSave)
         {

@@ -5,9 +5,10 @@ using Sinergi.Web.Domain;
 namespace Sinergi.Web.Import;
 
 /// <summary>
-/// Saves a plan all or nothing: new partners and OPDs first, then every row's agreement with its
-/// history entry and search text, in batches inside one transaction. A plan with any error saves
-/// nothing.
+/// Saves a plan all or nothing, inside one transaction: new partners and OPDs first, then the rows
+/// that change an agreement already recorded (through EF, in batches), then the new agreements, each
+/// with its lists, history entry and search text (through <see cref="BulkInsert"/>, as a first
+/// import of a region's whole list is tens of thousands of rows). A plan with any error saves nothing.
 /// </summary>
 public static class ImportSaver
 {
@@ -21,55 +22,112 @@ public static class ImportSaver
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var partnerIds = await AddPartnersAsync(db, regionCode, plan, ct);
         var opdIds = await AddOpdsAsync(db, regionCode, plan, ct);
-
-        var rows = plan.Rows.Where(r => r.Outcome is ImportOutcome.Create or ImportOutcome.Update).ToList();
-        for (var start = 0; start < rows.Count; start += BatchSize)
+        // A row's draft with the ids of the partners and OPDs just added.
+        AgreementDraft Draft(ImportRow r) => (r.Draft! with
         {
-            var batch = rows.Skip(start).Take(BatchSize).ToList();
-            await SaveBatchAsync(db, regionCode, plan, batch, partnerIds, opdIds, actor, ct);
-            db.ChangeTracker.Clear();
-            progress?.Report((start + batch.Count) * 100 / rows.Count);
+            PartnerIds = [.. r.Draft!.PartnerIds, .. r.NewPartnerKeys.Select(k => partnerIds[k])],
+            OpdIds = [.. r.Draft.OpdIds, .. r.NewOpdKeys.Select(k => opdIds[k])],
+        }).Normalized();
+        db.ChangeTracker.Clear();
+
+        var updates = plan.Rows.Where(r => r.Outcome == ImportOutcome.Update).ToList();
+        var creates = plan.Rows.Where(r => r.Outcome == ImportOutcome.Create).ToList();
+        var done = 0;
+        void Saved(int rows)
+        {
+            done += rows;
+            progress?.Report(done * 100 / (updates.Count + creates.Count));
         }
+        for (var start = 0; start < updates.Count; start += BatchSize)
+        {
+            var batch = updates.Skip(start).Take(BatchSize).ToList();
+            await UpdateBatchAsync(db, regionCode, plan, batch, Draft, actor, ct);
+            db.ChangeTracker.Clear();
+            Saved(batch.Count);
+        }
+        await CreateAsync(db, regionCode, plan, creates, Draft, actor, Saved, ct);
         await transaction.CommitAsync(ct);
         progress?.Report(100);
     }
 
-    private static async Task SaveBatchAsync(AppDbContext db, string regionCode, ImportPlan plan, List<ImportRow> batch,
-        Dictionary<string, int> newPartnerIds, Dictionary<string, int> newOpdIds, Actor actor, CancellationToken ct)
+    private static async Task CreateAsync(AppDbContext db, string regionCode, ImportPlan plan, List<ImportRow> rows,
+        Func<ImportRow, AgreementDraft> draftOf, Actor actor, Action<int> saved, CancellationToken ct)
     {
-        var drafts = batch.ToDictionary(r => r, r => r.Draft! with
+        if (rows.Count == 0)
+            return;
+        var lookups = new AgreementLookups(
+            await db.Urusan.AsNoTracking().ToDictionaryAsync(u => u.Code, ct),
+            await db.Opds.IgnoreQueryFilters().AsNoTracking().Where(o => o.RegionCode == regionCode).ToDictionaryAsync(o => o.Id, ct),
+            await db.Partners.IgnoreQueryFilters().AsNoTracking().Where(p => p.RegionCode == regionCode).ToDictionaryAsync(p => p.Id, ct));
+        var agreementType = db.Model.FindEntityType(typeof(Agreement))!;
+        using var agreements = BulkInsert.Of<Agreement>(db);
+        using var urusan = BulkInsert.OfJoin(db, agreementType.FindSkipNavigation(nameof(Agreement.Urusan))!);
+        using var opds = BulkInsert.OfJoin(db, agreementType.FindSkipNavigation(nameof(Agreement.Opds))!);
+        using var partners = BulkInsert.OfJoin(db, agreementType.FindSkipNavigation(nameof(Agreement.Partners))!);
+        using var shares = BulkInsert.Of<AgreementShare>(db);
+        using var history = BulkInsert.Of<AuditEvent>(db);
+        using var search = BulkInsert.Of<AgreementSearch>(db);
+
+        var now = db.UtcNow;
+        for (var i = 0; i < rows.Count; i++)
         {
-            PartnerIds = [.. r.Draft!.PartnerIds, .. r.NewPartnerKeys.Select(k => newPartnerIds[k])],
-            OpdIds = [.. r.Draft.OpdIds, .. r.NewOpdKeys.Select(k => newOpdIds[k])],
-        });
+            var row = rows[i];
+            // What SaveChanges would do for a new agreement: apply the draft, stamp it, write it and its lists.
+            var agreement = new Agreement { RegionCode = regionCode, Title = "" };
+            draftOf(row).ApplyTo(db, agreement, lookups);
+            (agreement.CreatedAt, agreement.UpdatedAt) = (now, now);
+            await agreements.InsertAsync(agreement, ct);
+            foreach (var item in agreement.Urusan)
+                await urusan.InsertAsync(agreement, item, ct);
+            foreach (var opd in agreement.Opds)
+                await opds.InsertAsync(agreement, opd, ct);
+            foreach (var partner in agreement.Partners)
+                await partners.InsertAsync(agreement, partner, ct);
+            foreach (var share in agreement.SharedWith)
+            {
+                share.AgreementId = agreement.Id;
+                await shares.InsertAsync(share, ct);
+            }
+
+            var changes = AgreementHistory.Diff(null, await AgreementHistory.SnapshotAsync(db, agreement, ct));
+            changes.Add(new AuditChange("Sumber", null, $"Impor {plan.FileName}, baris {row.RowNumber}"));
+            await history.InsertAsync(AgreementHistory.Entry(agreement, AuditActions.Created, changes, actor), ct);
+            await search.InsertAsync(new AgreementSearch { AgreementId = agreement.Id, RegionCode = regionCode, Body = SearchIndex.Body(agreement, []) }, ct);
+            if ((i + 1) % BatchSize == 0 || i == rows.Count - 1)
+                saved((i + 1) % BatchSize == 0 ? BatchSize : (i + 1) % BatchSize);
+        }
+    }
+
+    /// <summary>Rows that change agreements the region has: loaded, changed and diffed through EF, one batch at a time.</summary>
+    private static async Task UpdateBatchAsync(AppDbContext db, string regionCode, ImportPlan plan, List<ImportRow> batch,
+        Func<ImportRow, AgreementDraft> draftOf, Actor actor, CancellationToken ct)
+    {
+        var drafts = batch.ToDictionary(r => r, draftOf);
         var partnerIds = drafts.Values.SelectMany(d => d.PartnerIds).Distinct().ToList();
         var lookups = new AgreementLookups(
             await db.Urusan.ToDictionaryAsync(u => u.Code, ct),
             await db.Opds.IgnoreQueryFilters().Where(o => o.RegionCode == regionCode).ToDictionaryAsync(o => o.Id, ct),
             await db.Partners.IgnoreQueryFilters().Where(p => p.RegionCode == regionCode && partnerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct));
-        var updateIds = batch.Where(r => r.ExistingId is not null).Select(r => r.ExistingId!.Value).ToList();
+        var updateIds = batch.Select(r => r.ExistingId!.Value).ToList();
         var existing = await db.Agreements.WithLists().Where(a => updateIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
 
-        var saved = new List<(Agreement Agreement, ImportRow Row, List<AuditChange> Changes)>();
+        var saved = new List<(Agreement Agreement, List<AuditChange> Changes)>();
         foreach (var row in batch)
         {
-            var draft = drafts[row].Normalized();
-            var agreement = row.ExistingId is int id ? existing[id] : new Agreement { RegionCode = regionCode, Title = "" };
-            var before = row.ExistingId is null ? null : await AgreementHistory.SnapshotAsync(db, agreement, ct);
-            if (row.ExistingId is null)
-                db.Agreements.Add(agreement);
-            draft.ApplyTo(db, agreement, lookups);
+            var agreement = existing[row.ExistingId!.Value];
+            var before = await AgreementHistory.SnapshotAsync(db, agreement, ct);
+            drafts[row].ApplyTo(db, agreement, lookups);
             var changes = AgreementHistory.Diff(before, await AgreementHistory.SnapshotAsync(db, agreement, ct));
             changes.Add(new AuditChange("Sumber", null, $"Impor {plan.FileName}, baris {row.RowNumber}"));
-            saved.Add((agreement, row, changes));
+            saved.Add((agreement, changes));
         }
         await db.SaveChangesAsync(ct);
 
         var documentTexts = await DocumentTextsAsync(db, updateIds, ct);
         var searchRows = await db.AgreementSearch.Where(s => updateIds.Contains(s.AgreementId)).ToDictionaryAsync(s => s.AgreementId, ct);
-        foreach (var (agreement, row, changes) in saved)
+        foreach (var (agreement, changes) in saved)
         {
-            db.AuditEvents.Add(AgreementHistory.Entry(agreement, row.ExistingId is null ? AuditActions.Created : AuditActions.Changed, changes, actor));
+            db.AuditEvents.Add(AgreementHistory.Entry(agreement, AuditActions.Changed, changes, actor));
             var body = SearchIndex.Body(agreement, documentTexts.GetValueOrDefault(agreement.Id) ?? []);
             if (searchRows.TryGetValue(agreement.Id, out var search))
                 search.Body = body;
