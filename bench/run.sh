@@ -2,9 +2,11 @@
 # Builds Sinergi and the benchmark in Release, makes a fresh data directory (seed-demo, which also
 # migrates, then the generator: 100,000 agreements over all regions, 5,000 in 62.71), starts Sinergi
 # on a free port, makes an API token with the create-token verb, drives the load of
-# bench/Sinergi.Bench against it, and stops it and removes the data directory again.
+# bench/Sinergi.Bench against it, and stops it and removes the data directory again. Then, on a second
+# freshly seeded data directory, it times the import verb on workbooks of 10,000 and 50,000 rows.
 # Usage: bench/run.sh [--agreements 100000] [--big-region-count 5000] [--seed 42] [--clients 8] [--seconds 10]
-# The table lands in bench/results/latest.md, the generator's summary in bench/results/generate.txt.
+# The tables land in bench/results/latest.md and bench/results/import.md, the generator's summary in
+# bench/results/generate.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 generate=() load=()
@@ -16,10 +18,11 @@ while [ $# -gt 0 ]; do
 done
 
 data=$(mktemp -d /tmp/sinergi-bench.XXXXXX)
+imports=$(mktemp -d /tmp/sinergi-import.XXXXXX)
 server=
 cleanup() {
   if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  rm -rf "$data"
+  rm -rf "$data" "$imports"
 }
 trap cleanup EXIT
 port=$((20000 + RANDOM % 20000))
@@ -41,3 +44,7 @@ for _ in $(seq 1 120); do
 done
 token=$(cd "$(dirname "$app")" && dotnet Sinergi.Web.dll create-token --email admin.palangkaraya@sinergi.test --name bench | tail -n 1)
 dotnet "$bench" load --url "http://127.0.0.1:$port" --token "$token" --server-pid "$server" --output bench/results/latest.md "${load[@]}"
+
+kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=
+(cd "$(dirname "$app")" && DataDirectory=$imports dotnet Sinergi.Web.dll seed-demo >/dev/null)
+dotnet "$bench" import --app "$app" --data "$imports" --output bench/results/import.md
