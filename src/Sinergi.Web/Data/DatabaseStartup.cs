@@ -23,6 +23,7 @@ public static class DatabaseStartup
         if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
             await db.Database.MigrateAsync(ct);
         await ReferenceData.SyncAsync(db, ct);
+        await OptimizeAsync(db, ct);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
@@ -30,6 +31,18 @@ public static class DatabaseStartup
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
         }
+    }
+
+    /// <summary>
+    /// Gives SQLite's query planner the sizes of the tables that changed much (<c>sqlite_stat1</c>).
+    /// Without them it picks an index by its shape alone, and a region's registry list read whole
+    /// rows across a 100,000-agreement table (11 ms) instead of one covering index (2 ms). Cheap
+    /// when nothing changed; run at start and after an import. PostgreSQL's autovacuum does this.
+    /// </summary>
+    public static async Task OptimizeAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", ct);
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)

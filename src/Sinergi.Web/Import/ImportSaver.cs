@@ -47,6 +47,7 @@ public static class ImportSaver
         }
         await CreateAsync(db, regionCode, plan, creates, Draft, actor, Saved, ct);
         await transaction.CommitAsync(ct);
+        await DatabaseStartup.OptimizeAsync(db, ct);
         progress?.Report(100);
     }
 
