@@ -20,6 +20,26 @@ public abstract class RegistryListTests<TApp>(TApp app) : IClassFixture<TApp> wh
         page.QuerySelectorAll(".agreement-table tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ToList();
 
     [Fact]
+    public async Task The_registry_tabs_mark_where_the_admin_is_and_the_year_filter_spans_the_signings()
+    {
+        var registry = await RegistryAsync();
+        var browser = new Browser(app);
+        await browser.LoginAsync(Admin);
+        foreach (var (path, tab) in new[] { ("/Agreements", "Daftar kerja sama"), ("/Partners", "Mitra"), ("/Import", "Impor") })
+        {
+            var page = await browser.GetAsync(path);
+            var active = page.QuerySelectorAll(".nav-tabs .nav-link.active");
+            Assert.Equal([tab], active.Select(a => a.TextContent.Trim()));
+            Assert.Equal("page", active[0].GetAttribute("aria-current"));
+        }
+
+        var list = await browser.GetAsync("/Agreements");
+        var years = list.QuerySelectorAll("select[name='year'] option").Select(o => o.GetAttribute("value")).Where(v => !string.IsNullOrEmpty(v)).ToList();
+        var signed = registry.Where(a => a.SignedOn is not null).Select(a => a.SignedOn!.Value.Year).ToList();
+        Assert.Equal(Enumerable.Range(signed.Min(), signed.Max() - signed.Min() + 1).Reverse().Select(y => y.ToString()), years);
+    }
+
+    [Fact]
     public async Task Counts_per_status_follow_the_dates_of_every_agreement()
     {
         var registry = await RegistryAsync();
