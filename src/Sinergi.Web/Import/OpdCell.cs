@@ -6,7 +6,9 @@ namespace Sinergi.Web.Import;
 /// Reads the OPD cell of a row. Offices write several OPDs in one cell ("Dinkes, Disdik",
 /// "Bapperida dan DLH"), yet many OPD names hold a comma or "dan" themselves ("Dinas Perumahan,
 /// Kawasan Permukiman dan Pertanahan"). So a piece of the cell is cut further at commas, slashes
-/// and "dan" only when every part it is cut into is an OPD the region already has.
+/// and "dan" when every part it is cut into is an OPD the region already has; or at commas,
+/// semicolons and slashes alone when every part is either one the region has or reads as the
+/// name of an OPD ("Dinkes, UPT Pengelolaan Air Limbah" is Dinkes and a new UPT).
 /// </summary>
 internal static partial class OpdCell
 {
@@ -15,10 +17,15 @@ internal static partial class OpdCell
         var names = new List<string>();
         foreach (var piece in ImportGuesses.Partners(cell))
         {
-            if (isKnown(piece) || Segment(piece, isKnown) is not { Count: > 1 } parts)
+            if (isKnown(piece))
                 names.Add(piece);
-            else
+            else if (Segment(piece, isKnown) is { Count: > 1 } known)
+                names.AddRange(known);
+            else if (StrongSeparators().Split(piece).Select(p => p.Trim()).Where(p => p.Length > 0).ToList() is { Count: > 1 } parts
+                && parts.All(p => isKnown(p) || OpdHead().IsMatch(p)))
                 names.AddRange(parts);
+            else
+                names.Add(piece);
         }
         return names;
     }
@@ -50,4 +57,11 @@ internal static partial class OpdCell
 
     [GeneratedRegex(@"(\s*[,/]\s*|\s+(?:dan|serta|&)\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Separators();
+
+    [GeneratedRegex(@"\s*[,;/]\s*")]
+    private static partial Regex StrongSeparators();
+
+    /// <summary>How the name of a regional government unit begins.</summary>
+    [GeneratedRegex(@"^(?:dinas|badan|sekretariat|inspektorat|satuan|satpol|kantor|upt|uptd|bagian|biro|pusat|unit|rumah\s+sakit|rsud|puskesmas|kecamatan|kelurahan|bappeda|bapperida)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OpdHead();
 }

@@ -123,7 +123,8 @@ public abstract class ImportPlanTests<TApp>(TApp app) : IClassFixture<TApp> wher
             + "2/A/2025;Penataan Permukiman;PT Sinar Abadi;3 Mei 2025;Dinas Perumahan, Kawasan Permukiman dan Pertanahan\n"
             + "3/A/2025;Gizi Anak;PT Sinar Abadi;4 Mei 2025;Dinas Pendidikan dan Dinas Kesehatan\n"
             + "4/A/2025;Pariwisata Sungai;PT Sinar Abadi;5 Mei 2025;Dinas Kebudayaan, Kepemudaan, Olahraga dan Pariwisata Kabupaten\n"
-            + "5/A/2025;Pariwisata Danau;PT Sinar Abadi;6 Mei 2025;Dinas Kebudayaan, Kepemudaan, Olahraga dan Pariwisata Kota\n";
+            + "5/A/2025;Pariwisata Danau;PT Sinar Abadi;6 Mei 2025;Dinas Kebudayaan, Kepemudaan, Olahraga dan Pariwisata Kota\n"
+            + "6/A/2025;Air Limbah;PT Sinar Abadi;7 Mei 2025;Dinkes, UPT Pengelolaan Air Limbah\n";
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
         var plan = await app.WithDbAsync(db => ImportPlanner.PlanAsync(db, "62.05", "opd.csv", SpreadsheetReader.Read("opd.csv", stream, 1_000_000)));
 
@@ -131,16 +132,19 @@ public abstract class ImportPlanTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(["Dinkes", "Disdik"], plan.Rows[0].Opds);
         Assert.Equal(["Disperkimtan"], plan.Rows[1].Opds);
         Assert.Equal(["Disdik", "Dinkes"], plan.Rows[2].Opds);
-        // Two new OPDs whose names begin with the same forty characters.
-        var shortNames = plan.NewOpds.Select(o => o.ShortName).ToList();
-        Assert.Equal(2, shortNames.Count);
+        // A known OPD and a new unit in one cell.
+        Assert.Equal(["Dinkes", "UPT Pengelolaan Air Limbah (baru)"], plan.Rows[5].Opds);
+        // Two new OPDs whose names begin with the same forty characters, kept whole for their commas.
+        Assert.Equal(["Dinas Kebudayaan, Kepemudaan, Olahraga dan Pariwisata Kabupaten", "Dinas Kebudayaan, Kepemudaan, Olahraga dan Pariwisata Kota", "UPT Pengelolaan Air Limbah"],
+            plan.NewOpds.Select(o => o.Name));
+        var shortNames = plan.NewOpds.Take(2).Select(o => o.ShortName).ToList();
         Assert.Equal(2, shortNames.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(shortNames, n => Assert.True(n.Length <= 40, n));
 
         await app.WithDbAsync(db => ImportSaver.SaveAsync(db, "62.05", plan, new Actor(null, "Uji impor")));
         var opds = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == "62.05" && a.Number != null && a.Number.EndsWith("/A/2025"))
             .OrderBy(a => a.Number).Select(a => a.Opds.Count).ToListAsync());
-        Assert.Equal([2, 1, 2, 1, 1], opds);
+        Assert.Equal([2, 1, 2, 1, 1, 2], opds);
     }
 
     [Fact]
