@@ -83,6 +83,21 @@ public abstract class ImportPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task New_partners_are_named_inline_when_few_and_folded_when_many()
+    {
+        var csv = "Nomor;Tentang;Mitra;OPD\n" + string.Concat(Enumerable.Range(1, 8).Select(i =>
+            $"119/{i}/LIPAT/2025;Kerja Sama Lipat {i};PT Mitra Lipat {i};Dinkes\n"));
+        var browser = new Browser(app);
+        await browser.LoginAsync(Admin);
+        var preview = await AwaitJobAsync(browser, await UploadAsync(browser, "lipat.csv", System.Text.Encoding.UTF8.GetBytes(csv)));
+
+        var partners = preview.QuerySelector("details[data-new='new-partners']")!;
+        Assert.Equal("8 mitra baru", partners.QuerySelector("summary")!.TextContent.Trim());
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => $"PT Mitra Lipat {i}"), partners.QuerySelectorAll("li").Select(li => li.TextContent.Trim()));
+        Assert.Equal("0 OPD baru", preview.Text("[data-new='new-opds']"));
+    }
+
+    [Fact]
     public async Task The_admin_can_change_what_a_column_is_read_as()
     {
         var browser = new Browser(app);
