@@ -169,7 +169,8 @@ internal static class ImportBench
         };
         var title = prefix == "KB"
             ? $"Kesepakatan Bersama tentang {Pick(rng, topic.Subjects)}"
-            : $"Perjanjian Kerja Sama tentang {Pick(rng, topic.Subjects)} {Pick(rng, Topics.Qualifiers)}";
+            : $"Perjanjian Kerja Sama tentang {Pick(rng, topic.Subjects)}"
+                + string.Format(CultureInfo.InvariantCulture, Pick(rng, Topics.Qualifiers), "Kota Palangka Raya");
         object signedCell = (serial % 5) switch
         {
             0 => signed,
