@@ -69,7 +69,7 @@ public static class AgreementSearchQuery
     public static async Task<AgreementPage> RunAsync(AppDbContext db, RegionScope scope, TimeProvider clock, AgreementFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         // A page asks some ten queries; one connection for all of them (until the request's context
-        // goes) spares opening and preparing one per query.
+        // goes) spares taking one from the pool per query.
         await db.Database.OpenConnectionAsync(ct);
         var region = filter.Region ?? scope.RegionCode;
         var today = RegionClock.Today(clock, region);

@@ -32,27 +32,22 @@ public static class ImportSaver
 
         var updates = plan.Rows.Where(r => r.Outcome == ImportOutcome.Update).ToList();
         var creates = plan.Rows.Where(r => r.Outcome == ImportOutcome.Create).ToList();
-        var done = 0;
-        void Saved(int rows)
-        {
-            done += rows;
-            progress?.Report(done * 100 / (updates.Count + creates.Count));
-        }
+        void Saved(int rows) => progress?.Report(rows * 100 / (updates.Count + creates.Count));
         for (var start = 0; start < updates.Count; start += BatchSize)
         {
             var batch = updates.Skip(start).Take(BatchSize).ToList();
             await UpdateBatchAsync(db, regionCode, plan, batch, Draft, actor, ct);
             db.ChangeTracker.Clear();
-            Saved(batch.Count);
+            Saved(start + batch.Count);
         }
-        await CreateAsync(db, regionCode, plan, creates, Draft, actor, Saved, ct);
+        await CreateAsync(db, regionCode, plan, creates, Draft, actor, created => Saved(updates.Count + created), ct);
         await transaction.CommitAsync(ct);
         await DatabaseStartup.OptimizeAsync(db, ct);
         progress?.Report(100);
     }
 
     private static async Task CreateAsync(AppDbContext db, string regionCode, ImportPlan plan, List<ImportRow> rows,
-        Func<ImportRow, AgreementDraft> draftOf, Actor actor, Action<int> saved, CancellationToken ct)
+        Func<ImportRow, AgreementDraft> draftOf, Actor actor, Action<int> created, CancellationToken ct)
     {
         if (rows.Count == 0)
             return;
@@ -91,11 +86,11 @@ public static class ImportSaver
             }
 
             var changes = AgreementHistory.Diff(null, await AgreementHistory.SnapshotAsync(db, agreement, ct));
-            changes.Add(new AuditChange("Sumber", null, $"Impor {plan.FileName}, baris {row.RowNumber}"));
+            changes.Add(Source(plan, row));
             await history.InsertAsync(AgreementHistory.Entry(agreement, AuditActions.Created, changes, actor), ct);
             await search.InsertAsync(new AgreementSearch { AgreementId = agreement.Id, RegionCode = regionCode, Body = SearchIndex.Body(agreement, []) }, ct);
             if ((i + 1) % BatchSize == 0 || i == rows.Count - 1)
-                saved((i + 1) % BatchSize == 0 ? BatchSize : (i + 1) % BatchSize);
+                created(i + 1);
         }
     }
 
@@ -119,7 +114,7 @@ public static class ImportSaver
             var before = await AgreementHistory.SnapshotAsync(db, agreement, ct);
             drafts[row].ApplyTo(db, agreement, lookups);
             var changes = AgreementHistory.Diff(before, await AgreementHistory.SnapshotAsync(db, agreement, ct));
-            changes.Add(new AuditChange("Sumber", null, $"Impor {plan.FileName}, baris {row.RowNumber}"));
+            changes.Add(Source(plan, row));
             saved.Add((agreement, changes));
         }
         await db.SaveChangesAsync(ct);
@@ -137,6 +132,9 @@ public static class ImportSaver
         }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>Where a change came from, as the agreement's history shows it.</summary>
+    private static AuditChange Source(ImportPlan plan, ImportRow row) => new("Sumber", null, $"Impor {plan.FileName}, baris {row.RowNumber}");
 
     private static async Task<Dictionary<int, List<(string Title, string FileName, string? Text)>>> DocumentTextsAsync(AppDbContext db, List<int> agreementIds, CancellationToken ct)
     {

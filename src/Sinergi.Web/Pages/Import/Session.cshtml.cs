@@ -82,12 +82,7 @@ public class SessionModel(AppDbContext db, ImportJobs jobs) : PageModel
             }
             Session.MappingJson = ImportPreview.MappingJson(mapping);
         }
-        Session.Status = ImportStatus.Membaca;
-        Session.Error = null;
-        Session.UpdatedAt = DateTime.UtcNow;
-        await db.SaveChangesAsync();
-        await jobs.EnqueueAsync(Session.Id, ImportJobKind.Plan);
-        return Redirect(Here);
+        return await StartAsync(ImportStatus.Membaca, ImportJobKind.Plan);
     }
 
     public async Task<IActionResult> OnPostSaveAsync()
@@ -99,11 +94,17 @@ public class SessionModel(AppDbContext db, ImportJobs jobs) : PageModel
             TempData["Error"] = "Impor ini belum dapat disimpan: perbaiki baris yang bermasalah di berkas, lalu unggah lagi.";
             return Redirect(Here);
         }
-        Session.Status = ImportStatus.Menyimpan;
+        return await StartAsync(ImportStatus.Menyimpan, ImportJobKind.Save);
+    }
+
+    /// <summary>Marks the session busy and hands it to the background worker; the page then shows its progress.</summary>
+    private async Task<IActionResult> StartAsync(ImportStatus status, ImportJobKind kind)
+    {
+        Session.Status = status;
         Session.Error = null;
         Session.UpdatedAt = DateTime.UtcNow;
         await db.SaveChangesAsync();
-        await jobs.EnqueueAsync(Session.Id, ImportJobKind.Save);
+        await jobs.EnqueueAsync(Session.Id, kind);
         return Redirect(Here);
     }
 
