@@ -28,7 +28,7 @@ public static partial class AgreementsApi
     }
 
     private static async Task<Results<Ok<AgreementListDto>, ValidationProblem>> ListAsync(
-        AppDbContext db, RegionScope scope, TimeProvider clock, string? q, string? status, string? kind, string? type, int? opd, int? partner,
+        AppDbContext db, RegionScope scope, TimeProvider clock, RegistryCache cache, string? q, string? status, string? kind, string? type, int? opd, int? partner,
         string? partnerType, string? urusan, int? year, string? region, string? sort, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         var problems = ApiResults.PagingProblems(page, pageSize);
@@ -57,7 +57,7 @@ public static partial class AgreementsApi
             PartnerType = wantedPartnerType, Urusan = urusan, Year = year, Sort = sort ?? "terbaru",
             Region = region == scope.RegionCode ? null : region,
         };
-        var result = await AgreementSearchQuery.RunAsync(db, scope, clock, filter, page, pageSize, ct);
+        var result = await AgreementSearchQuery.RunAsync(db, scope, clock, cache, filter, page, pageSize, ct);
         var items = result.Rows.Select(r => new AgreementSummaryDto(r.Id, r.RegionCode, r.Number, r.Title, r.Kind, r.DocumentType,
                 r.SignedOn, r.StartsOn, r.EndsOn, AgreementLabels.Slug(r.StatusOn(result.Today, result.WindowDays)), r.Partners, r.Opds))
             .ToList();

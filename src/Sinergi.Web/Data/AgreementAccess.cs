@@ -33,6 +33,19 @@ public static class AgreementAccess
     }
 
     /// <summary>
+    /// The same agreements as <see cref="Visible"/>, as disjoint parts that each read from one index:
+    /// a region's own, and those other regions share with it.
+    /// </summary>
+    public static IReadOnlyList<IQueryable<Agreement>> VisibleParts(AppDbContext db, RegionScope scope, string? regionCode = null)
+    {
+        if (regionCode is not null || scope.IsUnrestricted || scope.RegionCode is not { } own)
+            return [Visible(db, scope, regionCode)];
+        var all = db.Agreements.IgnoreQueryFilters();
+        var shared = db.AgreementShares.Where(s => s.RegionCode == own).Select(s => s.AgreementId);
+        return [all.Where(a => a.RegionCode == own), all.Where(a => a.RegionCode != own && shared.Contains(a.Id))];
+    }
+
+    /// <summary>
     /// Agreements of any region, with the lists that checking, history and search need loaded
     /// (urusan, OPDs, partners, shares). Callers narrow it to what they may touch.
     /// </summary>

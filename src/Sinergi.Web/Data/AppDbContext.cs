@@ -133,16 +133,48 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
             builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (await RegistryVersions.TouchedAsync(this, cancellationToken) is not { Count: > 0 } touched)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        RegistryChanged(touched);
+        // The versions rise when the transaction commits: the caller's, or one of our own.
+        if (Database.CurrentTransaction is not null)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Stamp();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (RegistryVersions.Touched(this) is not { Count: > 0 } touched)
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        RegistryChanged(touched);
+        if (Database.CurrentTransaction is not null)
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var transaction = Database.BeginTransaction();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction.Commit();
+        return saved;
+    }
+
+    private readonly HashSet<string> registryChanges = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Marks regions whose registry changed in the current transaction, for writes the change
+    /// tracker does not see (the import's bulk insert); their versions rise when it commits.
+    /// </summary>
+    public void RegistryChanged(IEnumerable<string> regionCodes) => registryChanges.UnionWith(regionCodes);
+
+    internal List<string> TakeRegistryChanges()
+    {
+        var regions = registryChanges.Order(StringComparer.Ordinal).ToList();
+        registryChanges.Clear();
+        return regions;
     }
 
     /// <summary>The time that stamps saved rows (the app's clock, which tests may set).</summary>

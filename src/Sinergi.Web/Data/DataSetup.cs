@@ -69,6 +69,7 @@ public static class DataSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<RegionScope>();
+        services.AddSingleton<RegistryCache>();
         // Both engines are registered; the options decide per scope which one AppDbContext is.
         services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqliteFile(ConnectionString(sp)));
         services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UsePostgres(ConnectionString(sp)));
@@ -86,8 +87,10 @@ public static class DataSetup
         services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!;
 
     internal static DbContextOptionsBuilder UseSqliteFile(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__migrations"));
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__migrations"))
+            .AddInterceptors(RegistryVersions.Interceptor.Instance);
 
     internal static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__migrations"));
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__migrations"))
+            .AddInterceptors(RegistryVersions.Interceptor.Instance);
 }

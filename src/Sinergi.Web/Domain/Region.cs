@@ -21,6 +21,14 @@ public class Region
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
 
+    /// <summary>
+    /// Rises with every committed change to what the region's registry shows (its agreements, those
+    /// shared with it, their links and search text, its OPDs and partners). Figures kept in memory
+    /// about the registry, such as the counts per status, are valid only for the version they were
+    /// read at, so every app node sees a change at once.
+    /// </summary>
+    public long RegistryVersion { get; set; }
+
     public bool IsProvince => Level == RegionLevel.Provinsi;
 
     /// <summary>"Pemerintah Kota Palangkaraya", "Pemerintah Provinsi Kalimantan Tengah".</summary>

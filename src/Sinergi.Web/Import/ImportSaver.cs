@@ -64,6 +64,8 @@ public static class ImportSaver
         using var history = BulkInsert.Of<AuditEvent>(db);
         using var search = BulkInsert.Of<AgreementSearch>(db);
 
+        // These writes bypass the change tracker: the registry versions are raised by name.
+        db.RegistryChanged([regionCode]);
         var now = db.UtcNow;
         for (var i = 0; i < rows.Count; i++)
         {
@@ -83,6 +85,7 @@ public static class ImportSaver
             {
                 share.AgreementId = agreement.Id;
                 await shares.InsertAsync(share, ct);
+                db.RegistryChanged([share.RegionCode]);
             }
 
             var changes = AgreementHistory.Diff(null, await AgreementHistory.SnapshotAsync(db, agreement, ct));

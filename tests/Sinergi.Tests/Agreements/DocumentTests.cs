@@ -18,21 +18,6 @@ public abstract class DocumentTests<TApp>(TApp app) : IClassFixture<TApp> where 
     private Task<int> IdOfAsync(string title) =>
         app.WithDbAsync(db => db.Agreements.Where(a => a.Title == title).Select(a => a.Id).SingleAsync());
 
-    /// <summary>Posts the detail page's upload form with a file, as a browser sends multipart data.</summary>
-    private static async Task<IDocument> UploadAsync(Browser browser, int agreementId, string fileName, byte[] bytes, string? title = null, int? documentId = null)
-    {
-        var page = await browser.GetAsync($"/Agreements/Details/{agreementId}");
-        var token = page.QuerySelector("#upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(title ?? ""), "Upload.Title" },
-            { new StringContent(documentId?.ToString() ?? ""), "Upload.DocumentId" },
-            { new ByteArrayContent(bytes), "Upload.File", fileName },
-        };
-        return await browser.FollowAsync(await browser.Http.PostAsync($"/Agreements/Details/{agreementId}?handler=Upload", form));
-    }
-
     private int StoredFileCount() =>
         Directory.Exists(Path.Combine(app.DataDirectory, "files"))
             ? Directory.EnumerateFiles(Path.Combine(app.DataDirectory, "files"), "*", SearchOption.AllDirectories).Count(f => !f.Contains("tmp"))
@@ -46,7 +31,7 @@ public abstract class DocumentTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var browser = new Browser(app);
         await browser.LoginAsync(Admin);
 
-        var details = await UploadAsync(browser, id, "pks-sampah-ttd.pdf", pdf, "Naskah PKS bertanda tangan");
+        var details = await DocumentSteps.UploadAsync(browser, id, "pks-sampah-ttd.pdf", pdf, "Naskah PKS bertanda tangan");
         Assert.Contains("diunggah sebagai versi 1", details.Text("[role=status]"));
         var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
         Assert.Equal(sha, details.QuerySelector(".document code.sha")!.TextContent);
@@ -72,9 +57,9 @@ public abstract class DocumentTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var id = await IdOfAsync("Penyediaan Air Bersih Lintas Wilayah");
         var browser = new Browser(app);
         await browser.LoginAsync(Admin);
-        var first = await UploadAsync(browser, id, "perjanjian.docx", TestFiles.Docx("Draf pertama jaringan pipa"), "Naskah perjanjian");
+        var first = await DocumentSteps.UploadAsync(browser, id, "perjanjian.docx", TestFiles.Docx("Draf pertama jaringan pipa"), "Naskah perjanjian");
         var documentId = int.Parse(first.QuerySelector(".document")!.GetAttribute("data-document-id")!);
-        var second = await UploadAsync(browser, id, "perjanjian-final.docx", TestFiles.Docx("Naskah final jaringan pipa distribusi"), documentId: documentId);
+        var second = await DocumentSteps.UploadAsync(browser, id, "perjanjian-final.docx", TestFiles.Docx("Naskah final jaringan pipa distribusi"), documentId: documentId);
 
         Assert.Contains("versi 2", second.Text(".document .badge"));
         Assert.Contains("perjanjian.docx", second.Text(".document details"));
@@ -91,13 +76,13 @@ public abstract class DocumentTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var before = (await app.WithDbAsync(db => db.DocumentVersions.CountAsync()), StoredFileCount());
         var limit = app.Services.GetRequiredService<IOptions<Sinergi.Web.Infrastructure.Files.UploadOptions>>().Value.MaxBytes;
 
-        var exe = await UploadAsync(browser, id, "laporan.pdf", TestFiles.WindowsProgram(), "Laporan");
+        var exe = await DocumentSteps.UploadAsync(browser, id, "laporan.pdf", TestFiles.WindowsProgram(), "Laporan");
         Assert.Contains("bukan PDF yang sah", exe.Text("#upload-form"));
-        var empty = await UploadAsync(browser, id, "kosong.pdf", [], "Kosong");
+        var empty = await DocumentSteps.UploadAsync(browser, id, "kosong.pdf", [], "Kosong");
         Assert.Contains("kosong", empty.Text("#upload-form"));
         var big = new byte[limit + 1];
         "%PDF-1.4"u8.CopyTo(big);
-        var oversized = await UploadAsync(browser, id, "besar.pdf", big, "Besar");
+        var oversized = await DocumentSteps.UploadAsync(browser, id, "besar.pdf", big, "Besar");
         Assert.Contains("melebihi batas 1 MB", oversized.Text("#upload-form"));
 
         Assert.Equal(before, (await app.WithDbAsync(db => db.DocumentVersions.CountAsync()), StoredFileCount()));

@@ -39,6 +39,30 @@ public abstract class RegistryListTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal(Enumerable.Range(signed.Min(), signed.Max() - signed.Min() + 1).Reverse().Select(y => y.ToString()), years);
     }
 
+    private static IEnumerable<int> Ids(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelectorAll(".agreement-table tbody tr td:first-child a").Select(a => int.Parse(a.GetAttribute("href")!.Split('/')[^1]));
+
+    [Fact]
+    public async Task The_registry_opens_newest_first_with_undated_drafts_last_across_pages()
+    {
+        static List<int> NewestFirst(IEnumerable<Agreement> agreements) =>
+            agreements.OrderBy(a => a.SignedOn is null).ThenByDescending(a => a.SignedOn).ThenByDescending(a => a.Id).Select(a => a.Id).ToList();
+        var registry = await RegistryAsync();
+        Assert.Contains(registry, a => a.SignedOn is null);
+        var browser = new Browser(app);
+        await browser.LoginAsync(Admin);
+        var shown = new List<int>();
+        for (var page = 1; page <= (registry.Count + 24) / 25; page++)
+            shown.AddRange(Ids(await browser.GetAsync($"/Agreements?p={page}")));
+        Assert.Equal(NewestFirst(registry), shown);
+
+        // A partner region's registry: the agreements shared with it, in the same order.
+        var shared = await app.WithDbAsync(db => db.Agreements.Where(a => a.SharedWith.Any(s => s.RegionCode == "62.11") || a.RegionCode == "62.11").ToListAsync());
+        var partner = new Browser(app);
+        await partner.LoginAsync("admin.pulangpisau@sinergi.test");
+        Assert.Equal(NewestFirst(shared), Ids(await partner.GetAsync("/Agreements")));
+    }
+
     [Fact]
     public async Task Counts_per_status_follow_the_dates_of_every_agreement()
     {

@@ -10,35 +10,12 @@ public abstract class ImportPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
 {
     private const string Admin = "admin.palangkaraya@sinergi.test";
 
-    private static byte[] Workbook(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Import", "Workbooks", name));
-
-    private static async Task<IDocument> UploadAsync(Browser browser, string fileName, byte[] bytes)
-    {
-        var page = await browser.GetAsync("/Import");
-        var token = page.QuerySelector("#import-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(bytes), "file", fileName } };
-        return await browser.FollowAsync(await browser.Http.PostAsync("/Import", form));
-    }
-
-    /// <summary>Reloads the session page until the background job is done, as its progress bar would.</summary>
-    private static async Task<IDocument> AwaitJobAsync(Browser browser, IDocument page)
-    {
-        var url = page.Url;
-        for (var i = 0; i < 100 && page.QuerySelector("#import-progress") is not null; i++)
-        {
-            await Task.Delay(100);
-            page = await browser.GetAsync(new Uri(url).PathAndQuery);
-        }
-        Assert.Null(page.QuerySelector("#import-progress"));
-        return page;
-    }
-
     [Fact]
     public async Task Admin_previews_saves_and_downloads_the_result_of_an_import()
     {
         var browser = new Browser(app);
         await browser.LoginAsync(Admin);
-        var preview = await AwaitJobAsync(browser, await UploadAsync(browser, "daftar-kerja-sama.xlsx", Workbook("daftar-kerja-sama.xlsx")));
+        var preview = await ImportSteps.AwaitJobAsync(browser, await ImportSteps.UploadAsync(browser, "daftar-kerja-sama.xlsx", ImportSteps.Workbook("daftar-kerja-sama.xlsx")));
 
         Assert.Equal("7", preview.Text("[data-count='create']"));
         Assert.Equal("0", preview.Text("[data-count='error']"));
@@ -47,7 +24,7 @@ public abstract class ImportPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
             preview.QuerySelector("#import-rows tr[data-row='8']")!.TextContent);
         Assert.Equal(0, await app.WithDbAsync(db => db.Agreements.CountAsync(a => a.Number == "005/UPR/2024")));
 
-        var saved = await AwaitJobAsync(browser, await browser.FollowAsync(await browser.SubmitAsync(preview, "form[action*='handler=Save']", [])));
+        var saved = await ImportSteps.AwaitJobAsync(browser, await browser.FollowAsync(await browser.SubmitAsync(preview, "form[action*='handler=Save']", [])));
         Assert.Contains("Hasil impor", saved.Text("#import-summary"));
         Assert.Equal("Tersimpan", saved.Text("[data-import-status]"));
         Assert.Equal(1, await app.WithDbAsync(db => db.Agreements.CountAsync(a => a.RegionCode == "62.71" && a.Number == "005/UPR/2024")));
@@ -69,7 +46,7 @@ public abstract class ImportPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var csv = "Nomor;Tentang;Mitra;Tanggal Penandatanganan\n119/9/X/2025;Kerja Sama Percobaan;Universitas Palangka Raya;kemarin sore\n"u8.ToArray();
         var browser = new Browser(app);
         await browser.LoginAsync(Admin);
-        var preview = await AwaitJobAsync(browser, await UploadAsync(browser, "salah.csv", csv));
+        var preview = await ImportSteps.AwaitJobAsync(browser, await ImportSteps.UploadAsync(browser, "salah.csv", csv));
 
         Assert.Equal("1", preview.Text("[data-count='error']"));
         Assert.Empty(preview.QuerySelectorAll("form[action*='handler=Save']"));
@@ -89,7 +66,7 @@ public abstract class ImportPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
             $"119/{i}/LIPAT/2025;Kerja Sama Lipat {i};PT Mitra Lipat {i};Dinkes\n"));
         var browser = new Browser(app);
         await browser.LoginAsync(Admin);
-        var preview = await AwaitJobAsync(browser, await UploadAsync(browser, "lipat.csv", System.Text.Encoding.UTF8.GetBytes(csv)));
+        var preview = await ImportSteps.AwaitJobAsync(browser, await ImportSteps.UploadAsync(browser, "lipat.csv", System.Text.Encoding.UTF8.GetBytes(csv)));
 
         var partners = preview.QuerySelector("details[data-new='new-partners']")!;
         Assert.Equal("8 mitra baru", partners.QuerySelector("summary")!.TextContent.Trim());
@@ -102,11 +79,11 @@ public abstract class ImportPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
     {
         var browser = new Browser(app);
         await browser.LoginAsync(Admin);
-        var preview = await AwaitJobAsync(browser, await UploadAsync(browser, "daftar-kerja-sama-koma.csv", Workbook("daftar-kerja-sama-koma.csv")));
+        var preview = await ImportSteps.AwaitJobAsync(browser, await ImportSteps.UploadAsync(browser, "daftar-kerja-sama-koma.csv", ImportSteps.Workbook("daftar-kerja-sama-koma.csv")));
         var keterangan = preview.QuerySelectorAll("#mapping-form tbody tr").Single(r => r.QuerySelector("label")!.TextContent.Trim() == "Keterangan");
         var select = keterangan.QuerySelector("select")!.GetAttribute("name")!;
 
-        var remapped = await AwaitJobAsync(browser, await browser.FollowAsync(await browser.SubmitAsync(preview, "#mapping-form", [new(select, nameof(ImportField.Scope))])));
+        var remapped = await ImportSteps.AwaitJobAsync(browser, await browser.FollowAsync(await browser.SubmitAsync(preview, "#mapping-form", [new(select, nameof(ImportField.Scope))])));
         Assert.Equal(nameof(ImportField.Scope), remapped.QuerySelector($"select[name='{select}'] option[selected]")!.GetAttribute("value"));
 
         var withoutTitle = preview.QuerySelectorAll("#mapping-form tbody tr").Single(r => r.QuerySelector("label")!.TextContent.Trim() == "Tentang").QuerySelector("select")!.GetAttribute("name")!;

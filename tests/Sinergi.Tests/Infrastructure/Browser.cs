@@ -10,7 +10,7 @@ namespace Sinergi.Tests.Infrastructure;
 /// A person at a browser without JavaScript: keeps cookies, reads pages as HTML and submits
 /// forms with their antiforgery token, the way the server-rendered pages are meant to work.
 /// </summary>
-public sealed class Browser(SinergiApp app)
+public sealed class Browser(WebApplicationFactory<Program> app)
 {
     public const string DemoPassword = "SinergiDemo2026";
 

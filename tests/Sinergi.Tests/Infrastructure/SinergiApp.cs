@@ -64,6 +64,17 @@ public abstract class SinergiApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     public Task WithDbAsync(Func<AppDbContext, Task> work) => WithDbAsync(async db => { await work(db); return true; });
 
+    /// <summary>
+    /// A second Sinergi on the same database, as a second node behind a load balancer would be:
+    /// its own memory and caches, the same data.
+    /// </summary>
+    public WebApplicationFactory<Program> AnotherNode() => new Node(this);
+
+    private sealed class Node(SinergiApp first) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder) => first.ConfigureWebHost(builder);
+    }
+
     /// <summary>A personal access token for a demo account, issued the way the profile page issues it.</summary>
     public Task<string> TokenForAsync(string email, DateTime? expiresAt = null) => WithDbAsync(async db =>
     {

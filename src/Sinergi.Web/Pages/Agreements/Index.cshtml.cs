@@ -9,7 +9,7 @@ using Sinergi.Web.Infrastructure;
 namespace Sinergi.Web.Pages.Agreements;
 
 /// <summary>Kerja Sama: the registry of the region, filtered, searched, counted per status, paged.</summary>
-public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, RegistryCache cache) : PageModel
 {
     public const int PageSize = 25;
 
@@ -43,17 +43,17 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
         var filter = AgreementFilter.FromQuery(scope, Q, Status, Kind, Type, Opd, Partner, PartnerType, Urusan, Year, Sort, Region);
         Region = filter.Region;
         PageNumber = Math.Max(1, PageNumber);
-        Result = await AgreementSearchQuery.RunAsync(db, scope, clock, filter, PageNumber, PageSize);
+        Result = await AgreementSearchQuery.RunAsync(db, scope, clock, cache, filter, PageNumber, PageSize);
         if (PageNumber > PageCount)
         {
             PageNumber = PageCount;
-            Result = await AgreementSearchQuery.RunAsync(db, scope, clock, filter, PageNumber, PageSize);
+            Result = await AgreementSearchQuery.RunAsync(db, scope, clock, cache, filter, PageNumber, PageSize);
         }
 
         CanCreate = Region is null && AgreementAccess.CanCreate(User, scope);
-        var region = Region ?? scope.RegionCode;
-        RegionName = region is null ? null : await db.Regions.Where(r => r.Code == region).Select(r => r.Name).SingleOrDefaultAsync();
-        await LoadOptionsAsync(region);
+        RegionName = Result.Region.Name;
+        YearOptions = [.. Result.Region.Years];
+        await LoadOptionsAsync(Result.Region);
         if (Partner is int partnerId)
             PartnerName = await db.Partners.IgnoreQueryFilters().Where(p => p.Id == partnerId).Select(p => p.Name).SingleOrDefaultAsync();
 
@@ -81,18 +81,15 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
             values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).Select(v => KeyValuePair.Create(v.Key, v.Value)));
     }
 
-    private async Task LoadOptionsAsync(string? region)
+    private async Task LoadOptionsAsync(RegistryRegion region)
     {
-        if (region is null)
+        if (region.Code is not { } code)
             return;
-        OpdOptions = await db.Opds.IgnoreQueryFilters().Where(o => o.RegionCode == region).OrderBy(o => o.ShortName)
-            .Select(o => new Option(o.Id.ToString(), o.ShortName + " · " + o.Name)).ToListAsync();
-        UrusanOptions = await db.Urusan.OrderBy(u => u.Code).Select(u => new Option(u.Code, u.Code + " " + u.Name)).ToListAsync();
-        // The years from the first signing to the last: two ends of an index, where listing the
-        // distinct years made the database read every agreement's date.
-        var span = await AgreementAccess.Visible(db, scope, Region).Where(a => a.SignedOn != null)
-            .GroupBy(a => 1).Select(g => new { First = g.Min(a => a.SignedOn), Last = g.Max(a => a.SignedOn) }).SingleOrDefaultAsync();
-        YearOptions = span is { First: { } first, Last: { } last } ? [.. Enumerable.Range(first.Year, last.Year - first.Year + 1).Reverse()] : [];
+        OpdOptions = await cache.GetOrReadAsync(new OpdOptionsKey(code, region.Version), () =>
+            db.Opds.IgnoreQueryFilters().Where(o => o.RegionCode == code).OrderBy(o => o.ShortName)
+                .Select(o => new Option(o.Id.ToString(), o.ShortName + " · " + o.Name)).ToListAsync());
+        UrusanOptions = await cache.GetOrReadReferenceAsync("urusan-options", () =>
+            db.Urusan.OrderBy(u => u.Code).Select(u => new Option(u.Code, u.Code + " " + u.Name)).ToListAsync());
         if (scope.OverseenPrefix is { } prefix)
         {
             RegionOptions = await db.Regions
@@ -100,4 +97,6 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
                 .OrderBy(r => r.Code).Select(r => new Option(r.Code, r.Code + " · " + r.Name)).ToListAsync();
         }
     }
+
+    private sealed record OpdOptionsKey(string Region, long Version);
 }

@@ -812,6 +812,9 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<long>("RegistryVersion")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Code");
 
                     b.HasIndex("Name");

@@ -787,6 +787,9 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RegistryVersion")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Code");
 
                     b.HasIndex("Name");
