@@ -32,6 +32,24 @@ internal static class LoadDriver
          "/Agreements?type=pks&p=5", "/Agreements?sort=berakhir&p=4", "/Agreements?status=berakhir&p=10", "/Agreements?kind=ksdd&type=kb",
          "/Agreements?p=40"];
 
+    /// <summary>
+    /// The k-th of 7,560 views of the list (status × kind × document type × signing year × page),
+    /// spread so that neighbours differ: a view the server has not been asked for since the run began.
+    /// </summary>
+    private static string FreshListPage(int k)
+    {
+        string?[] statuses = [null, "draf", "belum-berlaku", "berlaku", "akan-berakhir", "berakhir", "diakhiri"];
+        string?[] kinds = [null, "ksdd", "ksdpk", "sinergi", "ksdpl", "ksdll"];
+        string?[] types = [null, "kb", "nk", "pks", "adendum", "loi-mou"];
+        var n = (int)((uint)k * 2654435761u % 7560u);
+        var parts = new List<string> { $"p={n % 3 + 1}" };
+        if (statuses[n / 3 % 7] is { } status) parts.Add($"status={status}");
+        if (kinds[n / 21 % 6] is { } kind) parts.Add($"kind={kind}");
+        if (types[n / 126 % 6] is { } type) parts.Add($"type={type}");
+        if (n / 756 % 10 is > 0 and var year) parts.Add($"year={2016 + year}");
+        return "/Agreements?" + string.Join('&', parts);
+    }
+
     private static readonly string[] ListQueries =
         ["page=1", "status=berlaku&kind=ksdpk&page=2", "status=berakhir&page=5", "kind=sinergi&type=nk", "status=akan-berakhir",
          "type=pks&sort=judul&page=3", "page=20", "status=berlaku&sort=berakhir&page=4", "kind=ksdd&page=6", "status=draf"];
@@ -40,8 +58,9 @@ internal static class LoadDriver
     {
         var options = Options.Parse(args);
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10), UseCookies = false, AllowAutoRedirect = false };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) };
-        var cookie = await LoginAsync(http, options);
+        var session = new SessionCookie { InnerHandler = handler };
+        using var http = new HttpClient(session) { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) };
+        session.Cookie = await LoginAsync(http, options);
 
         HttpRequestMessage Api(string url)
         {
@@ -53,7 +72,7 @@ internal static class LoadDriver
         HttpRequestMessage Page(string url)
         {
             var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Add("Cookie", cookie);
+            request.Headers.Add("Cookie", session.Cookie);
             return request;
         }
 
@@ -64,6 +83,7 @@ internal static class LoadDriver
         foreach (var term in RegistrySearchTerms)
             Console.WriteLine($"  search \"{term}\": {await TotalAsync(http, Api($"/api/v1/agreements?q={Uri.EscapeDataString(term)}&pageSize=1")):N0} hits");
 
+        var freshViews = 0;
         string Term(int i) => Uri.EscapeDataString(RegistrySearchTerms[i % RegistrySearchTerms.Length]);
         var scenarios = new List<Scenario>
         {
@@ -75,6 +95,9 @@ internal static class LoadDriver
             new("page: Beranda (signed in)", _ => Page("/")),
             new("page: OPD list (signed in)", _ => Page("/Settings/Opds")),
             new("page: Kerja Sama list (filters, pages)", i => Page(ListPages[i % ListPages.Length])),
+            // Every request a view not asked for before: the page order is read from the database,
+            // not from the registry cache (the counts may be shared with a view asked before).
+            new("page: Kerja Sama list, views not asked before", _ => Page(FreshListPage(Interlocked.Increment(ref freshViews)))),
             new("api: agreements, filtered page of 50", i => Api($"/api/v1/agreements?{ListQueries[i % ListQueries.Length]}&pageSize=50")),
             new("api: agreements, full-text search", i => Api($"/api/v1/agreements?q={Term(i)}")),
             new("page: Kerja Sama search", i => Page($"/Agreements?q={Term(i)}")),
@@ -214,7 +237,28 @@ internal static class LoadDriver
         using var response = await http.SendAsync(login);
         if (response.StatusCode != HttpStatusCode.Redirect || !response.Headers.TryGetValues("Set-Cookie", out var set))
             throw new InvalidOperationException($"Login as {options.Email} failed: {(int)response.StatusCode}");
-        return string.Join("; ", set.Select(c => c.Split(';')[0]).Where(c => c.StartsWith("sinergi.auth", StringComparison.Ordinal)));
+        return SessionCookie.AuthCookies(set);
+    }
+
+    /// <summary>
+    /// The signed-in session as a browser keeps it: the server checks the account again every
+    /// minute and sends a renewed cookie, which the next page request carries. Without this every
+    /// request after the first minute would pay for the check again.
+    /// </summary>
+    private sealed class SessionCookie : DelegatingHandler
+    {
+        public string Cookie { get; set; } = "";
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (request.Headers.Contains("Cookie") && response.Headers.TryGetValues("Set-Cookie", out var set) && AuthCookies(set) is { Length: > 0 } renewed)
+                Cookie = renewed;
+            return response;
+        }
+
+        public static string AuthCookies(IEnumerable<string> setCookie) =>
+            string.Join("; ", setCookie.Select(c => c.Split(';')[0]).Where(c => c.StartsWith("sinergi.auth", StringComparison.Ordinal)));
     }
 
     private sealed record Scenario(string Name, Func<int, HttpRequestMessage> Request);
