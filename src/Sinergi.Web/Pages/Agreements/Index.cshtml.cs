@@ -31,8 +31,9 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
     public AgreementPage Result { get; private set; } = null!;
     public bool CanCreate { get; private set; }
     public string? RegionName { get; private set; }
-    public List<Option> OpdOptions { get; private set; } = [];
-    public List<Option> UrusanOptions { get; private set; } = [];
+    // Shared with other requests through the registry cache: read only.
+    public IReadOnlyList<Option> OpdOptions { get; private set; } = [];
+    public IReadOnlyList<Option> UrusanOptions { get; private set; } = [];
     public List<Option> RegionOptions { get; private set; } = [];
     public List<int> YearOptions { get; private set; } = [];
     public string? PartnerName { get; private set; }
