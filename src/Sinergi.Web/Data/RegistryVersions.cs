@@ -17,28 +17,30 @@ internal static class RegistryVersions
     /// <summary>
     /// The regions whose registry the pending changes touch: the owner of every changed agreement
     /// (or of the agreement a changed link, share or search text belongs to), every region it is
-    /// shared with, and the region of a changed OPD or partner.
+    /// shared with, and the region of a changed OPD or partner (with the regions that see a changed
+    /// partner's agreements, whose lists filter by its type).
     /// </summary>
     public static async Task<HashSet<string>> TouchedAsync(AppDbContext db, CancellationToken ct)
     {
-        var (regions, agreementIds) = Collect(db);
-        if (agreementIds.Count > 0)
-            regions.UnionWith(await RegionsOf(db, agreementIds).ToListAsync(ct));
+        var (regions, agreementIds, partnerIds) = Collect(db);
+        if (agreementIds.Count > 0 || partnerIds.Count > 0)
+            regions.UnionWith(await RegionsOf(db, agreementIds, partnerIds).ToListAsync(ct));
         return regions;
     }
 
     public static HashSet<string> Touched(AppDbContext db)
     {
-        var (regions, agreementIds) = Collect(db);
-        if (agreementIds.Count > 0)
-            regions.UnionWith(RegionsOf(db, agreementIds).ToList());
+        var (regions, agreementIds, partnerIds) = Collect(db);
+        if (agreementIds.Count > 0 || partnerIds.Count > 0)
+            regions.UnionWith(RegionsOf(db, agreementIds, partnerIds).ToList());
         return regions;
     }
 
-    private static (HashSet<string> Regions, HashSet<int> AgreementIds) Collect(AppDbContext db)
+    private static (HashSet<string> Regions, HashSet<int> AgreementIds, HashSet<int> PartnerIds) Collect(AppDbContext db)
     {
         var regions = new HashSet<string>(StringComparer.Ordinal);
         var agreementIds = new HashSet<int>();
+        var partnerIds = new HashSet<int>();
         var links = db.Model.FindEntityType(typeof(Agreement))!.GetSkipNavigations().Select(n => n.JoinEntityType).ToHashSet();
         foreach (var entry in db.ChangeTracker.Entries())
         {
@@ -57,14 +59,20 @@ internal static class RegistryVersions
             var agreementId = entry.Entity is Agreement ? entry.Property(nameof(Agreement.Id)) : entry.Metadata.FindProperty("AgreementId") is null ? null : entry.Property("AgreementId");
             if (agreementId is { IsTemporary: false, CurrentValue: int id })
                 agreementIds.Add(id);
+            if (entry is { Entity: Partner partner, State: EntityState.Modified })
+                partnerIds.Add(partner.Id);
         }
-        return (regions, agreementIds);
+        return (regions, agreementIds, partnerIds);
     }
 
-    private static IQueryable<string> RegionsOf(AppDbContext db, HashSet<int> agreementIds) =>
-        db.Agreements.IgnoreQueryFilters().Where(a => agreementIds.Contains(a.Id)).Select(a => a.RegionCode)
+    private static IQueryable<string> RegionsOf(AppDbContext db, HashSet<int> agreementIds, HashSet<int> partnerIds)
+    {
+        var agreements = db.Agreements.IgnoreQueryFilters();
+        return agreements.Where(a => agreementIds.Contains(a.Id)).Select(a => a.RegionCode)
             .Concat(db.AgreementShares.Where(s => agreementIds.Contains(s.AgreementId)).Select(s => s.RegionCode))
+            .Concat(agreements.Where(a => a.Partners.Any(p => partnerIds.Contains(p.Id))).SelectMany(a => a.SharedWith, (a, s) => s.RegionCode))
             .Distinct();
+    }
 
     /// <summary>Raises the versions of the marked regions inside the transaction about to commit.</summary>
     public sealed class Interceptor : DbTransactionInterceptor

@@ -63,12 +63,26 @@ public abstract class RegistryFreshnessTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Single((await browser.GetAsync("/Agreements?status=diakhiri")).QuerySelectorAll(link));
     }
 
+    private Task<int> PartnerIdAsync(string name) =>
+        app.WithDbAsync(db => db.Partners.IgnoreQueryFilters().Where(p => p.RegionCode == "62.71" && p.Name == name).Select(p => p.Id).SingleAsync());
+
+    /// <summary>Records an agreement of Kota Palangka Raya through the API, run by Dishub, with these partners.</summary>
+    private async Task CreateAgreementAsync(string number, string title, params int[] partnerIds)
+    {
+        var dishub = await app.WithDbAsync(db => db.Opds.IgnoreQueryFilters().Where(o => o.RegionCode == "62.71" && o.ShortName == "Dishub").Select(o => o.Id).SingleAsync());
+        var api = app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenForAsync(Admin));
+        var created = await api.PostAsJsonAsync("/api/v1/agreements", new
+        {
+            kind = "Ksdd", documentType = "PerjanjianKerjaSama", number, title, urusan = new[] { "2.15" }, opdIds = new[] { dishub }, partnerIds,
+            signedOn = Today.AddDays(-10).ToString("yyyy-MM-dd"), durationYears = 2,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
     [Fact]
     public async Task A_new_agreement_with_a_partner_region_shows_in_both_registries_at_once()
     {
-        var (partner, opd) = await app.WithDbAsync(async db => (
-            await db.Partners.IgnoreQueryFilters().Where(p => p.RegionCode == "62.71" && p.LinkedRegionCode == "62.11").Select(p => p.Id).FirstAsync(),
-            await db.Opds.IgnoreQueryFilters().Where(o => o.RegionCode == "62.71" && o.ShortName == "Dishub").Select(o => o.Id).SingleAsync()));
         var palangkaRaya = new Browser(app);
         await palangkaRaya.LoginAsync(Admin);
         var pulangPisau = new Browser(app);
@@ -76,19 +90,33 @@ public abstract class RegistryFreshnessTests<TApp>(TApp app) : IClassFixture<TAp
         var ownBefore = await CountsAsync(palangkaRaya);
         var partnerBefore = Total(await pulangPisau.GetAsync("/Agreements"));
 
-        var api = app.CreateClient();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenForAsync(Admin));
-        var created = await api.PostAsJsonAsync("/api/v1/agreements", new
-        {
-            kind = "Ksdd", documentType = "PerjanjianKerjaSama", number = "119/881/KS-PR/2026", title = "Trayek Bus Antarkota Palangka Raya–Pulang Pisau",
-            urusan = new[] { "2.15" }, opdIds = new[] { opd }, partnerIds = new[] { partner }, signedOn = Today.AddDays(-10).ToString("yyyy-MM-dd"), durationYears = 2,
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await CreateAgreementAsync("119/881/KS-PR/2026", "Trayek Bus Antarkota Palangka Raya–Pulang Pisau", await PartnerIdAsync("Pemerintah Kabupaten Pulang Pisau"));
 
         Assert.Equal(ownBefore["berlaku"] + 1, (await CountsAsync(palangkaRaya))["berlaku"]);
         var partnerList = await pulangPisau.GetAsync("/Agreements");
         Assert.Equal(partnerBefore + 1, Total(partnerList));
         Assert.Contains("Trayek Bus Antarkota Palangka Raya–Pulang Pisau", partnerList.Text(".agreement-table"));
+    }
+
+    [Fact]
+    public async Task A_partner_given_another_type_leaves_the_partner_region_s_filter_at_once()
+    {
+        var palangkaRaya = new Browser(app);
+        await palangkaRaya.LoginAsync(Admin);
+        await palangkaRaya.FollowAsync(await palangkaRaya.SubmitAsync(await palangkaRaya.GetAsync("/Partners/Edit"), "#partner-form",
+            [new("Input.Type", nameof(PartnerType.PerguruanTinggi)), new("Input.Name", "Politeknik Kahayan Raya")]));
+        var college = await PartnerIdAsync("Politeknik Kahayan Raya");
+        await CreateAgreementAsync("119/882/KS-PR/2026", "Pelatihan Teknisi Kapal Sungai", await PartnerIdAsync("Pemerintah Kabupaten Pulang Pisau"), college);
+        var pulangPisau = new Browser(app);
+        await pulangPisau.LoginAsync("admin.pulangpisau@sinergi.test");
+        var withCollege = Total(await pulangPisau.GetAsync("/Agreements?partnerType=pt"));
+        Assert.True(withCollege >= 1);
+
+        await palangkaRaya.FollowAsync(await palangkaRaya.SubmitAsync(await palangkaRaya.GetAsync($"/Partners/Edit/{college}"), "#partner-form",
+            [new("Input.Type", nameof(PartnerType.Swasta))]));
+        Assert.Equal(PartnerType.Swasta, await app.WithDbAsync(db => db.Partners.IgnoreQueryFilters().Where(p => p.Id == college).Select(p => p.Type).SingleAsync()));
+
+        Assert.Equal(withCollege - 1, Total(await pulangPisau.GetAsync("/Agreements?partnerType=pt")));
     }
 
     [Fact]
