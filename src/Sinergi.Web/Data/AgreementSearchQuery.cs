@@ -102,7 +102,7 @@ public static class AgreementSearchQuery
             .GroupBy(s => s).Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
         var counts = region.Code is null ? await Count()
-            : await cache.GetOrReadAsync(new CountsKey(region.Code, region.WithShares, region.Version, today, window, filter with { Status = null, Sort = "" }), Count);
+            : await cache.GetOrReadAsync(new CountsKey(region, today, filter with { Status = null, Sort = "" }), Count);
         var total = filter.Status is { } chosen ? counts.GetValueOrDefault(chosen) : counts.Values.Sum();
         // The page is chosen by id first, from the indexes alone; only its rows are then read whole,
         // with their partners and OPDs. Joining those into one query made the database read every
@@ -125,7 +125,10 @@ public static class AgreementSearchQuery
         return new AgreementPage(rows, total, counts, today, region);
     }
 
-    private sealed record CountsKey(string Region, bool WithShares, long Version, DateOnly Today, int Window, AgreementFilter Filter);
+    // Cache keys: the region as read (its version and window among it) and the day, which moves statuses.
+    private sealed record CountsKey(RegistryRegion Region, DateOnly Today, AgreementFilter Filter);
+
+    private sealed record ViewKey(RegistryRegion Region, DateOnly Today, AgreementFilter Filter);
 
     /// <summary>
     /// The region of the view: an overseer's chosen region (its own agreements), else the caller's
@@ -141,9 +144,7 @@ public static class AgreementSearchQuery
         // One round trip, each part from an index: the first and last signing are the two ends of
         // (RegionCode, SignedOn), where listing the years made the database read every agreement.
         var agreements = db.Agreements.IgnoreQueryFilters();
-        var shared = withShares
-            ? db.AgreementShares.Where(s => s.RegionCode == code).Join(agreements, s => s.AgreementId, a => a.Id, (s, a) => a.SignedOn)
-            : agreements.Where(a => false).Select(a => a.SignedOn);
+        var shared = db.AgreementShares.Where(s => withShares && s.RegionCode == code).Join(agreements, s => s.AgreementId, a => a.Id, (s, a) => a.SignedOn);
         var facts = await db.Regions.Where(r => r.Code == code)
             .Select(r => new
             {
@@ -203,12 +204,10 @@ public static class AgreementSearchQuery
     {
         if (region.Code is null || !string.IsNullOrWhiteSpace(filter.Q))
             return await OrderedIds(db, scope, filter, today, window, skip, take).ToListAsync(ct);
-        var view = await cache.GetOrReadAsync(new ViewKey(region.Code, region.WithShares, region.Version, today, window, filter),
+        var view = await cache.GetOrReadAsync(new ViewKey(region, today, filter),
             () => OrderedIds(db, scope, filter, today, window, 0, null).ToListAsync(ct), ids => 1 + ids.Count / 1000);
         return view.Skip(skip).Take(take).ToList();
     }
-
-    private sealed record ViewKey(string Region, bool WithShares, long Version, DateOnly Today, int Window, AgreementFilter Filter);
 
     /// <summary>
     /// A region's own agreements and those shared with it are read apart, each sorted and cut at the

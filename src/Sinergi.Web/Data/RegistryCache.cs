@@ -15,25 +15,22 @@ public sealed class RegistryCache : IDisposable
 
     /// <summary>The value under <paramref name="key"/>, read by <paramref name="read"/> when it is not kept yet.</summary>
     /// <param name="size">Its weight against the limit of 20,000: 1 unless it is a long list.</param>
-    public async Task<T> GetOrReadAsync<T>(object key, Func<Task<T>> read, Func<T, int>? size = null)
-    {
-        if (entries.TryGetValue(key, out T? kept))
-            return kept!;
-        var value = await read();
-        entries.Set(key, value, new MemoryCacheEntryOptions { Size = size?.Invoke(value) ?? 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
-        return value;
-    }
+    public Task<T> GetOrReadAsync<T>(object key, Func<Task<T>> read, Func<T, int>? size = null) =>
+        KeepAsync(key, read, value => new MemoryCacheEntryOptions { Size = size?.Invoke(value) ?? 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
 
     /// <summary>
     /// Reference data that only changes when <c>migrate</c> loads a new list (the urusan): kept
     /// for a few minutes whatever the registry does.
     /// </summary>
-    public async Task<T> GetOrReadReferenceAsync<T>(string name, Func<Task<T>> read)
+    public Task<T> GetOrReadReferenceAsync<T>(string name, Func<Task<T>> read) =>
+        KeepAsync(name, read, _ => new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5) });
+
+    private async Task<T> KeepAsync<T>(object key, Func<Task<T>> read, Func<T, MemoryCacheEntryOptions> options)
     {
-        if (entries.TryGetValue(name, out T? kept))
+        if (entries.TryGetValue(key, out T? kept))
             return kept!;
         var value = await read();
-        entries.Set(name, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5) });
+        entries.Set(key, value, options(value));
         return value;
     }
 

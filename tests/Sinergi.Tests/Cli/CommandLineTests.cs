@@ -111,7 +111,7 @@ public sealed class CommandLineTests : IDisposable
     public async Task Import_saves_a_workbook_once_and_a_second_run_changes_nothing()
     {
         Assert.Equal(0, (await SinergiAsync("seed-demo")).ExitCode);
-        var workbook = Path.Combine(AppContext.BaseDirectory, "Import", "Workbooks", "daftar-kerja-sama.xlsx");
+        var workbook = ImportSteps.WorkbookPath("daftar-kerja-sama.xlsx");
 
         var dryRun = await SinergiAsync("import", workbook, "--region", "62.71", "--dry-run");
         Assert.Equal(0, dryRun.ExitCode);

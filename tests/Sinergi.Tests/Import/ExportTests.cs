@@ -71,7 +71,7 @@ public abstract class ExportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Contains("Pengelolaan Sampah Regional", await export.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/agreements/export?format=pdf")).StatusCode);
 
-        using var dry = new MultipartFormDataContent { { new ByteArrayContent(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Import", "Workbooks", "daftar-kerja-sama.xls"))), "file", "daftar.xls" } };
+        using var dry = new MultipartFormDataContent { { new ByteArrayContent(ImportSteps.Workbook("daftar-kerja-sama.xls")), "file", "daftar.xls" } };
         var dryRun = await client.PostAsync("/api/v1/imports?dryRun=true", dry);
         var result = await dryRun.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.OK, dryRun.StatusCode);

@@ -11,7 +11,7 @@ public abstract class ImportPlanTests<TApp>(TApp app) : IClassFixture<TApp> wher
 {
     private static SpreadsheetRead Read(string name)
     {
-        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Import", "Workbooks", name));
+        using var stream = File.OpenRead(ImportSteps.WorkbookPath(name));
         return SpreadsheetReader.Read(name, stream, 10_000_000);
     }
 
@@ -92,7 +92,7 @@ public abstract class ImportPlanTests<TApp>(TApp app) : IClassFixture<TApp> wher
     {
         var plan = await PlanAsync("daftar-kerja-sama-koma.csv", "62.04");
         await app.WithDbAsync(db => ImportSaver.SaveAsync(db, "62.04", plan, new Actor(null, "Uji impor")));
-        var csv = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Import", "Workbooks", "daftar-kerja-sama-koma.csv"))
+        var csv = File.ReadAllText(ImportSteps.WorkbookPath("daftar-kerja-sama-koma.csv"))
             .Replace("Rp 2.400.000.000", "Rp 2.650.000.000", StringComparison.Ordinal);
         using var changed = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
         var replan = await app.WithDbAsync(db => ImportPlanner.PlanAsync(db, "62.04", "revisi.csv", SpreadsheetReader.Read("revisi.csv", changed, 1_000_000)));

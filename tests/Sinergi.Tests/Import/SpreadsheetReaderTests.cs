@@ -1,3 +1,4 @@
+using Sinergi.Tests.Infrastructure;
 using Sinergi.Web.Import;
 
 namespace Sinergi.Tests.Import;
@@ -7,7 +8,7 @@ public sealed class SpreadsheetReaderTests
 {
     private static SpreadsheetRead Read(string name, long maxBytes = 10_000_000)
     {
-        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Import", "Workbooks", name));
+        using var stream = File.OpenRead(ImportSteps.WorkbookPath(name));
         return SpreadsheetReader.Read(name, stream, maxBytes);
     }
 

@@ -6,7 +6,10 @@ namespace Sinergi.Tests.Infrastructure;
 /// <summary>The Impor page as a person uses it: upload a file, wait for the progress bar to finish.</summary>
 public static class ImportSteps
 {
-    public static byte[] Workbook(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Import", "Workbooks", name));
+    /// <summary>A fixture of tests/Sinergi.Tests/Import/Workbooks, as copied next to the tests.</summary>
+    public static string WorkbookPath(string name) => Path.Combine(AppContext.BaseDirectory, "Import", "Workbooks", name);
+
+    public static byte[] Workbook(string name) => File.ReadAllBytes(WorkbookPath(name));
 
     public static async Task<IDocument> UploadAsync(Browser browser, string fileName, byte[] bytes)
     {

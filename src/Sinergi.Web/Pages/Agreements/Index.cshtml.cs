@@ -86,7 +86,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
     {
         if (region.Code is not { } code)
             return;
-        OpdOptions = await cache.GetOrReadAsync(new OpdOptionsKey(code, region.Version), () =>
+        OpdOptions = await cache.GetOrReadAsync(new OpdOptionsKey(region), () =>
             db.Opds.IgnoreQueryFilters().Where(o => o.RegionCode == code).OrderBy(o => o.ShortName)
                 .Select(o => new Option(o.Id.ToString(), o.ShortName + " · " + o.Name)).ToListAsync());
         UrusanOptions = await cache.GetOrReadReferenceAsync("urusan-options", () =>
@@ -99,5 +99,5 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
         }
     }
 
-    private sealed record OpdOptionsKey(string Region, long Version);
+    private sealed record OpdOptionsKey(RegistryRegion Region);
 }
