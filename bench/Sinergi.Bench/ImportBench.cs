@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Sinergi.Bench.Generator;
-using Sinergi.Web.Infrastructure.Spreadsheets;
+using Sinergi.Infrastructure.Spreadsheets;
 
 namespace Sinergi.Bench;
 

@@ -1,10 +1,10 @@
+using Sinergi.Cli;
+using Sinergi.Data;
+using Sinergi.Features.Accounts;
+using Sinergi.Features.Import;
+using Sinergi.Infrastructure.Files;
 using Sinergi.Web;
 using Sinergi.Web.Api;
-using Sinergi.Web.Auth;
-using Sinergi.Web.Cli;
-using Sinergi.Web.Data;
-using Sinergi.Web.Import;
-using Sinergi.Web.Infrastructure.Files;
 
 var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
 builder.AddData();

@@ -22,7 +22,7 @@ public sealed class ImportTests(BrowserSession session)
     {
         var (page, errors) = await session.NewPageAsync();
         await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync("admin.palangkaraya@sinergi.test");
+        await page.GetByLabel("Email").FillAsync(Demo.Accounts.Admin);
         await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
         await page.GotoAsync("/Agreements");

@@ -13,7 +13,7 @@ public sealed class RegistryTests(BrowserSession session)
     {
         var (page, errors) = await session.NewPageAsync();
         await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync("admin.palangkaraya@sinergi.test");
+        await page.GetByLabel("Email").FillAsync(Demo.Accounts.Admin);
         await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
 
@@ -65,7 +65,7 @@ public sealed class RegistryTests(BrowserSession session)
     {
         var (page, errors) = await session.NewPageAsync();
         await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync("admin.palangkaraya@sinergi.test");
+        await page.GetByLabel("Email").FillAsync(Demo.Accounts.Admin);
         await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
         await page.GotoAsync("/Partners/Edit");

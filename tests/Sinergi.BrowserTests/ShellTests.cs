@@ -20,7 +20,7 @@ public sealed class ShellTests(BrowserSession session)
     public async Task Admin_logs_in_finds_an_opd_as_they_type_and_logs_out()
     {
         var (page, errors) = await session.NewPageAsync();
-        await LoginAsync(page, "admin.palangkaraya@sinergi.test");
+        await LoginAsync(page, Demo.Accounts.Admin);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Pemerintah Kota Palangkaraya");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" }).GetByRole(AriaRole.Link, new() { Name = "Pengaturan" }).ClickAsync();
@@ -44,7 +44,7 @@ public sealed class ShellTests(BrowserSession session)
     public async Task Admin_adds_an_opd_after_the_form_points_out_what_is_missing()
     {
         var (page, errors) = await session.NewPageAsync();
-        await LoginAsync(page, "admin.palangkaraya@sinergi.test");
+        await LoginAsync(page, Demo.Accounts.Admin);
         await page.GotoAsync("/Settings/Opds/Edit");
 
         await page.GetByLabel("Singkatan").FillAsync("Dinkes");
@@ -68,7 +68,7 @@ public sealed class ShellTests(BrowserSession session)
     public async Task On_a_phone_the_menu_stays_reachable_and_the_keyboard_can_skip_to_content()
     {
         var (page, errors) = await session.NewPageAsync(new ViewportSize { Width = 375, Height = 740 });
-        await LoginAsync(page, "sekda.palangkaraya@sinergi.test");
+        await LoginAsync(page, Demo.Accounts.Pimpinan);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Pemerintah Kota Palangkaraya");
 
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" });
@@ -92,7 +92,7 @@ public sealed class ShellTests(BrowserSession session)
     {
         var (page, errors) = await session.NewPageAsync();
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
-        await LoginAsync(page, "admin.kalteng@sinergi.test");
+        await LoginAsync(page, Demo.Accounts.ProvinceAdmin);
         await page.GetByRole(AriaRole.Link, new() { Name = "Dewi Anggraini" }).ClickAsync();
         await page.GetByLabel("Nama token").FillAsync("Dasbor provinsi");
         await page.GetByRole(AriaRole.Button, new() { Name = "Buat token" }).ClickAsync();

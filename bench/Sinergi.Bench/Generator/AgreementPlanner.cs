@@ -1,6 +1,9 @@
-using Sinergi.Web.Domain;
-using static Sinergi.Web.Domain.AgreementDocumentType;
-using static Sinergi.Web.Domain.AgreementKind;
+using Sinergi.Features.Agreements;
+using Sinergi.Features.Opds;
+using Sinergi.Features.Partners;
+using Sinergi.Features.Regions;
+using static Sinergi.Features.Agreements.AgreementDocumentType;
+using static Sinergi.Features.Agreements.AgreementKind;
 
 namespace Sinergi.Bench.Generator;
 

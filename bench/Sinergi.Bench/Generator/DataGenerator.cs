@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Sinergi.Web.Domain;
+using Sinergi.Features.Partners;
 
 namespace Sinergi.Bench.Generator;
 

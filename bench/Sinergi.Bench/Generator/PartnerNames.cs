@@ -1,4 +1,5 @@
-using Sinergi.Web.Domain;
+using Sinergi.Features.Partners;
+using Sinergi.Features.Regions;
 
 namespace Sinergi.Bench.Generator;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Sinergi.Web.Domain;
+using Sinergi.Features.Partners;
+using Sinergi.Features.Regions;
 
 namespace Sinergi.Bench.Generator;
 

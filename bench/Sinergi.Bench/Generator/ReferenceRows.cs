@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
-using Sinergi.Web.Domain;
+using Sinergi.Features.Opds;
+using Sinergi.Features.Partners;
+using Sinergi.Features.Regions;
 
 namespace Sinergi.Bench.Generator;
 

@@ -2,9 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Sinergi.Web.Data;
-using Sinergi.Web.Domain;
-using Sinergi.Web.Infrastructure;
+using Sinergi.Audit;
+using Sinergi.Features.Agreements;
+using Sinergi.Features.Agreements.Documents;
+using Sinergi.Features.Agreements.Registry;
+using Sinergi.Features.Partners;
+using Sinergi.Features.Regions;
+using Sinergi.Web;
 
 namespace Sinergi.Bench.Generator;
 
@@ -70,10 +74,8 @@ internal sealed class RegistryWriter : IDisposable
             var document = Document(rng, planned);
             var version = document.Versions[0];
             documents.Add((document.Title, version.FileName, version.Text));
-            uploaded = AgreementHistory.Entry(a, AuditActions.DocumentUploaded, [new AuditChange("Dokumen", null,
-                $"{document.Title}, versi 1: {version.FileName} ({Indonesian.FileSize(version.Size)}, SHA-256 {version.Sha256})")],
-                new Actor(null, ActorName));
-            uploaded.At = version.UploadedAt;
+            uploaded = History(a, AuditActions.DocumentUploaded, version.UploadedAt, [new AuditChange("Dokumen", null,
+                $"{document.Title}, versi 1: {version.FileName} ({Indonesian.FileSize(version.Size)}, SHA-256 {version.Sha256})")]);
             // An upload changes the agreement as people see it: its version and time move.
             a.Version = 1;
             a.UpdatedAt = version.UploadedAt;
@@ -118,9 +120,7 @@ internal sealed class RegistryWriter : IDisposable
         a.ParentId = parentId;
         if (a.Parent is not null)
             snapshot["Induk"] = AgreementHistory.Reference(a.Parent);
-        var entry = AgreementHistory.Entry(a, AuditActions.Created, AgreementHistory.Diff(null, snapshot), new Actor(null, ActorName));
-        entry.At = a.CreatedAt;
-        return entry;
+        return History(a, AuditActions.Created, a.CreatedAt, AgreementHistory.Diff(null, snapshot));
     }
 
     private AgreementDocument Document(Random rng, PlannedAgreement planned)
@@ -185,4 +185,16 @@ internal sealed class RegistryWriter : IDisposable
 
         public void Dispose() => _command.Dispose();
     }
+
+    /// <summary>A history entry as the app writes one, dated when the generated registry says it happened.</summary>
+    private static AuditEvent History(Agreement a, string action, DateTime at, List<AuditChange> changes) => new()
+    {
+        RegionCode = a.RegionCode,
+        EntityType = AuditEntities.Agreement,
+        EntityId = a.Id,
+        Action = action,
+        At = at,
+        UserName = ActorName,
+        Changes = changes,
+    };
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
-using Sinergi.Web.Data;
+using Sinergi.Data;
+using Sinergi.Features.Accounts;
+using Sinergi.Features.Import;
 
-namespace Sinergi.Web.Cli;
+namespace Sinergi.Cli;
 
 /// <summary>
 /// Operator verbs of the same executable: <c>Sinergi.Web migrate</c>, <c>seed-demo</c>,

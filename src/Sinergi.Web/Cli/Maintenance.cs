@@ -1,8 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Sinergi.Web.Data;
+using Sinergi.Data;
 
-namespace Sinergi.Web.Cli;
+namespace Sinergi.Cli;
 
 internal static class Maintenance
 {

@@ -1,12 +1,20 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Sinergi.Web.Auth;
-using Sinergi.Web.Domain;
+using Sinergi.Audit;
+using Sinergi.Features.Accounts;
+using Sinergi.Features.Agreements;
+using Sinergi.Features.Agreements.Documents;
+using Sinergi.Features.Agreements.Registry;
+using Sinergi.Features.Import;
+using Sinergi.Features.Opds;
+using Sinergi.Features.Partners;
+using Sinergi.Features.Regions;
+using Sinergi.Features.Settings;
+using Sinergi.Tenancy;
 
-namespace Sinergi.Web.Data;
+namespace Sinergi.Data;
 
 /// <summary>
 /// The one DbContext. Each database engine has a subclass that owns its migration set
@@ -27,7 +35,7 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<AgreementSearch> AgreementSearch => Set<AgreementSearch>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<RegionSettings> RegionSettings => Set<RegionSettings>();
-    public DbSet<Import.ImportSession> ImportSessions => Set<Import.ImportSession>();
+    public DbSet<ImportSession> ImportSessions => Set<ImportSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters per query, so one context follows the caller of its request.
@@ -51,74 +59,12 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Each entity's mapping is an IEntityTypeConfiguration in the entity's own file.
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
-        builder.Entity<Region>(region =>
-        {
-            region.HasKey(r => r.Code);
-            region.Property(r => r.Code).HasMaxLength(5);
-            region.Property(r => r.Name).HasMaxLength(100);
-            region.Property(r => r.Level).HasConversion<string>().HasMaxLength(10);
-            region.Property(r => r.ProvinceCode).HasMaxLength(2);
-            region.HasOne(r => r.Province).WithMany().HasForeignKey(r => r.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
-            region.HasIndex(r => r.Name);
-        });
-
-        builder.Entity<Urusan>(urusan =>
-        {
-            urusan.HasKey(u => u.Code);
-            urusan.Property(u => u.Code).HasMaxLength(5);
-            urusan.Property(u => u.Name).HasMaxLength(100);
-            urusan.Property(u => u.Group).HasConversion<string>().HasMaxLength(30);
-        });
-
-        builder.Entity<Opd>(opd =>
-        {
-            opd.Property(o => o.RegionCode).HasMaxLength(5);
-            opd.Property(o => o.Name).HasMaxLength(200);
-            opd.Property(o => o.ShortName).HasMaxLength(40);
-            opd.Property(o => o.HeadName).HasMaxLength(120);
-            opd.Property(o => o.HeadNip).HasMaxLength(18);
-            opd.HasOne(o => o.Region).WithMany().HasForeignKey(o => o.RegionCode).OnDelete(DeleteBehavior.Restrict);
-            opd.HasIndex(o => new { o.RegionCode, o.Name }).IsUnique();
-            opd.HasIndex(o => new { o.RegionCode, o.ShortName }).IsUnique();
-            opd.HasMany(o => o.Urusan).WithMany().UsingEntity(
-                "OpdUrusan",
-                r => r.HasOne(typeof(Urusan)).WithMany().HasForeignKey("UrusanCode").OnDelete(DeleteBehavior.Restrict),
-                l => l.HasOne(typeof(Opd)).WithMany().HasForeignKey("OpdId").OnDelete(DeleteBehavior.Cascade));
-            opd.HasQueryFilter(o => Unrestricted || o.RegionCode == CurrentRegion);
-        });
-
-        builder.Entity<AppUser>(user =>
-        {
-            user.Property(u => u.FullName).HasMaxLength(120);
-            user.Property(u => u.RegionCode).HasMaxLength(5);
-            user.HasOne(u => u.Region).WithMany().HasForeignKey(u => u.RegionCode).OnDelete(DeleteBehavior.Restrict);
-            user.HasOne(u => u.Opd).WithMany().HasForeignKey(u => u.OpdId).OnDelete(DeleteBehavior.Restrict);
-            user.HasIndex(u => u.RegionCode);
-        });
-
-        builder.Entity<AccessToken>(token =>
-        {
-            token.Property(t => t.Name).HasMaxLength(80);
-            token.Property(t => t.Hash).HasMaxLength(64);
-            token.Property(t => t.Hint).HasMaxLength(12);
-            token.HasIndex(t => t.Hash).IsUnique();
-            token.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        RegistryModel.Configure(builder);
-        builder.Entity<Import.ImportSession>(session =>
-        {
-            session.Property(s => s.RegionCode).HasMaxLength(5);
-            session.Property(s => s.UserName).HasMaxLength(120);
-            session.Property(s => s.FileName).HasMaxLength(255);
-            session.Property(s => s.Sha256).HasMaxLength(64);
-            session.Property(s => s.Status).HasConversion<string>().HasMaxLength(12);
-            session.Property(s => s.Summary).HasMaxLength(200);
-            session.Property(s => s.Error).HasMaxLength(1000);
-            session.HasIndex(s => new { s.RegionCode, s.CreatedAt });
-            session.HasQueryFilter(s => Unrestricted || s.RegionCode == CurrentRegion);
-        });
+        // Tenancy: the region filters live here, where they can read the context of each query.
+        builder.Entity<Opd>().HasQueryFilter(o => Unrestricted || o.RegionCode == CurrentRegion);
+        builder.Entity<ImportSession>().HasQueryFilter(s => Unrestricted || s.RegionCode == CurrentRegion);
         builder.Entity<Partner>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
         // The owner sees its agreements; a region that is party to one sees it too.
         builder.Entity<Agreement>().HasQueryFilter(a => Unrestricted || a.RegionCode == CurrentRegion
@@ -177,8 +123,8 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
         return regions;
     }
 
-    /// <summary>The time that stamps saved rows (the app's clock, which tests may set).</summary>
-    internal DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+    /// <summary>The app's clock (which tests and daily jobs may set): it stamps saved rows and history entries.</summary>
+    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Bumps the version of every changed row and keeps its timestamps.</summary>
     private void Stamp()
@@ -188,20 +134,11 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
         {
             if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
                 versioned.Version++;
-            if (entry.State is EntityState.Added or EntityState.Modified)
+            if (entry.Entity is ITimestamped stamped && entry.State is EntityState.Added or EntityState.Modified)
             {
-                switch (entry.Entity)
-                {
-                    case Opd opd:
-                        (opd.CreatedAt, opd.UpdatedAt) = (entry.State == EntityState.Added ? now : opd.CreatedAt, now);
-                        break;
-                    case Partner partner:
-                        (partner.CreatedAt, partner.UpdatedAt) = (entry.State == EntityState.Added ? now : partner.CreatedAt, now);
-                        break;
-                    case Agreement agreement:
-                        (agreement.CreatedAt, agreement.UpdatedAt) = (entry.State == EntityState.Added ? now : agreement.CreatedAt, now);
-                        break;
-                }
+                if (entry.State == EntityState.Added)
+                    stamped.CreatedAt = now;
+                stamped.UpdatedAt = now;
             }
         }
     }

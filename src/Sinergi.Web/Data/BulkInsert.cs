@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Sinergi.Web.Data;
+namespace Sinergi.Data;
 
 /// <summary>
 /// Writes many new rows of one table through one command, reused row after row, inside the

@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Sinergi.Web.Auth;
+using Sinergi.Features.Agreements.Registry;
+using Sinergi.Tenancy;
 
-namespace Sinergi.Web.Data;
+namespace Sinergi.Data;
 
 public enum DatabaseProvider
 {

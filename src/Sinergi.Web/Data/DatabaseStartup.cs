@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Sinergi.Web.Domain;
+using Sinergi.Features.Accounts;
 
-namespace Sinergi.Web.Data;
+namespace Sinergi.Data;
 
 public static class DatabaseStartup
 {

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Sinergi.Web.Domain;
-using static Sinergi.Web.Domain.AgreementDocumentType;
-using static Sinergi.Web.Domain.AgreementKind;
+using Sinergi.Audit;
+using Sinergi.Features.Agreements;
+using Sinergi.Features.Partners;
+using static Sinergi.Features.Agreements.AgreementDocumentType;
+using static Sinergi.Features.Agreements.AgreementKind;
 
-namespace Sinergi.Web.Data;
+namespace Sinergi.Data;
 
 /// <summary>
 /// The registry of Kota Palangka Raya in the demo: about forty agreements of every kind, dated

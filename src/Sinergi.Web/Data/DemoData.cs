@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Sinergi.Web.Auth;
-using Sinergi.Web.Domain;
+using Sinergi.Features.Accounts;
+using Sinergi.Features.Opds;
+using Sinergi.Tenancy;
 
-namespace Sinergi.Web.Data;
+namespace Sinergi.Data;
 
 /// <summary>
 /// A believable starting point: Kota Palangka Raya (62.71) with its OPDs and people, its
@@ -146,7 +147,7 @@ public static class DemoData
                     .Select(o => o.Id).SingleAsync(ct);
             var (_, result) = await UserAccounts.CreateAsync(users,
                 new(account.Email, account.FullName, account.Role, account.RegionCode, opdId, password, MustChangePassword: false),
-                DateTime.UtcNow);
+                db.UtcNow);
             if (!result.Succeeded)
                 throw new InvalidOperationException($"Demo account {account.Email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }

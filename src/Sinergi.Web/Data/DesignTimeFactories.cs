@@ -1,9 +1,8 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Sinergi.Web.Auth;
+using Sinergi.Tenancy;
 
-namespace Sinergi.Web.Data;
+namespace Sinergi.Data;
 
 // dotnet-ef builds each provider's context here to write its migration set (scripts/add-migration.sh).
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Sinergi.Web.Domain;
+using Sinergi.Features.Regions;
 
-namespace Sinergi.Web.Data;
+namespace Sinergi.Data;
 
 /// <summary>
 /// Loads the reference lists that ship inside the binary (see Data/Reference/README.md): every

@@ -13,7 +13,7 @@ namespace Sinergi.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class BrowserSession : IAsyncLifetime
 {
-    public const string DemoPassword = "SinergiDemo2026";
+    public const string DemoPassword = Demo.Password;
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("sinergi-browser-").FullName;
     private SinergiServer? _server;

@@ -1,14 +1,14 @@
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
-using Sinergi.Tests.Infrastructure;
-using Sinergi.Web.Domain;
+using Sinergi.Features.Agreements;
+using Sinergi.Tests.Testing;
 
 namespace Sinergi.Tests.Agreements;
 
 public abstract class EditTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : SinergiApp
 {
-    private const string Admin = "admin.palangkaraya@sinergi.test";
+    private const string Admin = Demo.Accounts.Admin;
 
     private Task<int> IdOfAsync(string title) =>
         app.WithDbAsync(db => db.Agreements.Where(a => a.Title == title).Select(a => a.Id).SingleAsync());
@@ -16,10 +16,10 @@ public abstract class EditTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     private Task<int> CountAsync() => app.WithDbAsync(db => db.Agreements.CountAsync());
 
     private Task<int> PartnerIdAsync(string name) =>
-        app.WithDbAsync(db => db.Partners.Where(p => p.RegionCode == "62.71" && p.Name == name).Select(p => p.Id).SingleAsync());
+        app.WithDbAsync(db => db.Partners.Where(p => p.RegionCode == Demo.Home && p.Name == name).Select(p => p.Id).SingleAsync());
 
     private Task<int> OpdIdAsync(string shortName) =>
-        app.WithDbAsync(db => db.Opds.Where(o => o.RegionCode == "62.71" && o.ShortName == shortName).Select(o => o.Id).SingleAsync());
+        app.WithDbAsync(db => db.Opds.Where(o => o.RegionCode == Demo.Home && o.ShortName == shortName).Select(o => o.Id).SingleAsync());
 
     private static List<KeyValuePair<string, string>> Fields(params (string Key, string Value)[] fields) =>
         fields.Select(f => KeyValuePair.Create(f.Key, f.Value)).ToList();
@@ -62,8 +62,8 @@ public abstract class EditTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     public async Task Bad_agreement_input_is_refused_field_by_field_and_nothing_is_saved()
     {
         var before = await CountAsync();
-        var taken = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == "62.71" && a.Number != null).Select(a => a.Number!).FirstAsync());
-        var anotherPks = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == "62.71" && a.DocumentType == AgreementDocumentType.PerjanjianKerjaSama).Select(a => a.Id).FirstAsync());
+        var taken = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == Demo.Home && a.Number != null).Select(a => a.Number!).FirstAsync());
+        var anotherPks = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == Demo.Home && a.DocumentType == AgreementDocumentType.PerjanjianKerjaSama).Select(a => a.Id).FirstAsync());
         var browser = new Browser(app);
         await browser.LoginAsync(Admin);
 
@@ -189,9 +189,9 @@ public abstract class EditTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     public async Task Opd_operator_records_for_their_own_opd_and_edits_only_those()
     {
         var dinkes = await OpdIdAsync("Dinkes");
-        var foreign = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == "62.71" && a.Opds.All(o => o.Id != dinkes)).Select(a => a.Id).FirstAsync());
+        var foreign = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == Demo.Home && a.Opds.All(o => o.Id != dinkes)).Select(a => a.Id).FirstAsync());
         var browser = new Browser(app);
-        await browser.LoginAsync("dinkes.palangkaraya@sinergi.test");
+        await browser.LoginAsync(Demo.Accounts.DinkesOperator);
 
         var form = await browser.GetAsync("/Agreements/Edit");
         Assert.NotNull(form.QuerySelector($"input[name='Input.OpdIds'][value='{dinkes}'][checked]"));

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Sinergi.Tests.Infrastructure;
-using Sinergi.Web.Data;
-using Sinergi.Web.Domain;
+using Sinergi.Features.Agreements;
+using Sinergi.Tenancy;
+using Sinergi.Tests.Testing;
 
 namespace Sinergi.Tests.Agreements;
 
@@ -10,10 +10,10 @@ public abstract class ExpiringWindowTests<TApp>(TApp app) : IClassFixture<TApp> 
     [Fact]
     public async Task A_region_chooses_how_early_akan_berakhir_shows()
     {
-        var today = RegionClock.Today(TimeProvider.System, "62.71");
-        var registry = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == "62.71").ToListAsync());
+        var today = RegionClock.Today(TimeProvider.System, Demo.Home);
+        var registry = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == Demo.Home).ToListAsync());
         var browser = new Browser(app);
-        await browser.LoginAsync("admin.palangkaraya@sinergi.test");
+        await browser.LoginAsync(Demo.Accounts.Admin);
 
         var settings = await browser.GetAsync("/Settings/Registry");
         var refused = await browser.FollowAsync(await browser.SubmitAsync(settings, "main form", [new("ExpiringWindowDays", "1000")]));

@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Sinergi.Tests.Infrastructure;
+using Sinergi.Tests.Testing;
 
 namespace Sinergi.Tests.Cli;
 
@@ -54,8 +54,8 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("552 wilayah", migrate.Output);
         Assert.Equal(0, (await SinergiAsync("seed-demo")).ExitCode);
 
-        var own = await SinergiAsync("create-token", "--email", "admin.palangkaraya@sinergi.test", "--name", "skrip");
-        var other = await SinergiAsync("create-token", "--email", "admin.pulangpisau@sinergi.test");
+        var own = await SinergiAsync("create-token", "--email", Demo.Accounts.Admin, "--name", "skrip");
+        var other = await SinergiAsync("create-token", "--email", Demo.Accounts.PartnerRegionAdmin);
         Assert.Equal(0, own.ExitCode);
         Assert.StartsWith("snrg_", own.LastLine);
 
@@ -65,7 +65,7 @@ public sealed class CommandLineTests : IDisposable
         var regions = await client.GetFromJsonAsync<JsonElement>("/api/v1/regions");
         Assert.Equal(552, regions.GetProperty("total").GetInt32());
 
-        var dinkes = await app.WithDbAsync(db => db.Opds.Where(o => o.RegionCode == "62.71" && o.ShortName == "Dinkes").Select(o => o.Id).SingleAsync());
+        var dinkes = await app.WithDbAsync(db => db.Opds.Where(o => o.RegionCode == Demo.Home && o.ShortName == "Dinkes").Select(o => o.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/opds/{dinkes}")).StatusCode);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", other.LastLine);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/opds/{dinkes}")).StatusCode);
@@ -113,14 +113,14 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, (await SinergiAsync("seed-demo")).ExitCode);
         var workbook = ImportSteps.WorkbookPath("daftar-kerja-sama.xlsx");
 
-        var dryRun = await SinergiAsync("import", workbook, "--region", "62.71", "--dry-run");
+        var dryRun = await SinergiAsync("import", workbook, "--region", Demo.Home, "--dry-run");
         Assert.Equal(0, dryRun.ExitCode);
         Assert.Equal("imported=7 updated=0 skipped=0 errors=0", dryRun.LastLine);
-        var first = await SinergiAsync("import", workbook, "--region", "62.71");
+        var first = await SinergiAsync("import", workbook, "--region", Demo.Home);
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.Equal("imported=7 updated=0 skipped=0 errors=0", first.LastLine);
         Assert.Contains("baris 8 [Masa Berlaku / Berlaku s.d.] peringatan", first.Output);
-        var second = await SinergiAsync("import", workbook, "--region", "62.71");
+        var second = await SinergiAsync("import", workbook, "--region", Demo.Home);
         Assert.Equal("imported=0 updated=0 skipped=7 errors=0", second.LastLine);
     }
 
@@ -129,7 +129,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var file = Path.Combine(_dataDirectory, "salah.csv");
         await File.WriteAllTextAsync(file, "Nomor;Tentang;Mitra;Tanggal Penandatanganan\n1/A/2025;Kerja Sama Satu;Universitas Palangka Raya;3 Maret 2025\n2/A/2025;Kerja Sama Dua;Universitas Palangka Raya;30 Februari 2025\n");
-        var run = await SinergiAsync("import", file, "--region", "62.71");
+        var run = await SinergiAsync("import", file, "--region", Demo.Home);
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("imported=1 updated=0 skipped=0 errors=1", run.LastLine);
         Assert.Contains("baris 3 [Tanggal Penandatanganan] galat", run.Output);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Sinergi.Tests.Infrastructure;
-using Sinergi.Web.Domain;
+using Sinergi.Features.Agreements;
+using Sinergi.Features.Opds;
+using Sinergi.Tests.Testing;
 
 namespace Sinergi.Tests.Home;
 
@@ -10,10 +11,10 @@ public abstract class HomeTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     public async Task Region_admin_sees_the_real_figures_of_their_region()
     {
         var (opds, activeUsers) = await app.WithDbAsync(async db => (
-            await db.Opds.CountAsync(o => o.RegionCode == "62.71"),
-            await db.Users.CountAsync(u => u.RegionCode == "62.71" && u.IsActive)));
+            await db.Opds.CountAsync(o => o.RegionCode == Demo.Home),
+            await db.Users.CountAsync(u => u.RegionCode == Demo.Home && u.IsActive)));
         var browser = new Browser(app);
-        var home = await browser.LoginAsync("admin.palangkaraya@sinergi.test");
+        var home = await browser.LoginAsync(Demo.Accounts.Admin);
 
         Assert.Equal(opds.ToString(), home.Text("#figure-opd"));
         Assert.Equal(activeUsers.ToString(), home.Text("#figure-users"));
@@ -26,9 +27,9 @@ public abstract class HomeTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     [Fact]
     public async Task Home_counts_agreements_per_status_and_lists_those_ending_soon()
     {
-        var today = Sinergi.Web.Data.RegionClock.Today(TimeProvider.System, "62.71");
-        var registry = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == "62.71").ToListAsync());
-        var home = await new Browser(app).LoginAsync("sekda.palangkaraya@sinergi.test");
+        var today = Sinergi.Tenancy.RegionClock.Today(TimeProvider.System, Demo.Home);
+        var registry = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == Demo.Home).ToListAsync());
+        var home = await new Browser(app).LoginAsync(Demo.Accounts.Pimpinan);
 
         foreach (var status in Enum.GetValues<AgreementStatus>())
         {
@@ -50,24 +51,24 @@ public abstract class HomeTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
             await db.SaveChangesAsync();
         });
 
-        var province = await new Browser(app).LoginAsync("pengawas.kalteng@sinergi.test");
+        var province = await new Browser(app).LoginAsync(Demo.Accounts.ProvinceOverseer);
         var provinceRows = province.QuerySelectorAll("#overseen-regions tbody tr").Select(r => r.Children[0].TextContent).ToList();
-        Assert.Contains("62.71", provinceRows);
-        Assert.Contains("62.11", provinceRows);
+        Assert.Contains(Demo.Home, provinceRows);
+        Assert.Contains(Demo.PartnerRegion, provinceRows);
         Assert.Contains("62", provinceRows);
         Assert.DoesNotContain("63.71", provinceRows);
         Assert.Contains("Kalimantan Tengah", province.Text("#overseen-heading"));
 
-        var national = await new Browser(app).LoginAsync("pengawas.kemendagri@sinergi.test");
+        var national = await new Browser(app).LoginAsync(Demo.Accounts.NationalOverseer);
         var nationalRows = national.QuerySelectorAll("#overseen-regions tbody tr").Select(r => r.Children[0].TextContent).ToList();
         Assert.Contains("63.71", nationalRows);
-        Assert.Contains("62.71", nationalRows);
+        Assert.Contains(Demo.Home, nationalRows);
     }
 
     [Fact]
     public async Task Opd_operator_sees_neither_settings_nor_other_regions()
     {
-        var home = await new Browser(app).LoginAsync("dinkes.palangkaraya@sinergi.test");
+        var home = await new Browser(app).LoginAsync(Demo.Accounts.DinkesOperator);
         Assert.Empty(home.QuerySelectorAll("#overseen-regions"));
         Assert.DoesNotContain("Pengaturan", home.Text("nav.main-nav"));
         Assert.Contains("Pemerintah Kota Palangkaraya", home.Text("h1"));

@@ -1,5 +1,5 @@
-using Sinergi.Web.Import;
-using static Sinergi.Web.Import.ImportField;
+using Sinergi.Features.Import;
+using static Sinergi.Features.Import.ImportField;
 
 namespace Sinergi.Tests.Import;
 

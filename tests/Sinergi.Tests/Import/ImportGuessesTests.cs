@@ -1,7 +1,8 @@
-using Sinergi.Web.Domain;
-using Sinergi.Web.Import;
-using static Sinergi.Web.Domain.AgreementDocumentType;
-using static Sinergi.Web.Domain.AgreementKind;
+using Sinergi.Features.Agreements;
+using Sinergi.Features.Import;
+using Sinergi.Features.Partners;
+using static Sinergi.Features.Agreements.AgreementDocumentType;
+using static Sinergi.Features.Agreements.AgreementKind;
 
 namespace Sinergi.Tests.Import;
 

@@ -1,14 +1,14 @@
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
-using Sinergi.Tests.Infrastructure;
-using Sinergi.Web.Import;
+using Sinergi.Features.Import;
+using Sinergi.Tests.Testing;
 
 namespace Sinergi.Tests.Import;
 
 public abstract class ImportPageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : SinergiApp
 {
-    private const string Admin = "admin.palangkaraya@sinergi.test";
+    private const string Admin = Demo.Accounts.Admin;
 
     [Fact]
     public async Task Admin_previews_saves_and_downloads_the_result_of_an_import()
@@ -27,7 +27,7 @@ public abstract class ImportPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var saved = await ImportSteps.AwaitJobAsync(browser, await browser.FollowAsync(await browser.SubmitAsync(preview, "form[action*='handler=Save']", [])));
         Assert.Contains("Hasil impor", saved.Text("#import-summary"));
         Assert.Equal("Tersimpan", saved.Text("[data-import-status]"));
-        Assert.Equal(1, await app.WithDbAsync(db => db.Agreements.CountAsync(a => a.RegionCode == "62.71" && a.Number == "005/UPR/2024")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Agreements.CountAsync(a => a.RegionCode == Demo.Home && a.Number == "005/UPR/2024")));
 
         var list = await browser.GetAsync("/Agreements?q=tridharma%20perguruan");
         Assert.Contains("Kesepakatan Bersama Tridharma Perguruan Tinggi", list.Text(".agreement-table"));
@@ -95,7 +95,7 @@ public abstract class ImportPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
     public async Task Only_the_admin_of_the_region_imports()
     {
         var browser = new Browser(app);
-        await browser.LoginAsync("dinkes.palangkaraya@sinergi.test");
+        await browser.LoginAsync(Demo.Accounts.DinkesOperator);
         await browser.GetAsync("/Import");
         Assert.Equal(HttpStatusCode.Forbidden, browser.Last!.StatusCode);
     }

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Sinergi.Tests.Infrastructure;
-using Sinergi.Web.Data;
-using Sinergi.Web.Domain;
-using Sinergi.Web.Import;
+using Sinergi.Audit;
+using Sinergi.Features.Agreements;
+using Sinergi.Features.Import;
+using Sinergi.Features.Opds;
+using Sinergi.Tests.Testing;
 
 namespace Sinergi.Tests.Import;
 
@@ -15,7 +16,7 @@ public abstract class ImportPlanTests<TApp>(TApp app) : IClassFixture<TApp> wher
         return SpreadsheetReader.Read(name, stream, 10_000_000);
     }
 
-    private Task<ImportPlan> PlanAsync(string file, string region = "62.71") =>
+    private Task<ImportPlan> PlanAsync(string file, string region = Demo.Home) =>
         app.WithDbAsync(db => ImportPlanner.PlanAsync(db, region, file, Read(file)));
 
     [Theory]
@@ -76,7 +77,7 @@ public abstract class ImportPlanTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
         var saved = await app.WithDbAsync(db => db.Agreements.Include(a => a.Partners).Where(a => a.RegionCode == "62.02").ToListAsync());
         Assert.Equal(before + 7, saved.Count);
-        Assert.Contains(saved, a => a.Number == "180/012/PEM/2023" && a.Partners.Single().LinkedRegionCode == "62.11");
+        Assert.Contains(saved, a => a.Number == "180/012/PEM/2023" && a.Partners.Single().LinkedRegionCode == Demo.PartnerRegion);
         var history = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.RegionCode == "62.02" && e.Action == "Dibuat").CountAsync());
         Assert.Equal(7, history);
 
@@ -154,14 +155,14 @@ public abstract class ImportPlanTests<TApp>(TApp app) : IClassFixture<TApp> wher
             + "119/1/X/2025;Kerja Sama Baik;Universitas Palangka Raya;12 Maret 2025;2 tahun\n"
             + "119/2/X/2025;Kerja Sama Salah;Universitas Palangka Raya;31 Februari 2025;2 tahun\n";
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
-        var plan = await app.WithDbAsync(db => ImportPlanner.PlanAsync(db, "62.71", "salah.csv", SpreadsheetReader.Read("salah.csv", stream, 1_000_000)));
+        var plan = await app.WithDbAsync(db => ImportPlanner.PlanAsync(db, Demo.Home, "salah.csv", SpreadsheetReader.Read("salah.csv", stream, 1_000_000)));
 
         Assert.False(plan.CanSave);
         Assert.Equal(ImportOutcome.Create, plan.Rows[0].Outcome);
         var bad = plan.Rows[1];
         Assert.Equal((3, ImportOutcome.Error), (bad.RowNumber, bad.Outcome));
         Assert.Contains(bad.Messages, m => m.IsError && m.Column == "Tanggal Penandatanganan" && m.Text.Contains("31 Februari 2025"));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithDbAsync(db => ImportSaver.SaveAsync(db, "62.71", plan, new Actor(null, "Uji"))));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithDbAsync(db => ImportSaver.SaveAsync(db, Demo.Home, plan, new Actor(null, "Uji"))));
         Assert.Equal(0, await app.WithDbAsync(db => db.Agreements.CountAsync(a => a.Title == "Kerja Sama Baik")));
     }
 
@@ -169,11 +170,11 @@ public abstract class ImportPlanTests<TApp>(TApp app) : IClassFixture<TApp> wher
     public async Task A_file_without_a_recognisable_header_or_without_data_says_so()
     {
         using var noHeader = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("a;b;c\n1;2;3\n"));
-        var plan = await app.WithDbAsync(db => ImportPlanner.PlanAsync(db, "62.71", "x.csv", SpreadsheetReader.Read("x.csv", noHeader, 1000)));
+        var plan = await app.WithDbAsync(db => ImportPlanner.PlanAsync(db, Demo.Home, "x.csv", SpreadsheetReader.Read("x.csv", noHeader, 1000)));
         Assert.Contains("judul kolom", plan.Error);
 
         using var onlyHeader = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("Nomor;Tentang;Mitra\n"));
-        var empty = await app.WithDbAsync(db => ImportPlanner.PlanAsync(db, "62.71", "y.csv", SpreadsheetReader.Read("y.csv", onlyHeader, 1000)));
+        var empty = await app.WithDbAsync(db => ImportPlanner.PlanAsync(db, Demo.Home, "y.csv", SpreadsheetReader.Read("y.csv", onlyHeader, 1000)));
         Assert.Equal("Tidak ada baris data di bawah judul kolom.", empty.Error);
 
         var corrupt = await PlanAsync("rusak.xlsx");

@@ -1,5 +1,5 @@
-using Sinergi.Web.Domain;
-using Sinergi.Web.Import;
+using Sinergi.Features.Import;
+using Sinergi.Features.Partners;
 
 namespace Sinergi.Tests.Import;
 

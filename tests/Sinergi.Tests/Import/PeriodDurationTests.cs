@@ -1,5 +1,5 @@
-using Sinergi.Web.Domain;
-using Sinergi.Web.Import;
+using Sinergi.Features.Agreements;
+using Sinergi.Features.Import;
 
 namespace Sinergi.Tests.Import;
 

@@ -1,4 +1,4 @@
-using Sinergi.Web.Import;
+using Sinergi.Features.Import;
 
 namespace Sinergi.Tests.Import;
 

@@ -1,5 +1,5 @@
-using Sinergi.Tests.Infrastructure;
-using Sinergi.Web.Import;
+using Sinergi.Features.Import;
+using Sinergi.Tests.Testing;
 
 namespace Sinergi.Tests.Import;
 

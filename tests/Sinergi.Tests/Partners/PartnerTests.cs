@@ -1,15 +1,15 @@
 using Microsoft.EntityFrameworkCore;
-using Sinergi.Tests.Infrastructure;
-using Sinergi.Web.Domain;
+using Sinergi.Features.Partners;
+using Sinergi.Tests.Testing;
 
 namespace Sinergi.Tests.Partners;
 
 public abstract class PartnerTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : SinergiApp
 {
-    private const string Admin = "admin.palangkaraya@sinergi.test";
+    private const string Admin = Demo.Accounts.Admin;
 
     private Task<int> PartnerIdAsync(string name) =>
-        app.WithDbAsync(db => db.Partners.Where(p => p.RegionCode == "62.71" && p.Name == name).Select(p => p.Id).SingleAsync());
+        app.WithDbAsync(db => db.Partners.Where(p => p.RegionCode == Demo.Home && p.Name == name).Select(p => p.Id).SingleAsync());
 
     [Fact]
     public async Task A_partner_under_another_spelling_is_caught_as_a_duplicate_of_its_type()
@@ -89,7 +89,7 @@ public abstract class PartnerTests<TApp>(TApp app) : IClassFixture<TApp> where T
     {
         var id = await PartnerIdAsync("Yayasan WWF Indonesia");
         var browser = new Browser(app);
-        await browser.LoginAsync("dinkes.palangkaraya@sinergi.test");
+        await browser.LoginAsync(Demo.Accounts.DinkesOperator);
         var list = await browser.GetAsync("/Partners");
         Assert.NotNull(list.QuerySelector("a[href='/Partners/Edit']"));
         Assert.Empty(list.QuerySelectorAll("a[href^='/Partners/Delete']"));

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Sinergi.Tests.Infrastructure;
+using Sinergi.Tests.Testing;
 
 namespace Sinergi.Tests.Regions;
 
@@ -11,7 +11,7 @@ public abstract class RegionsApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
     private async Task<HttpClient> ClientAsync()
     {
         var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenForAsync("admin.palangkaraya@sinergi.test"));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenForAsync(Demo.Accounts.Admin));
         return client;
     }
 
@@ -29,11 +29,11 @@ public abstract class RegionsApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
     public async Task Search_finds_palangka_raya_however_it_is_spelled()
     {
         var client = await ClientAsync();
-        foreach (var q in new[] { "palangka raya", "PALANGKARAYA", "62.71" })
+        foreach (var q in new[] { "palangka raya", "PALANGKARAYA", Demo.Home })
         {
             var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/regions?q={Uri.EscapeDataString(q)}");
             var codes = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToList();
-            Assert.Contains("62.71", codes);
+            Assert.Contains(Demo.Home, codes);
         }
     }
 
@@ -43,7 +43,7 @@ public abstract class RegionsApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var client = await ClientAsync();
         var page = await client.GetFromJsonAsync<JsonElement>("/api/v1/regions?province=62&level=kota");
         var item = Assert.Single(page.GetProperty("items").EnumerateArray());
-        Assert.Equal("62.71", item.GetProperty("code").GetString());
+        Assert.Equal(Demo.Home, item.GetProperty("code").GetString());
         Assert.Equal("Kota", item.GetProperty("level").GetString());
 
         var all = await client.GetFromJsonAsync<JsonElement>("/api/v1/regions?province=62");

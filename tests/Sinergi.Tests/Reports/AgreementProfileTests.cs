@@ -1,14 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
-using Sinergi.Tests.Infrastructure;
-using Sinergi.Web.Domain;
+using Sinergi.Audit;
+using Sinergi.Features.Agreements;
+using Sinergi.Features.Agreements.Documents;
+using Sinergi.Tests.Testing;
 
 namespace Sinergi.Tests.Reports;
 
 public abstract class AgreementProfileTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : SinergiApp
 {
-    private const string Admin = "admin.palangkaraya@sinergi.test";
+    private const string Admin = Demo.Accounts.Admin;
 
     private Task<Agreement> AgreementAsync(string title) =>
         app.WithDbAsync(db => db.Agreements.Include(a => a.Partners).SingleAsync(a => a.Title == title));
@@ -16,7 +18,7 @@ public abstract class AgreementProfileTests<TApp>(TApp app) : IClassFixture<TApp
     [Fact]
     public async Task Profile_from_the_detail_page_is_one_page_with_title_number_and_partner()
     {
-        var agreement = await AgreementAsync("Pengelolaan Sampah Regional di Tempat Pemrosesan Akhir Bersama");
+        var agreement = await AgreementAsync(Demo.Agreements.SharedWaste);
         var browser = new Browser(app);
         await browser.LoginAsync(Admin);
         var details = await browser.GetAsync($"/Agreements/Details/{agreement.Id}");
@@ -62,10 +64,10 @@ public abstract class AgreementProfileTests<TApp>(TApp app) : IClassFixture<TApp
     [Fact]
     public async Task Whoever_may_read_the_agreement_gets_its_profile_and_nobody_else()
     {
-        var shared = await app.WithDbAsync(db => db.Agreements.Where(a => a.SharedWith.Any(s => s.RegionCode == "62.11")).Select(a => a.Id).FirstAsync());
-        var notShared = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == "62.71" && a.SharedWith.All(s => s.RegionCode != "62.11")).Select(a => a.Id).FirstAsync());
+        var shared = await app.WithDbAsync(db => db.Agreements.Where(a => a.SharedWith.Any(s => s.RegionCode == Demo.PartnerRegion)).Select(a => a.Id).FirstAsync());
+        var notShared = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == Demo.Home && a.SharedWith.All(s => s.RegionCode != Demo.PartnerRegion)).Select(a => a.Id).FirstAsync());
         var neighbour = new Browser(app);
-        await neighbour.LoginAsync("admin.pulangpisau@sinergi.test");
+        await neighbour.LoginAsync(Demo.Accounts.PartnerRegionAdmin);
 
         var details = await neighbour.GetAsync($"/Agreements/Details/{shared}");
         Assert.NotNull(details.QuerySelector("#profile-pdf"));
@@ -75,7 +77,7 @@ public abstract class AgreementProfileTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(HttpStatusCode.NotFound, (await neighbour.Http.GetAsync($"/Agreements/Profile/{notShared}")).StatusCode);
 
         var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenForAsync("admin.pulangpisau@sinergi.test"));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenForAsync(Demo.Accounts.PartnerRegionAdmin));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/agreements/{notShared}/profile.pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/agreements/999999/profile.pdf")).StatusCode);
     }
@@ -83,10 +85,10 @@ public abstract class AgreementProfileTests<TApp>(TApp app) : IClassFixture<TApp
     /// <summary>An agreement with everything at its longest: every partner, many OPDs and urusan, nine documents, ten history entries.</summary>
     private Task<int> CrowdedAgreementAsync() => app.WithDbAsync(async db =>
     {
-        var parent = await db.Agreements.FirstAsync(a => a.RegionCode == "62.71" && a.DocumentType == AgreementDocumentType.KesepakatanBersama);
+        var parent = await db.Agreements.FirstAsync(a => a.RegionCode == Demo.Home && a.DocumentType == AgreementDocumentType.KesepakatanBersama);
         var agreement = new Agreement
         {
-            RegionCode = "62.71",
+            RegionCode = Demo.Home,
             Kind = AgreementKind.Ksdpk,
             DocumentType = AgreementDocumentType.PerjanjianKerjaSama,
             Number = "119/999/KS-PR/2026",
@@ -104,8 +106,8 @@ public abstract class AgreementProfileTests<TApp>(TApp app) : IClassFixture<TApp
             DprdApprovalNumber = "17/DPRD/2025",
             ParentId = parent.Id,
             Lifecycle = AgreementLifecycle.Aktif,
-            Partners = await db.Partners.Where(p => p.RegionCode == "62.71").ToListAsync(),
-            Opds = await db.Opds.Where(o => o.RegionCode == "62.71").Take(15).ToListAsync(),
+            Partners = await db.Partners.Where(p => p.RegionCode == Demo.Home).ToListAsync(),
+            Opds = await db.Opds.Where(o => o.RegionCode == Demo.Home).Take(15).ToListAsync(),
             Urusan = await db.Urusan.Take(12).ToListAsync(),
         };
         for (var d = 1; d <= 9; d++)
@@ -123,12 +125,12 @@ public abstract class AgreementProfileTests<TApp>(TApp app) : IClassFixture<TApp
         db.Agreements.Add(agreement);
         await db.SaveChangesAsync();
         for (var i = 1; i <= 4; i++)
-            db.Agreements.Add(new Agreement { RegionCode = "62.71", Title = $"Adendum {i} Penguatan Layanan Publik Terpadu", Number = $"180/99{i}/KS-PR/2026", DocumentType = AgreementDocumentType.Adendum, ParentId = agreement.Id, Lifecycle = AgreementLifecycle.Aktif, SignedOn = new DateOnly(2026, 2, i) });
+            db.Agreements.Add(new Agreement { RegionCode = Demo.Home, Title = $"Adendum {i} Penguatan Layanan Publik Terpadu", Number = $"180/99{i}/KS-PR/2026", DocumentType = AgreementDocumentType.Adendum, ParentId = agreement.Id, Lifecycle = AgreementLifecycle.Aktif, SignedOn = new DateOnly(2026, 2, i) });
         for (var i = 1; i <= 10; i++)
         {
             db.AuditEvents.Add(new AuditEvent
             {
-                RegionCode = "62.71", EntityType = nameof(Agreement), EntityId = agreement.Id, Action = AuditActions.Changed,
+                RegionCode = Demo.Home, EntityType = nameof(Agreement), EntityId = agreement.Id, Action = AuditActions.Changed,
                 At = DateTime.UtcNow.AddMinutes(i), UserName = $"Petugas {i:00}",
                 Changes = [.. Enumerable.Range(1, 8).Select(f => new AuditChange($"Isian nomor {f} yang cukup panjang", "lama", "baru"))],
             });

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Sinergi.Tests.Infrastructure;
-using Sinergi.Web.Data;
-using Sinergi.Web.Domain;
+using Sinergi.Features.Agreements;
+using Sinergi.Tenancy;
+using Sinergi.Tests.Testing;
 
 namespace Sinergi.Tests.Reports;
 

@@ -1,4 +1,4 @@
-using Sinergi.Web.Infrastructure.Pdf;
+using Sinergi.Infrastructure.Pdf;
 
 namespace Sinergi.Tests.Reports;
 

@@ -2,23 +2,23 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Sinergi.Tests.Infrastructure;
-using Sinergi.Web.Data;
-using Sinergi.Web.Domain;
+using Sinergi.Features.Agreements;
+using Sinergi.Tenancy;
+using Sinergi.Tests.Testing;
 
 namespace Sinergi.Tests.Reports;
 
 public abstract class PeriodReportTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : SinergiApp
 {
-    private const string Admin = "admin.palangkaraya@sinergi.test";
+    private const string Admin = Demo.Accounts.Admin;
 
-    private static int Year => RegionClock.Today(TimeProvider.System, "62.71").Year;
+    private static int Year => RegionClock.Today(TimeProvider.System, Demo.Home).Year;
 
     private static DateOnly FirstSemesterStart => new(Year, 1, 1);
 
     private static DateOnly FirstSemesterEnd => new(Year, 6, 30);
 
-    private Task<ExpectedReport> FirstSemesterAsync(string region = "62.71") => ExpectedReport.ForAsync(app, region, FirstSemesterStart, FirstSemesterEnd);
+    private Task<ExpectedReport> FirstSemesterAsync(string region = Demo.Home) => ExpectedReport.ForAsync(app, region, FirstSemesterStart, FirstSemesterEnd);
 
     private async Task<HttpClient> ClientForAsync(string email)
     {
@@ -107,7 +107,7 @@ public abstract class PeriodReportTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var client = await ClientForAsync(Admin);
 
         var json = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/period?year={Year}&period=s1&format=json");
-        Assert.Equal("62.71", json.GetProperty("region").GetProperty("code").GetString());
+        Assert.Equal(Demo.Home, json.GetProperty("region").GetProperty("code").GetString());
         Assert.Equal($"1 Januari {Year} s.d. 30 Juni {Year}", json.GetProperty("period").GetProperty("range").GetString());
         Assert.Equal(expected.AsOf.ToString("yyyy-MM-dd"), json.GetProperty("asOf").GetString());
         Assert.Equal(expected.Covered.Count, json.GetProperty("total").GetInt32());
@@ -158,14 +158,14 @@ public abstract class PeriodReportTests<TApp>(TApp app) : IClassFixture<TApp> wh
     public async Task Another_region_gets_404_and_the_province_overseer_gets_its_kota()
     {
         var expected = await FirstSemesterAsync();
-        var neighbour = await ClientForAsync("admin.pulangpisau@sinergi.test");
+        var neighbour = await ClientForAsync(Demo.Accounts.PartnerRegionAdmin);
         Assert.Equal(HttpStatusCode.NotFound, (await neighbour.GetAsync($"/api/v1/reports/period?year={Year}&period=s1&region=62.71")).StatusCode);
         var browser = new Browser(app);
-        await browser.LoginAsync("admin.pulangpisau@sinergi.test");
+        await browser.LoginAsync(Demo.Accounts.PartnerRegionAdmin);
         await browser.GetAsync($"/Reports/Period?year={Year}&period=s1&region=62.71&handler=pdf");
         Assert.Equal(HttpStatusCode.NotFound, browser.Last!.StatusCode);
 
-        var province = await ClientForAsync("pengawas.kalteng@sinergi.test");
+        var province = await ClientForAsync(Demo.Accounts.ProvinceOverseer);
         var json = await province.GetFromJsonAsync<JsonElement>($"/api/v1/reports/period?year={Year}&period=s1&region=62.71");
         Assert.Equal("Pemerintah Kota Palangkaraya", json.GetProperty("region").GetProperty("governmentName").GetString());
         Assert.Equal(expected.Covered.Count, json.GetProperty("total").GetInt32());
@@ -173,9 +173,9 @@ public abstract class PeriodReportTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal(HttpStatusCode.NotFound, (await province.GetAsync($"/api/v1/reports/period?year={Year}&period=s1&region=99.99")).StatusCode);
 
         var overseer = new Browser(app);
-        await overseer.LoginAsync("pengawas.kalteng@sinergi.test");
+        await overseer.LoginAsync(Demo.Accounts.ProvinceOverseer);
         var menu = await overseer.GetAsync("/Reports?region=62.71");
-        Assert.Equal("62.71", menu.QuerySelector("#region option[selected]")!.GetAttribute("value"));
+        Assert.Equal(Demo.Home, menu.QuerySelector("#region option[selected]")!.GetAttribute("value"));
         var pdf = await overseer.Http.GetAsync($"/Reports/Period?year={Year}&period=s1&region=62.71&handler=pdf");
         Assert.True(PdfText.Read(await pdf.Content.ReadAsByteArrayAsync()).HasLine($"Jumlah kerja sama {expected.Covered.Count} kerja sama"));
     }
@@ -183,8 +183,8 @@ public abstract class PeriodReportTests<TApp>(TApp app) : IClassFixture<TApp> wh
     [Fact]
     public async Task A_partner_region_reports_the_agreements_it_is_party_to()
     {
-        var expected = await ExpectedReport.ForAsync(app, "62.11", new DateOnly(Year, 1, 1), new DateOnly(Year, 12, 31));
-        var client = await ClientForAsync("admin.pulangpisau@sinergi.test");
+        var expected = await ExpectedReport.ForAsync(app, Demo.PartnerRegion, new DateOnly(Year, 1, 1), new DateOnly(Year, 12, 31));
+        var client = await ClientForAsync(Demo.Accounts.PartnerRegionAdmin);
         var json = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/period?year={Year}&period=tahun");
 
         Assert.NotEmpty(expected.Covered);

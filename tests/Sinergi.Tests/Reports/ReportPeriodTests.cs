@@ -1,5 +1,6 @@
-using Sinergi.Web.Domain;
-using Sinergi.Web.Reports;
+using Sinergi.Features.Agreements;
+using Sinergi.Features.Reports;
+using Sinergi.Tests.Testing;
 
 namespace Sinergi.Tests.Reports;
 
@@ -68,7 +69,7 @@ public sealed class ReportPeriodTests
 
     private static Agreement Make(string signed, string? ends, AgreementLifecycle lifecycle = AgreementLifecycle.Aktif, string? starts = null, string? terminated = null) => new()
     {
-        RegionCode = "62.71",
+        RegionCode = Demo.Home,
         Title = "Uji",
         Lifecycle = lifecycle,
         SignedOn = DateOnly.Parse(signed, System.Globalization.CultureInfo.InvariantCulture),

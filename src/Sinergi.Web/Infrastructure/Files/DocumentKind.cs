@@ -1,4 +1,4 @@
-namespace Sinergi.Web.Infrastructure.Files;
+namespace Sinergi.Infrastructure.Files;
 
 /// <summary>The kinds of agreement document Sinergi accepts, decided by content (<see cref="FileInspector"/>).</summary>
 /// <remarks>Numbered from 1 so that an unset value is never mistaken for a PDF if the kind is stored.</remarks>

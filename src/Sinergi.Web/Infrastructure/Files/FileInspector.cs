@@ -1,7 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.IO.Compression;
+using Sinergi.Web;
 
-namespace Sinergi.Web.Infrastructure.Files;
+namespace Sinergi.Infrastructure.Files;
 
 /// <summary>What <see cref="FileInspector"/> decided: a kind and its content type, or one message for the person.</summary>
 public sealed record FileInspection

@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using Sinergi.Web.Data;
+using Sinergi.Data;
 
-namespace Sinergi.Web.Infrastructure.Files;
+namespace Sinergi.Infrastructure.Files;
 
 /// <summary>A file as kept: the lowercase hex SHA-256 of its bytes, which is also its name, and its length.</summary>
 public sealed record StoredFile(string Sha256, long Length);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
-namespace Sinergi.Web.Infrastructure.Files;
+namespace Sinergi.Infrastructure.Files;
 
 /// <summary>The upload limit, section <c>Uploads</c>: <c>Uploads:MaxMegabytes</c>, default 20.</summary>
 public sealed class UploadOptions

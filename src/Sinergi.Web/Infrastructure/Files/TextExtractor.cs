@@ -3,7 +3,7 @@ using System.Text;
 using System.Xml;
 using UglyToad.PdfPig;
 
-namespace Sinergi.Web.Infrastructure.Files;
+namespace Sinergi.Infrastructure.Files;
 
 /// <summary>The searchable text of a document.</summary>
 /// <param name="Text">Plain text, at most <see cref="TextExtractor.MaxCharacters"/> characters.</param>

@@ -1,6 +1,6 @@
 using PdfSharp.Fonts;
 
-namespace Sinergi.Web.Infrastructure.Pdf;
+namespace Sinergi.Infrastructure.Pdf;
 
 /// <summary>
 /// PDFsharp's core build finds no system fonts on Linux; this resolver hands it DejaVu Sans (regular,

@@ -2,7 +2,7 @@ using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
-namespace Sinergi.Web.Infrastructure.Pdf;
+namespace Sinergi.Infrastructure.Pdf;
 
 /// <summary>What every page repeats: the government's name and the document's title on top, the print date at the bottom.</summary>
 /// <param name="Title">The document's title, in the running header and the PDF's properties.</param>

@@ -1,6 +1,6 @@
 using PdfSharp.Drawing;
 
-namespace Sinergi.Web.Infrastructure.Pdf;
+namespace Sinergi.Infrastructure.Pdf;
 
 /// <summary>The few type sizes Sinergi's documents use, all DejaVu Sans.</summary>
 public static class PdfFonts

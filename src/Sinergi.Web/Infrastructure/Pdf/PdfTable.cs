@@ -1,6 +1,6 @@
 using PdfSharp.Drawing;
 
-namespace Sinergi.Web.Infrastructure.Pdf;
+namespace Sinergi.Infrastructure.Pdf;
 
 /// <summary>A column: its header, its share of the width, and whether it holds numbers (right-aligned).</summary>
 public sealed record PdfColumn(string Header, double Weight, bool Numeric = false);

@@ -1,4 +1,4 @@
-namespace Sinergi.Web.Infrastructure.Pdf;
+namespace Sinergi.Infrastructure.Pdf;
 
 /// <summary>Line breaking by measured width: at spaces, and inside a word only when the word alone is too wide.</summary>
 public static class PdfTextLayout

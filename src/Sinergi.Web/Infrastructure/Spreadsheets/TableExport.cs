@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Sinergi.Web.Infrastructure.Spreadsheets;
+namespace Sinergi.Infrastructure.Spreadsheets;
 
 /// <summary>A column of an exported table: its Indonesian header and how its cells are written.</summary>
 public sealed record ExportColumn(string Header, ExportKind Kind = ExportKind.Text);

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Sinergi.Web.Data.Migrations.Postgres
+namespace Sinergi.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Registry : Migration

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Sinergi.Web.Data.Migrations.Postgres
+namespace Sinergi.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Imports : Migration

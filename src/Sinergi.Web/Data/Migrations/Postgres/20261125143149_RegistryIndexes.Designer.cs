@@ -5,11 +5,11 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Sinergi.Web.Data;
+using Sinergi.Data;
 
 #nullable disable
 
-namespace Sinergi.Web.Data.Migrations.Postgres
+namespace Sinergi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
     [Migration("20261125143149_RegistryIndexes")]

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Sinergi.Web.Data.Migrations.Postgres
+namespace Sinergi.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class RegistryIndexes : Migration

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Sinergi.Web.Data;
+using Sinergi.Data;
 
 #nullable disable
 
-namespace Sinergi.Web.Data.Migrations.Postgres
+namespace Sinergi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
     partial class PostgresAppDbContextModelSnapshot : ModelSnapshot
@@ -233,26 +233,57 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.ToTable("OpdUrusan");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Data.AgreementSearch", b =>
+            modelBuilder.Entity("Sinergi.Audit.AuditEvent", b =>
                 {
-                    b.Property<int>("AgreementId")
-                        .HasColumnType("integer");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
 
-                    b.Property<string>("Body")
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Changes")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
-                    b.HasKey("AgreementId");
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
 
-                    b.ToTable("AgreementSearch");
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("EntityType", "EntityId");
+
+                    b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.AccessToken", b =>
+            modelBuilder.Entity("Sinergi.Features.Accounts.AccessToken", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -301,7 +332,99 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.ToTable("AccessTokens");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Agreement", b =>
+            modelBuilder.Entity("Sinergi.Features.Accounts.AppUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastLoginAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("OpdId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OpdId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Agreements.Agreement", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -419,7 +542,23 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.ToTable("Agreements");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.AgreementDocument", b =>
+            modelBuilder.Entity("Sinergi.Features.Agreements.AgreementShare", b =>
+                {
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.HasKey("AgreementId", "RegionCode");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("AgreementShares");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Agreements.Documents.AgreementDocument", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -442,165 +581,7 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.ToTable("AgreementDocuments");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.AgreementShare", b =>
-                {
-                    b.Property<int>("AgreementId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.HasKey("AgreementId", "RegionCode");
-
-                    b.HasIndex("RegionCode");
-
-                    b.ToTable("AgreementShares");
-                });
-
-            modelBuilder.Entity("Sinergi.Web.Domain.AppUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("FullName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime?>("LastLoginAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<int?>("OpdId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("OpdId");
-
-                    b.HasIndex("RegionCode");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Sinergi.Web.Domain.AuditEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Changes")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("EntityId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("EntityType")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
-
-                    b.HasIndex("EntityType", "EntityId");
-
-                    b.ToTable("AuditEvents");
-                });
-
-            modelBuilder.Entity("Sinergi.Web.Domain.DocumentVersion", b =>
+            modelBuilder.Entity("Sinergi.Features.Agreements.Documents.DocumentVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -656,7 +637,93 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.ToTable("DocumentVersions");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Opd", b =>
+            modelBuilder.Entity("Sinergi.Features.Agreements.Registry.AgreementSearch", b =>
+                {
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.HasKey("AgreementId");
+
+                    b.ToTable("AgreementSearch");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Import.ImportSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("MappingJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PreviewJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("SheetIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "CreatedAt");
+
+                    b.ToTable("ImportSessions");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Opds.Opd", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -708,7 +775,7 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.ToTable("Opds");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Partner", b =>
+            modelBuilder.Entity("Sinergi.Features.Partners.Partner", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -786,7 +853,7 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.ToTable("Partners");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Region", b =>
+            modelBuilder.Entity("Sinergi.Features.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(5)
@@ -824,21 +891,7 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.ToTable("Regions");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.RegionSettings", b =>
-                {
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<int>("ExpiringWindowDays")
-                        .HasColumnType("integer");
-
-                    b.HasKey("RegionCode");
-
-                    b.ToTable("RegionSettings");
-                });
-
-            modelBuilder.Entity("Sinergi.Web.Domain.Urusan", b =>
+            modelBuilder.Entity("Sinergi.Features.Regions.Urusan", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(5)
@@ -859,82 +912,29 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.ToTable("Urusan");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Import.ImportSession", b =>
+            modelBuilder.Entity("Sinergi.Features.Settings.RegionSettings", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<string>("MappingJson")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PreviewJson")
-                        .HasColumnType("text");
-
                     b.Property<string>("RegionCode")
-                        .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int?>("SheetIndex")
+                    b.Property<int>("ExpiringWindowDays")
                         .HasColumnType("integer");
 
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
+                    b.HasKey("RegionCode");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<string>("Summary")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegionCode", "CreatedAt");
-
-                    b.ToTable("ImportSessions");
+                    b.ToTable("RegionSettings");
                 });
 
             modelBuilder.Entity("AgreementOpd", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Agreement", null)
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", null)
                         .WithMany()
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Sinergi.Web.Domain.Opd", null)
+                    b.HasOne("Sinergi.Features.Opds.Opd", null)
                         .WithMany()
                         .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -943,13 +943,13 @@ namespace Sinergi.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("AgreementPartner", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Agreement", null)
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", null)
                         .WithMany()
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Sinergi.Web.Domain.Partner", null)
+                    b.HasOne("Sinergi.Features.Partners.Partner", null)
                         .WithMany()
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -958,13 +958,13 @@ namespace Sinergi.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("AgreementUrusan", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Agreement", null)
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", null)
                         .WithMany()
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Sinergi.Web.Domain.Urusan", null)
+                    b.HasOne("Sinergi.Features.Regions.Urusan", null)
                         .WithMany()
                         .HasForeignKey("UrusanCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -982,7 +982,7 @@ namespace Sinergi.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.AppUser", null)
+                    b.HasOne("Sinergi.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -991,7 +991,7 @@ namespace Sinergi.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.AppUser", null)
+                    b.HasOne("Sinergi.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1006,7 +1006,7 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Sinergi.Web.Domain.AppUser", null)
+                    b.HasOne("Sinergi.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1015,7 +1015,7 @@ namespace Sinergi.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.AppUser", null)
+                    b.HasOne("Sinergi.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1024,31 +1024,22 @@ namespace Sinergi.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("OpdUrusan", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Opd", null)
+                    b.HasOne("Sinergi.Features.Opds.Opd", null)
                         .WithMany()
                         .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Sinergi.Web.Domain.Urusan", null)
+                    b.HasOne("Sinergi.Features.Regions.Urusan", null)
                         .WithMany()
                         .HasForeignKey("UrusanCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Data.AgreementSearch", b =>
+            modelBuilder.Entity("Sinergi.Features.Accounts.AccessToken", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Agreement", null)
-                        .WithOne()
-                        .HasForeignKey("Sinergi.Web.Data.AgreementSearch", "AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Sinergi.Web.Domain.AccessToken", b =>
-                {
-                    b.HasOne("Sinergi.Web.Domain.AppUser", "User")
+                    b.HasOne("Sinergi.Features.Accounts.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1057,19 +1048,36 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Agreement", b =>
+            modelBuilder.Entity("Sinergi.Features.Accounts.AppUser", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Agreement", "Extends")
+                    b.HasOne("Sinergi.Features.Opds.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sinergi.Features.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Opd");
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Agreements.Agreement", b =>
+                {
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", "Extends")
                         .WithMany("Extensions")
                         .HasForeignKey("ExtendsId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Sinergi.Web.Domain.Agreement", "Parent")
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Sinergi.Web.Domain.Region", null)
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1080,9 +1088,24 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.AgreementDocument", b =>
+            modelBuilder.Entity("Sinergi.Features.Agreements.AgreementShare", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Agreement", "Agreement")
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", null)
+                        .WithMany("SharedWith")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Agreements.Documents.AgreementDocument", b =>
+                {
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", "Agreement")
                         .WithMany("Documents")
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1091,41 +1114,9 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.Navigation("Agreement");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.AgreementShare", b =>
+            modelBuilder.Entity("Sinergi.Features.Agreements.Documents.DocumentVersion", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Agreement", null)
-                        .WithMany("SharedWith")
-                        .HasForeignKey("AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Sinergi.Web.Domain.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Sinergi.Web.Domain.AppUser", b =>
-                {
-                    b.HasOne("Sinergi.Web.Domain.Opd", "Opd")
-                        .WithMany()
-                        .HasForeignKey("OpdId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Sinergi.Web.Domain.Region", "Region")
-                        .WithMany()
-                        .HasForeignKey("RegionCode")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Opd");
-
-                    b.Navigation("Region");
-                });
-
-            modelBuilder.Entity("Sinergi.Web.Domain.DocumentVersion", b =>
-                {
-                    b.HasOne("Sinergi.Web.Domain.AgreementDocument", "Document")
+                    b.HasOne("Sinergi.Features.Agreements.Documents.AgreementDocument", "Document")
                         .WithMany("Versions")
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1134,9 +1125,18 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.Navigation("Document");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Opd", b =>
+            modelBuilder.Entity("Sinergi.Features.Agreements.Registry.AgreementSearch", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Region", "Region")
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", null)
+                        .WithOne()
+                        .HasForeignKey("Sinergi.Features.Agreements.Registry.AgreementSearch", "AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Opds.Opd", b =>
+                {
+                    b.HasOne("Sinergi.Features.Regions.Region", "Region")
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1145,14 +1145,14 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.Navigation("Region");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Partner", b =>
+            modelBuilder.Entity("Sinergi.Features.Partners.Partner", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Region", "LinkedRegion")
+                    b.HasOne("Sinergi.Features.Regions.Region", "LinkedRegion")
                         .WithMany()
                         .HasForeignKey("LinkedRegionCode")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Sinergi.Web.Domain.Region", null)
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1161,9 +1161,9 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.Navigation("LinkedRegion");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Region", b =>
+            modelBuilder.Entity("Sinergi.Features.Regions.Region", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Region", "Province")
+                    b.HasOne("Sinergi.Features.Regions.Region", "Province")
                         .WithMany()
                         .HasForeignKey("ProvinceCode")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1171,16 +1171,16 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.Navigation("Province");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.RegionSettings", b =>
+            modelBuilder.Entity("Sinergi.Features.Settings.RegionSettings", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Region", null)
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
                         .WithOne()
-                        .HasForeignKey("Sinergi.Web.Domain.RegionSettings", "RegionCode")
+                        .HasForeignKey("Sinergi.Features.Settings.RegionSettings", "RegionCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Agreement", b =>
+            modelBuilder.Entity("Sinergi.Features.Agreements.Agreement", b =>
                 {
                     b.Navigation("Children");
 
@@ -1191,7 +1191,7 @@ namespace Sinergi.Web.Data.Migrations.Postgres
                     b.Navigation("SharedWith");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.AgreementDocument", b =>
+            modelBuilder.Entity("Sinergi.Features.Agreements.Documents.AgreementDocument", b =>
                 {
                     b.Navigation("Versions");
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Sinergi.Web.Data.Migrations.Sqlite
+namespace Sinergi.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Imports : Migration

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Sinergi.Web.Data;
+using Sinergi.Data;
 
 #nullable disable
 
-namespace Sinergi.Web.Data.Migrations.Sqlite
+namespace Sinergi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
     [Migration("20261125143119_RegistryIndexes")]

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Sinergi.Web.Data.Migrations.Sqlite
+namespace Sinergi.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class RegistryIndexes : Migration

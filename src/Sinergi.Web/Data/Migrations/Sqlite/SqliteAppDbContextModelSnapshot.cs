@@ -3,11 +3,11 @@ using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Sinergi.Web.Data;
+using Sinergi.Data;
 
 #nullable disable
 
-namespace Sinergi.Web.Data.Migrations.Sqlite
+namespace Sinergi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
     partial class SqliteAppDbContextModelSnapshot : ModelSnapshot
@@ -222,13 +222,30 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.ToTable("OpdUrusan");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Data.AgreementSearch", b =>
+            modelBuilder.Entity("Sinergi.Audit.AuditEvent", b =>
                 {
-                    b.Property<int>("AgreementId")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Body")
+                    b.Property<string>("Action")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegionCode")
@@ -236,12 +253,24 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("AgreementId");
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
 
-                    b.ToTable("AgreementSearch");
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("EntityType", "EntityId");
+
+                    b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.AccessToken", b =>
+            modelBuilder.Entity("Sinergi.Features.Accounts.AccessToken", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -288,7 +317,99 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.ToTable("AccessTokens");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Agreement", b =>
+            modelBuilder.Entity("Sinergi.Features.Accounts.AppUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastLoginAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OpdId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Agreements.Agreement", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -404,7 +525,23 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.ToTable("Agreements");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.AgreementDocument", b =>
+            modelBuilder.Entity("Sinergi.Features.Agreements.AgreementShare", b =>
+                {
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgreementId", "RegionCode");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("AgreementShares");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Agreements.Documents.AgreementDocument", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -425,163 +562,7 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.ToTable("AgreementDocuments");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.AgreementShare", b =>
-                {
-                    b.Property<int>("AgreementId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("AgreementId", "RegionCode");
-
-                    b.HasIndex("RegionCode");
-
-                    b.ToTable("AgreementShares");
-                });
-
-            modelBuilder.Entity("Sinergi.Web.Domain.AppUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FullName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("LastLoginAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("OpdId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("OpdId");
-
-                    b.HasIndex("RegionCode");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Sinergi.Web.Domain.AuditEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Changes")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EntityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("EntityType")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
-
-                    b.HasIndex("EntityType", "EntityId");
-
-                    b.ToTable("AuditEvents");
-                });
-
-            modelBuilder.Entity("Sinergi.Web.Domain.DocumentVersion", b =>
+            modelBuilder.Entity("Sinergi.Features.Agreements.Documents.DocumentVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -635,7 +616,93 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.ToTable("DocumentVersions");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Opd", b =>
+            modelBuilder.Entity("Sinergi.Features.Agreements.Registry.AgreementSearch", b =>
+                {
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgreementId");
+
+                    b.ToTable("AgreementSearch");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Import.ImportSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MappingJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviewJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SheetIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "CreatedAt");
+
+                    b.ToTable("ImportSessions");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Opds.Opd", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -685,7 +752,7 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.ToTable("Opds");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Partner", b =>
+            modelBuilder.Entity("Sinergi.Features.Partners.Partner", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -761,7 +828,7 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.ToTable("Partners");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Region", b =>
+            modelBuilder.Entity("Sinergi.Features.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(5)
@@ -799,21 +866,7 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.ToTable("Regions");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.RegionSettings", b =>
-                {
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ExpiringWindowDays")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("RegionCode");
-
-                    b.ToTable("RegionSettings");
-                });
-
-            modelBuilder.Entity("Sinergi.Web.Domain.Urusan", b =>
+            modelBuilder.Entity("Sinergi.Features.Regions.Urusan", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(5)
@@ -834,82 +887,29 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.ToTable("Urusan");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Import.ImportSession", b =>
+            modelBuilder.Entity("Sinergi.Features.Settings.RegionSettings", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MappingJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PreviewJson")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("RegionCode")
-                        .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("SheetIndex")
+                    b.Property<int>("ExpiringWindowDays")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
+                    b.HasKey("RegionCode");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegionCode", "CreatedAt");
-
-                    b.ToTable("ImportSessions");
+                    b.ToTable("RegionSettings");
                 });
 
             modelBuilder.Entity("AgreementOpd", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Agreement", null)
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", null)
                         .WithMany()
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Sinergi.Web.Domain.Opd", null)
+                    b.HasOne("Sinergi.Features.Opds.Opd", null)
                         .WithMany()
                         .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -918,13 +918,13 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("AgreementPartner", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Agreement", null)
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", null)
                         .WithMany()
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Sinergi.Web.Domain.Partner", null)
+                    b.HasOne("Sinergi.Features.Partners.Partner", null)
                         .WithMany()
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -933,13 +933,13 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("AgreementUrusan", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Agreement", null)
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", null)
                         .WithMany()
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Sinergi.Web.Domain.Urusan", null)
+                    b.HasOne("Sinergi.Features.Regions.Urusan", null)
                         .WithMany()
                         .HasForeignKey("UrusanCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -957,7 +957,7 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.AppUser", null)
+                    b.HasOne("Sinergi.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -966,7 +966,7 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.AppUser", null)
+                    b.HasOne("Sinergi.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -981,7 +981,7 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Sinergi.Web.Domain.AppUser", null)
+                    b.HasOne("Sinergi.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -990,7 +990,7 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.AppUser", null)
+                    b.HasOne("Sinergi.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -999,31 +999,22 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpdUrusan", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Opd", null)
+                    b.HasOne("Sinergi.Features.Opds.Opd", null)
                         .WithMany()
                         .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Sinergi.Web.Domain.Urusan", null)
+                    b.HasOne("Sinergi.Features.Regions.Urusan", null)
                         .WithMany()
                         .HasForeignKey("UrusanCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Data.AgreementSearch", b =>
+            modelBuilder.Entity("Sinergi.Features.Accounts.AccessToken", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Agreement", null)
-                        .WithOne()
-                        .HasForeignKey("Sinergi.Web.Data.AgreementSearch", "AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Sinergi.Web.Domain.AccessToken", b =>
-                {
-                    b.HasOne("Sinergi.Web.Domain.AppUser", "User")
+                    b.HasOne("Sinergi.Features.Accounts.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1032,19 +1023,36 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Agreement", b =>
+            modelBuilder.Entity("Sinergi.Features.Accounts.AppUser", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Agreement", "Extends")
+                    b.HasOne("Sinergi.Features.Opds.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sinergi.Features.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Opd");
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Agreements.Agreement", b =>
+                {
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", "Extends")
                         .WithMany("Extensions")
                         .HasForeignKey("ExtendsId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Sinergi.Web.Domain.Agreement", "Parent")
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Sinergi.Web.Domain.Region", null)
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1055,9 +1063,24 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.AgreementDocument", b =>
+            modelBuilder.Entity("Sinergi.Features.Agreements.AgreementShare", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Agreement", "Agreement")
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", null)
+                        .WithMany("SharedWith")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Agreements.Documents.AgreementDocument", b =>
+                {
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", "Agreement")
                         .WithMany("Documents")
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1066,41 +1089,9 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.Navigation("Agreement");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.AgreementShare", b =>
+            modelBuilder.Entity("Sinergi.Features.Agreements.Documents.DocumentVersion", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Agreement", null)
-                        .WithMany("SharedWith")
-                        .HasForeignKey("AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Sinergi.Web.Domain.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Sinergi.Web.Domain.AppUser", b =>
-                {
-                    b.HasOne("Sinergi.Web.Domain.Opd", "Opd")
-                        .WithMany()
-                        .HasForeignKey("OpdId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Sinergi.Web.Domain.Region", "Region")
-                        .WithMany()
-                        .HasForeignKey("RegionCode")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Opd");
-
-                    b.Navigation("Region");
-                });
-
-            modelBuilder.Entity("Sinergi.Web.Domain.DocumentVersion", b =>
-                {
-                    b.HasOne("Sinergi.Web.Domain.AgreementDocument", "Document")
+                    b.HasOne("Sinergi.Features.Agreements.Documents.AgreementDocument", "Document")
                         .WithMany("Versions")
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1109,9 +1100,18 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.Navigation("Document");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Opd", b =>
+            modelBuilder.Entity("Sinergi.Features.Agreements.Registry.AgreementSearch", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Region", "Region")
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", null)
+                        .WithOne()
+                        .HasForeignKey("Sinergi.Features.Agreements.Registry.AgreementSearch", "AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Opds.Opd", b =>
+                {
+                    b.HasOne("Sinergi.Features.Regions.Region", "Region")
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1120,14 +1120,14 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.Navigation("Region");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Partner", b =>
+            modelBuilder.Entity("Sinergi.Features.Partners.Partner", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Region", "LinkedRegion")
+                    b.HasOne("Sinergi.Features.Regions.Region", "LinkedRegion")
                         .WithMany()
                         .HasForeignKey("LinkedRegionCode")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Sinergi.Web.Domain.Region", null)
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1136,9 +1136,9 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.Navigation("LinkedRegion");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Region", b =>
+            modelBuilder.Entity("Sinergi.Features.Regions.Region", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Region", "Province")
+                    b.HasOne("Sinergi.Features.Regions.Region", "Province")
                         .WithMany()
                         .HasForeignKey("ProvinceCode")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1146,16 +1146,16 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.Navigation("Province");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.RegionSettings", b =>
+            modelBuilder.Entity("Sinergi.Features.Settings.RegionSettings", b =>
                 {
-                    b.HasOne("Sinergi.Web.Domain.Region", null)
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
                         .WithOne()
-                        .HasForeignKey("Sinergi.Web.Domain.RegionSettings", "RegionCode")
+                        .HasForeignKey("Sinergi.Features.Settings.RegionSettings", "RegionCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.Agreement", b =>
+            modelBuilder.Entity("Sinergi.Features.Agreements.Agreement", b =>
                 {
                     b.Navigation("Children");
 
@@ -1166,7 +1166,7 @@ namespace Sinergi.Web.Data.Migrations.Sqlite
                     b.Navigation("SharedWith");
                 });
 
-            modelBuilder.Entity("Sinergi.Web.Domain.AgreementDocument", b =>
+            modelBuilder.Entity("Sinergi.Features.Agreements.Documents.AgreementDocument", b =>
                 {
                     b.Navigation("Versions");
                 });

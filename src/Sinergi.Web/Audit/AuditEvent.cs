@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Sinergi.Audit;
+
+/// <summary>
+/// One entry of the history of a record (an agreement, a partner, and the modules to come): who
+/// did what, when, and which fields went from what to what. Appended only; the database refuses
+/// updates and deletes of this table.
+/// </summary>
+public class AuditEvent
+{
+    public long Id { get; set; }
+    public required string RegionCode { get; set; }
+    /// <summary>One of <see cref="AuditEntities"/>: a fixed name that survives a rename of the class.</summary>
+    public required string EntityType { get; set; }
+    public int EntityId { get; set; }
+    public required string Action { get; set; }
+    public DateTime At { get; set; }
+    public string? UserId { get; set; }
+    public required string UserName { get; set; }
+    public List<AuditChange> Changes { get; set; } = [];
+}
+
+/// <summary>A field as a person reads it (label and display values), before and after.</summary>
+public sealed record AuditChange(string Field, string? Old, string? New);
+
+/// <summary>
+/// The names stored in <see cref="AuditEvent.EntityType"/>. They are data, not code: renaming a
+/// class must not orphan its history, so each is written out once here and never changed.
+/// </summary>
+public static class AuditEntities
+{
+    public const string Agreement = "Agreement";
+    public const string Partner = "Partner";
+
+    /// <summary>The widest name the column holds.</summary>
+    public const int MaxLength = 40;
+}
+
+/// <summary>What was done, as the history shows it.</summary>
+public static class AuditActions
+{
+    public const string Created = "Dibuat";
+    public const string Changed = "Diubah";
+    public const string DocumentUploaded = "Dokumen diunggah";
+    public const string Terminated = "Diakhiri";
+    public const string Extended = "Diperpanjang";
+    public const string Deleted = "Dihapus";
+    public const string Merged = "Digabung";
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> audit)
+    {
+        audit.Property(e => e.RegionCode).HasMaxLength(5);
+        audit.Property(e => e.EntityType).HasMaxLength(AuditEntities.MaxLength);
+        audit.Property(e => e.Action).HasMaxLength(40);
+        audit.Property(e => e.UserName).HasMaxLength(120);
+        // No foreign key to the record: its history outlives a deletion.
+        audit.HasIndex(e => new { e.EntityType, e.EntityId });
+        audit.HasIndex(e => e.RegionCode);
+        audit.Property(e => e.Changes).HasConversion(
+            changes => JsonSerializer.Serialize(changes, JsonSerializerOptions.Default),
+            json => JsonSerializer.Deserialize<List<AuditChange>>(json, JsonSerializerOptions.Default) ?? new List<AuditChange>(),
+            new ValueComparer<List<AuditChange>>((a, b) => a!.SequenceEqual(b!), l => l.Aggregate(0, (h, c) => HashCode.Combine(h, c)), l => l.ToList()));
+    }
+}

@@ -1,0 +1,219 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Sinergi.Audit;
+using Sinergi.Data;
+using Sinergi.Features.Agreements.Documents;
+using Sinergi.Features.Agreements.Registry;
+using Sinergi.Features.Opds;
+using Sinergi.Features.Partners;
+using Sinergi.Features.Settings;
+using Sinergi.Tenancy;
+using Sinergi.Web.Api;
+
+namespace Sinergi.Features.Agreements;
+
+/// <summary>
+/// The registry for programs: the same filters as the Kerja Sama page, and changes guarded by
+/// ETag / If-Match so that two writers never silently overwrite each other.
+/// </summary>
+public static class AgreementsApi
+{
+    public static RouteGroupBuilder MapAgreementsApi(this RouteGroupBuilder api)
+    {
+        var agreements = api.MapGroup("/agreements").WithTags("Kerja sama");
+        agreements.MapGet("/", ListAsync).WithSummary("Daftar kerja sama dengan filter yang sama dengan halaman Kerja Sama");
+        agreements.MapGet("/{id:int}", GetAsync).WithName("GetAgreement").WithSummary("Satu kerja sama lengkap; ETag untuk If-Match");
+        agreements.MapPost("/", CreateAsync).WithSummary("Catat kerja sama (Admin Kerja Sama; Operator OPD untuk OPD-nya)");
+        agreements.MapPut("/{id:int}", UpdateAsync).WithSummary("Ubah kerja sama; wajib If-Match berisi ETag terakhir");
+        agreements.MapDelete("/{id:int}", DeleteAsync).WithSummary("Hapus catatan yang keliru (Admin Kerja Sama); wajib If-Match");
+        agreements.MapPost("/{id:int}/terminate", TerminateAsync).WithSummary("Akhiri kerja sama sebelum waktunya; wajib If-Match");
+        agreements.MapGet("/{id:int}/history", HistoryAsync).WithSummary("Riwayat perubahan, terbaru lebih dulu");
+        ExportApi.Map(agreements);
+        AgreementDocumentsApi.Map(api, agreements);
+        return api;
+    }
+
+    private static async Task<Results<Ok<AgreementListDto>, ValidationProblem>> ListAsync(
+        AppDbContext db, RegionScope scope, TimeProvider clock, RegistryCache cache, string? q, string? status, string? kind, string? type, int? opd, int? partner,
+        string? partnerType, string? urusan, int? year, string? region, string? sort, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        var problems = ApiResults.PagingProblems(page, pageSize);
+        AgreementStatus? wantedStatus = null;
+        if (!string.IsNullOrWhiteSpace(status) && (wantedStatus = AgreementLabels.StatusFromSlug(status.Trim().ToLowerInvariant())) is null)
+            problems["status"] = [$"status harus salah satu dari: {string.Join(", ", Enum.GetValues<AgreementStatus>().Select(AgreementLabels.Slug))}."];
+        AgreementKind? wantedKind = null;
+        if (!string.IsNullOrWhiteSpace(kind) && (wantedKind = AgreementLabels.KindFromSlug(kind)) is null)
+            problems["kind"] = ["kind harus salah satu dari: ksdd, ksdpk, sinergi, ksdpl, ksdll."];
+        AgreementDocumentType? wantedType = null;
+        if (!string.IsNullOrWhiteSpace(type) && (wantedType = AgreementLabels.DocumentTypeFromSlug(type)) is null)
+            problems["type"] = ["type harus salah satu dari: kb, nk, pks, adendum, loi-mou."];
+        PartnerType? wantedPartnerType = null;
+        if (!string.IsNullOrWhiteSpace(partnerType) && (wantedPartnerType = Partner.TypeFromSlug(partnerType)) is null)
+            problems["partnerType"] = [$"partnerType harus salah satu dari: {string.Join(", ", Enum.GetValues<PartnerType>().Select(Partner.Slug))}."];
+        if (sort is not null && !AgreementFilter.Sorts.ContainsKey(sort))
+            problems["sort"] = [$"sort harus salah satu dari: {string.Join(", ", AgreementFilter.Sorts.Keys)}."];
+        if (region is not null && !scope.Oversees(region))
+            problems["region"] = ["Wilayah ini tidak berada dalam cakupan akun Anda."];
+        if (problems.Count > 0)
+            return ApiResults.Invalid(problems);
+
+        var filter = new AgreementFilter
+        {
+            Q = q, Status = wantedStatus, Kind = wantedKind, DocumentType = wantedType, OpdId = opd, PartnerId = partner,
+            PartnerType = wantedPartnerType, Urusan = urusan, Year = year, Sort = sort ?? "terbaru",
+            Region = region == scope.RegionCode ? null : region,
+        };
+        var result = await AgreementSearchQuery.RunAsync(db, scope, clock, cache, filter, page, pageSize, ct);
+        var items = result.Rows.Select(r => new AgreementSummaryDto(r.Id, r.RegionCode, r.Number, r.Title, r.Kind, r.DocumentType,
+                r.SignedOn, r.StartsOn, r.EndsOn, AgreementLabels.Slug(r.StatusOn(result.Today, result.WindowDays)), r.Partners, r.Opds))
+            .ToList();
+        var counts = Enum.GetValues<AgreementStatus>().ToDictionary(AgreementLabels.Slug, s => result.CountsByStatus.GetValueOrDefault(s));
+        return TypedResults.Ok(new AgreementListDto(items, result.Total, page, pageSize, counts));
+    }
+
+    private static async Task<Results<Ok<AgreementDto>, ProblemHttpResult>> GetAsync(
+        AppDbContext db, RegionScope scope, TimeProvider clock, HttpContext http, int id, CancellationToken ct)
+    {
+        if (!await AgreementAccess.CanReadAsync(db, scope, id, ct))
+            return ApiResults.NotFound("Kerja sama");
+        var dto = await LoadDtoAsync(db, clock, id, ct);
+        http.Response.Headers.ETag = ApiResults.ETag(dto.Version);
+        return TypedResults.Ok(dto);
+    }
+
+    private static async Task<Results<CreatedAtRoute<AgreementDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        AppDbContext db, RegionScope scope, ClaimsPrincipal user, TimeProvider clock, HttpContext http, AgreementInputDto input, CancellationToken ct)
+    {
+        if (!AgreementAccess.CanCreate(user, scope))
+            return ApiResults.Forbidden("Hanya Admin Kerja Sama dan Operator OPD yang dapat mencatat kerja sama.");
+        var recorder = AgreementChanges.Recorder.Of(user, scope);
+        var (checkedNew, problems) = await AgreementChanges.CheckNewAsync(db, input.ToDraft(), input.ExtendsId, recorder, ct);
+        if (checkedNew is null)
+            return ApiResults.Invalid(FieldNames(problems));
+
+        var agreement = await AgreementChanges.CreateAsync(db, checkedNew, recorder, ct);
+        var dto = await LoadDtoAsync(db, clock, agreement.Id, ct);
+        http.Response.Headers.ETag = ApiResults.ETag(dto.Version);
+        return TypedResults.CreatedAtRoute(dto, "GetAgreement", new { id = dto.Id });
+    }
+
+    private static async Task<Results<Ok<AgreementDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        AppDbContext db, RegionScope scope, ClaimsPrincipal user, TimeProvider clock, HttpContext http, int id, AgreementInputDto input, CancellationToken ct)
+    {
+        var (agreement, refusal) = await LoadForChangeAsync(db, scope, user, http, id, "mengubah", ct);
+        if (refusal is not null)
+            return refusal;
+
+        var recorder = AgreementChanges.Recorder.Of(user, scope);
+        var draft = input.ToDraft();
+        var problems = await AgreementChanges.ProblemsAsync(db, draft, recorder, id, ct);
+        if (problems.Count > 0)
+            return ApiResults.Invalid(FieldNames(problems));
+        try
+        {
+            await AgreementChanges.ChangeAsync(db, agreement, draft, recorder.Actor, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ApiResults.PreconditionFailed("Kerja sama");
+        }
+        var dto = await LoadDtoAsync(db, clock, id, ct);
+        http.Response.Headers.ETag = ApiResults.ETag(dto.Version);
+        return TypedResults.Ok(dto);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        AppDbContext db, RegionScope scope, ClaimsPrincipal user, HttpContext http, int id, CancellationToken ct)
+    {
+        var agreement = await LoadOwnAsync(db, scope, id, ct);
+        if (agreement is null)
+            return ApiResults.NotFound("Kerja sama");
+        if (!AgreementAccess.CanDelete(user, scope, agreement.RegionCode))
+            return ApiResults.Forbidden("Hanya Admin Kerja Sama yang dapat menghapus catatan kerja sama.");
+        if (ApiResults.IfMatchProblem(http.Request, agreement.Version, "Kerja sama") is { } precondition)
+            return precondition;
+        var blockers = await AgreementRemoval.BlockersAsync(db, id, ct);
+        if (blockers.Count > 0)
+            return ApiResults.Conflict("Kerja sama masih menjadi induk atau diperpanjang",
+                $"Catatan ini tidak dapat dihapus karena kerja sama lain bergantung padanya: {string.Join("; ", blockers)}.", blockers);
+        await AgreementRemoval.DeleteAsync(db, agreement, Actor.Of(user), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<AgreementDto>, ValidationProblem, ProblemHttpResult>> TerminateAsync(
+        AppDbContext db, RegionScope scope, ClaimsPrincipal user, TimeProvider clock, HttpContext http, int id, TerminationDto input, CancellationToken ct)
+    {
+        var (agreement, refusal) = await LoadForChangeAsync(db, scope, user, http, id, "mengakhiri", ct);
+        if (refusal is not null)
+            return refusal;
+        var problems = AgreementChanges.TerminationProblems(agreement, input.TerminatedOn, input.Reason);
+        if (problems.Count > 0)
+            return ApiResults.Invalid(FieldNames(problems));
+        try
+        {
+            await AgreementChanges.TerminateAsync(db, agreement, input.TerminatedOn!.Value, input.Reason!, Actor.Of(user), ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ApiResults.PreconditionFailed("Kerja sama");
+        }
+        var dto = await LoadDtoAsync(db, clock, id, ct);
+        http.Response.Headers.ETag = ApiResults.ETag(dto.Version);
+        return TypedResults.Ok(dto);
+    }
+
+    private static async Task<Results<Ok<List<HistoryEntryDto>>, ProblemHttpResult>> HistoryAsync(AppDbContext db, RegionScope scope, int id, CancellationToken ct)
+    {
+        if (!await AgreementAccess.CanReadAsync(db, scope, id, ct))
+            return ApiResults.NotFound("Kerja sama");
+        var events = await AgreementHistory.ReadAsync(db, id, ct: ct);
+        return TypedResults.Ok(events.Select(e => new HistoryEntryDto(e.At, e.Action, e.UserName, e.Changes)).ToList());
+    }
+
+    /// <summary>The rules' field names as the JSON body spells them.</summary>
+    private static Dictionary<string, string[]> FieldNames(Dictionary<string, string[]> problems) =>
+        ApiResults.CamelCase(problems.ToDictionary(p => p.Key == nameof(AgreementDraft.UrusanCodes) ? "Urusan" : p.Key, p => p.Value));
+
+    /// <summary>
+    /// The agreement a change is about, if the caller may make it: 404 outside their region, 403
+    /// for another OPD's, 428/412 without the current ETag.
+    /// </summary>
+    private static async Task<(Agreement Agreement, ProblemHttpResult? Refusal)> LoadForChangeAsync(
+        AppDbContext db, RegionScope scope, ClaimsPrincipal user, HttpContext http, int id, string verb, CancellationToken ct)
+    {
+        var agreement = await LoadOwnAsync(db, scope, id, ct);
+        if (agreement is null)
+            return (null!, ApiResults.NotFound("Kerja sama"));
+        if (!AgreementAccess.CanEdit(user, scope, agreement.RegionCode, agreement.Opds.Select(o => o.Id)))
+            return (agreement, ApiResults.Forbidden($"Anda hanya dapat {verb} kerja sama OPD Anda sendiri."));
+        return (agreement, ApiResults.IfMatchProblem(http.Request, agreement.Version, "Kerja sama"));
+    }
+
+    private static Task<Agreement?> LoadOwnAsync(AppDbContext db, RegionScope scope, int id, CancellationToken ct) =>
+        db.Agreements.WithLists()
+            .SingleOrDefaultAsync(a => a.Id == id && a.RegionCode == scope.RegionCode, ct);
+
+    private static async Task<AgreementDto> LoadDtoAsync(AppDbContext db, TimeProvider clock, int id, CancellationToken ct)
+    {
+        var a = await db.Agreements.IgnoreQueryFilters().AsNoTracking().AsSplitQuery()
+            .Include(x => x.Urusan).Include(x => x.Opds).Include(x => x.Partners)
+            .Include(x => x.Documents).ThenInclude(d => d.Versions)
+            .SingleAsync(x => x.Id == id, ct);
+        var children = await db.Agreements.IgnoreQueryFilters().Where(x => x.ParentId == id).Select(x => x.Id).ToListAsync(ct);
+        var extensions = await db.Agreements.IgnoreQueryFilters().Where(x => x.ExtendsId == id).Select(x => x.Id).ToListAsync(ct);
+        var status = AgreementStatusRules.StatusOf(a, RegionClock.Today(clock, a.RegionCode), await RegionSettings.ExpiringWindowAsync(db, a.RegionCode, ct));
+        return new AgreementDto(a.Id, a.RegionCode, a.Kind, a.DocumentType, a.Number, a.PartnerNumber, a.Title, a.Scope,
+            a.Urusan.Select(u => u.Code).Order(StringComparer.Ordinal).ToList(),
+            a.Urusan.OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => new OpdsApi.UrusanDto(u.Code, u.Name)).ToList(),
+            a.Opds.Select(o => o.Id).Order().ToList(), a.Opds.Select(o => o.ShortName).Order().ToList(),
+            a.Partners.OrderBy(p => p.Name).Select(p => new PartyDto(p.Id, p.Name, p.Type, p.LinkedRegionCode)).ToList(),
+            a.SignedOn, a.StartsOn, a.EndsOn, a.DurationMonths, a.Value, a.Funding,
+            a.DprdApprovalRequired, a.DprdApprovedOn, a.DprdApprovalNumber,
+            a.ParentId, children, a.ExtendsId, extensions,
+            a.Lifecycle, AgreementLabels.Slug(status), a.TerminatedOn, a.TerminationReason,
+            a.Documents.OrderBy(d => d.Title).Select(d => new DocumentDto(d.Id, d.Title,
+                d.Versions.OrderByDescending(v => v.Number).Select(AgreementDocumentsApi.ToDto).ToList())).ToList(),
+            a.Version, a.CreatedAt, a.UpdatedAt);
+    }
+}

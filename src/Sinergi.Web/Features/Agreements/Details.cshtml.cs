@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sinergi.Audit;
+using Sinergi.Data;
+using Sinergi.Features.Settings;
+using Sinergi.Tenancy;
+
+namespace Sinergi.Features.Agreements;
+
+/// <summary>Everything about one agreement: its fields, parties, family tree, documents and history.</summary>
+public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
+{
+    public sealed record TreeNode(int Id, string? Number, string Title, AgreementDocumentType Type, AgreementStatus Status, List<TreeNode> Children);
+
+    public sealed record LinkRow(int Id, string? Number, string Title, AgreementStatus Status);
+
+    public Agreement Agreement { get; private set; } = null!;
+    public AgreementStatus Status { get; private set; }
+    public string OwnerName { get; private set; } = "";
+    public bool IsOwnRegion { get; private set; }
+    public bool CanEdit { get; private set; }
+    public bool CanDelete { get; private set; }
+    public TreeNode? Tree { get; private set; }
+    public LinkRow? Extends { get; private set; }
+    public List<LinkRow> Extensions { get; private set; } = [];
+    public List<AuditEvent> History { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public int WindowDays { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id))
+            return NotFound();
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (!await AgreementAccess.CanReadAsync(db, scope, id))
+            return false;
+        Agreement = await db.Agreements.IgnoreQueryFilters().AsNoTracking().AsSplitQuery()
+            .Include(a => a.Urusan).Include(a => a.Opds).Include(a => a.Partners).ThenInclude(p => p.LinkedRegion)
+            .Include(a => a.Documents).ThenInclude(d => d.Versions)
+            .SingleAsync(a => a.Id == id);
+        Today = RegionClock.Today(clock, Agreement.RegionCode);
+        WindowDays = await RegionSettings.ExpiringWindowAsync(db, Agreement.RegionCode);
+        Status = AgreementStatusRules.StatusOf(Agreement, Today, WindowDays);
+        OwnerName = await db.Regions.Where(r => r.Code == Agreement.RegionCode).Select(r => r.Name).SingleAsync();
+        IsOwnRegion = Agreement.RegionCode == scope.RegionCode;
+        CanEdit = AgreementAccess.CanEdit(User, scope, Agreement.RegionCode, Agreement.Opds.Select(o => o.Id));
+        CanDelete = AgreementAccess.CanDelete(User, scope, Agreement.RegionCode);
+
+        Tree = await FamilyTreeAsync(Agreement);
+        if (Agreement.ExtendsId is int extendsId)
+            Extends = await LinkAsync(db.Agreements.IgnoreQueryFilters().Where(a => a.Id == extendsId)).SingleOrDefaultAsync();
+        Extensions = await LinkAsync(db.Agreements.IgnoreQueryFilters().Where(a => a.ExtendsId == id)).ToListAsync();
+        History = await AgreementHistory.ReadAsync(db, id);
+        return true;
+    }
+
+    private IQueryable<LinkRow> LinkAsync(IQueryable<Agreement> query)
+    {
+        var rows = query.Select(a => new { a.Id, a.Number, a.Title, a.Lifecycle, a.StartsOn, a.EndsOn });
+        var (today, window) = (Today, WindowDays);
+        return rows.Select(a => new LinkRow(a.Id, a.Number, a.Title, AgreementStatusRules.StatusOf(a.Lifecycle, a.StartsOn, a.EndsOn, today, window)));
+    }
+
+    /// <summary>The whole family from the topmost parent down: a KB with its PKS and their adendum.</summary>
+    private async Task<TreeNode?> FamilyTreeAsync(Agreement agreement)
+    {
+        var all = db.Agreements.IgnoreQueryFilters().AsNoTracking();
+        var rootId = agreement.Id;
+        var parentId = agreement.ParentId;
+        for (var depth = 0; parentId is int up && depth < 20; depth++)
+        {
+            rootId = up;
+            parentId = await all.Where(a => a.Id == up).Select(a => a.ParentId).SingleOrDefaultAsync();
+        }
+
+        var members = await all.Where(a => a.Id == rootId)
+            .Select(a => new { a.Id, a.ParentId, a.Number, a.Title, a.DocumentType, a.Lifecycle, a.StartsOn, a.EndsOn }).ToListAsync();
+        var frontier = new List<int> { rootId };
+        while (frontier.Count > 0 && members.Count < 500)
+        {
+            var children = await all.Where(a => a.ParentId != null && frontier.Contains(a.ParentId.Value))
+                .Select(a => new { a.Id, a.ParentId, a.Number, a.Title, a.DocumentType, a.Lifecycle, a.StartsOn, a.EndsOn }).ToListAsync();
+            children.RemoveAll(c => members.Any(m => m.Id == c.Id));
+            members.AddRange(children);
+            frontier = children.Select(c => c.Id).ToList();
+        }
+        if (members.Count <= 1)
+            return null;
+
+        TreeNode Build(int id)
+        {
+            var m = members.Single(x => x.Id == id);
+            return new TreeNode(m.Id, m.Number, m.Title, m.DocumentType,
+                AgreementStatusRules.StatusOf(m.Lifecycle, m.StartsOn, m.EndsOn, Today, WindowDays),
+                members.Where(c => c.ParentId == id).OrderBy(c => c.Id).Select(c => Build(c.Id)).ToList());
+        }
+        return Build(rootId);
+    }
+}

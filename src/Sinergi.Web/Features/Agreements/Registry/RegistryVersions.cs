@@ -1,0 +1,120 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Query;
+using Sinergi.Data;
+using Sinergi.Features.Opds;
+using Sinergi.Features.Partners;
+using Sinergi.Features.Regions;
+
+namespace Sinergi.Features.Agreements.Registry;
+
+/// <summary>
+/// Keeps <see cref="Region.RegistryVersion"/> honest: a save that changes what a region's registry
+/// shows marks the region, and the version rises in the same transaction, just before it commits.
+/// Readers that keep figures in memory (<see cref="RegistryCache"/>) key them on the version they
+/// read, so a change made through any app node is seen by every node on its next request.
+/// </summary>
+internal static class RegistryVersions
+{
+    /// <summary>
+    /// The regions whose registry the pending changes touch: the owner of every changed agreement
+    /// (or of the agreement a changed link, share or search text belongs to), every region it is
+    /// shared with, and the region of a changed OPD or partner (with the regions that see a changed
+    /// partner's agreements, whose lists filter by its type).
+    /// </summary>
+    public static async Task<HashSet<string>> TouchedAsync(AppDbContext db, CancellationToken ct)
+    {
+        var (regions, agreementIds, partnerIds) = Collect(db);
+        if (agreementIds.Count > 0 || partnerIds.Count > 0)
+            regions.UnionWith(await RegionsOf(db, agreementIds, partnerIds).ToListAsync(ct));
+        return regions;
+    }
+
+    public static HashSet<string> Touched(AppDbContext db)
+    {
+        var (regions, agreementIds, partnerIds) = Collect(db);
+        if (agreementIds.Count > 0 || partnerIds.Count > 0)
+            regions.UnionWith(RegionsOf(db, agreementIds, partnerIds).ToList());
+        return regions;
+    }
+
+    private static (HashSet<string> Regions, HashSet<int> AgreementIds, HashSet<int> PartnerIds) Collect(AppDbContext db)
+    {
+        var regions = new HashSet<string>(StringComparer.Ordinal);
+        var agreementIds = new HashSet<int>();
+        var partnerIds = new HashSet<int>();
+        var links = db.Model.FindEntityType(typeof(Agreement))!.GetSkipNavigations().Select(n => n.JoinEntityType).ToHashSet();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                continue;
+            if (entry.Entity is not (Agreement or AgreementShare or AgreementSearch or Opd or Partner) && !links.Contains(entry.Metadata))
+                continue;
+            if (entry.Metadata.FindProperty("RegionCode") is not null)
+            {
+                var region = entry.Property("RegionCode");
+                regions.Add((string)region.CurrentValue!);
+                if (entry.State == EntityState.Modified)
+                    regions.Add((string)region.OriginalValue!);
+            }
+            // The regions an existing agreement is shared with see it too; the owner is read with them.
+            var agreementId = entry.Entity is Agreement ? entry.Property(nameof(Agreement.Id)) : entry.Metadata.FindProperty("AgreementId") is null ? null : entry.Property("AgreementId");
+            if (agreementId is { IsTemporary: false, CurrentValue: int id })
+                agreementIds.Add(id);
+            if (entry is { Entity: Partner partner, State: EntityState.Modified })
+                partnerIds.Add(partner.Id);
+        }
+        return (regions, agreementIds, partnerIds);
+    }
+
+    private static IQueryable<string> RegionsOf(AppDbContext db, HashSet<int> agreementIds, HashSet<int> partnerIds)
+    {
+        var agreements = db.Agreements.IgnoreQueryFilters();
+        return agreements.Where(a => agreementIds.Contains(a.Id)).Select(a => a.RegionCode)
+            .Concat(db.AgreementShares.Where(s => agreementIds.Contains(s.AgreementId)).Select(s => s.RegionCode))
+            .Concat(agreements.Where(a => a.Partners.Any(p => partnerIds.Contains(p.Id))).SelectMany(a => a.SharedWith, (a, s) => s.RegionCode))
+            .Distinct();
+    }
+
+    /// <summary>Raises the versions of the marked regions inside the transaction about to commit.</summary>
+    public sealed class Interceptor : DbTransactionInterceptor
+    {
+        public static readonly Interceptor Instance = new();
+
+        public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+            InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context is AppDbContext db && db.TakeRegistryChanges() is { Count: > 0 } regions)
+                await Raise(db, regions).ExecuteUpdateAsync(Increment, cancellationToken);
+            return result;
+        }
+
+        public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+        {
+            if (eventData.Context is AppDbContext db && db.TakeRegistryChanges() is { Count: > 0 } regions)
+                Raise(db, regions).ExecuteUpdate(Increment);
+            return result;
+        }
+
+        public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
+        {
+            if (eventData.Context is AppDbContext db)
+                db.TakeRegistryChanges();
+        }
+
+        public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            TransactionRolledBack(transaction, eventData);
+            return Task.CompletedTask;
+        }
+
+        // One statement over the primary key: PostgreSQL locks the rows in key order, so two
+        // transactions raising the same regions wait for each other instead of deadlocking.
+        private static IQueryable<Region> Raise(AppDbContext db, IReadOnlyCollection<string> regions) =>
+            db.Regions.Where(r => regions.Contains(r.Code));
+
+        private static void Increment(UpdateSettersBuilder<Region> setters) =>
+            setters.SetProperty(r => r.RegistryVersion, r => r.RegistryVersion + 1);
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sinergi.Data;
+using Sinergi.Features.Accounts;
+using Sinergi.Features.Agreements;
+using Sinergi.Features.Regions;
+using Sinergi.Features.Settings;
+using Sinergi.Tenancy;
+using Sinergi.Web;
+
+namespace Sinergi.Features.Home;
+
+/// <summary>Beranda: the figures of what exists, for the caller's region and, for overseers, their regions.</summary>
+public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationService authorization, TimeProvider clock) : PageModel
+{
+    public sealed record RegionFigures(string Code, string Name, string LevelLabel, int Opds, int ActiveUsers, int UrusanCovered, IReadOnlyList<(string Role, int Count)> RoleCounts);
+
+    public sealed record OverseenRow(string Code, string Name, int Opds, int ActiveUsers, int Agreements);
+
+    public sealed record Expiring(int Id, string Title, string? Number, DateOnly EndsOn);
+
+    public sealed record OverseenFigures(string Title, string Summary, IReadOnlyList<OverseenRow> Rows);
+
+    public string FullName { get; private set; } = "";
+    public string Heading { get; private set; } = "";
+    public string Today { get; private set; } = "";
+    public bool CanManage { get; private set; }
+    public RegionFigures? Region { get; private set; }
+    public OverseenFigures? Overseen { get; private set; }
+    public int Provinces { get; private set; }
+    public int Regencies { get; private set; }
+    public int UrusanTotal { get; private set; }
+    public IReadOnlyDictionary<AgreementStatus, int> AgreementCounts { get; private set; } = new Dictionary<AgreementStatus, int>();
+    public List<Expiring> EndingSoon { get; private set; } = [];
+    public int WindowDays { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        FullName = User.FindFirst(SinergiClaims.FullName)?.Value ?? "";
+        var zone = RegionClock.ZoneOf(scope.RegionCode);
+        Today = Indonesian.Date(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageRegion)).Succeeded;
+        Provinces = await db.Regions.CountAsync(r => r.Level == RegionLevel.Provinsi);
+        Regencies = await db.Regions.CountAsync(r => r.Level != RegionLevel.Provinsi);
+        UrusanTotal = await db.Urusan.CountAsync();
+
+        if (scope.RegionCode is { } code)
+        {
+            var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == code);
+            Heading = region.GovernmentName;
+            var users = db.Users.Where(u => u.RegionCode == code && u.IsActive);
+            var roleCounts = await (from u in users
+                                    join ur in db.UserRoles on u.Id equals ur.UserId
+                                    join r in db.Roles on ur.RoleId equals r.Id
+                                    group u by r.Name into g
+                                    select new { Role = g.Key!, Count = g.Count() }).ToListAsync();
+            Region = new RegionFigures(
+                region.Code, region.Name, LevelLabel(region.Level),
+                await db.Opds.CountAsync(),
+                await users.CountAsync(),
+                await db.Opds.SelectMany(o => o.Urusan).Select(u => u.Code).Distinct().CountAsync(),
+                roleCounts.OrderBy(c => Roles.All.ToList().IndexOf(c.Role)).Select(c => (c.Role, c.Count)).ToList());
+            await LoadRegistryAsync(code);
+        }
+        else
+        {
+            Heading = scope.IsUnrestricted ? "Administrasi Sinergi" : "Kementerian Dalam Negeri";
+        }
+
+        if (scope.OverseenPrefix is { } prefix)
+            Overseen = await OverseenAsync(prefix);
+    }
+
+    /// <summary>The registry at a glance: how many agreements per status, and which end soonest.</summary>
+    private async Task LoadRegistryAsync(string code)
+    {
+        var today = RegionClock.Today(clock, code);
+        WindowDays = await RegionSettings.ExpiringWindowAsync(db, code);
+        var own = AgreementAccess.Visible(db, scope).Where(a => a.RegionCode == code);
+        AgreementCounts = await own.Select(AgreementStatusRules.Expression(today, WindowDays))
+            .GroupBy(s => s).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count);
+        EndingSoon = await own.WhereStatus(AgreementStatus.AkanBerakhir, today, WindowDays)
+            .OrderBy(a => a.EndsOn).Take(5)
+            .Select(a => new Expiring(a.Id, a.Title, a.Number, a.EndsOn!.Value)).ToListAsync();
+    }
+
+    /// <summary>The regions under an overseer that already use Sinergi, read past the own-region filter.</summary>
+    private async Task<OverseenFigures> OverseenAsync(string prefix)
+    {
+        var opdCounts = await db.Opds.IgnoreQueryFilters().WhereRegionUnder(prefix, o => o.RegionCode)
+            .GroupBy(o => o.RegionCode).Select(g => new { Code = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Code, g => g.Count);
+        var userCounts = await db.Users.Where(u => u.IsActive && u.RegionCode != null).WhereRegionUnder(prefix, u => u.RegionCode)
+            .GroupBy(u => u.RegionCode!).Select(g => new { Code = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Code, g => g.Count);
+        var agreementCounts = await db.Agreements.IgnoreQueryFilters().WhereRegionUnder(prefix, a => a.RegionCode)
+            .GroupBy(a => a.RegionCode).Select(g => new { Code = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Code, g => g.Count);
+        var codes = opdCounts.Keys.Union(userCounts.Keys).Union(agreementCounts.Keys).ToList();
+        var names = await db.Regions.Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name);
+        var rows = codes.Order(StringComparer.Ordinal)
+            .Select(c => new OverseenRow(c, names.GetValueOrDefault(c, c), opdCounts.GetValueOrDefault(c), userCounts.GetValueOrDefault(c), agreementCounts.GetValueOrDefault(c)))
+            .ToList();
+
+        if (prefix == "")
+        {
+            var all = await db.Regions.CountAsync();
+            return new("Daerah yang memakai Sinergi", $"{rows.Count} dari {Indonesian.Number(all)} daerah di seluruh Indonesia.", rows);
+        }
+        var province = await db.Regions.SingleAsync(r => r.Code == prefix);
+        var inProvince = await db.Regions.CountAsync(r => r.ProvinceCode == prefix);
+        return new($"Daerah di Provinsi {province.Name}",
+            $"{rows.Count} dari {inProvince + 1} pemerintah daerah (provinsi dan {inProvince} kabupaten/kota) sudah memakai Sinergi.", rows);
+    }
+
+    private static string LevelLabel(RegionLevel level) => level switch
+    {
+        RegionLevel.Provinsi => "provinsi",
+        RegionLevel.Kota => "kota",
+        _ => "kabupaten",
+    };
+}

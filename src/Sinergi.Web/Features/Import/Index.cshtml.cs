@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sinergi.Audit;
+using Sinergi.Data;
+using Sinergi.Features.Accounts;
+using Sinergi.Infrastructure.Files;
+using Sinergi.Tenancy;
+using Sinergi.Web;
+
+namespace Sinergi.Features.Import;
+
+/// <summary>Impor: upload the region's spreadsheet; reading happens in the background, then the preview.</summary>
+[Authorize(Roles = Roles.AdminKerjaSama)]
+public class IndexModel(AppDbContext db, RegionScope scope, FileStore files, ImportJobs jobs, IOptions<UploadOptions> uploads) : PageModel
+{
+    public sealed record Recent(Guid Id, string FileName, string UserName, DateTime CreatedAt, ImportStatus Status, string? Summary);
+
+    public List<Recent> Sessions { get; private set; } = [];
+    public int MaxMegabytes => uploads.Value.MaxMegabytes;
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file)
+    {
+        if (file is null || file.Length == 0)
+            ModelState.AddModelError("file", file is null ? "Pilih berkas .xlsx, .xls atau .csv yang akan diimpor." : $"Berkas '{file.FileName}' kosong.");
+        else if (!SpreadsheetReader.Extensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()))
+            ModelState.AddModelError("file", $"Jenis berkas '{Path.GetExtension(file.FileName)}' tidak dapat diimpor. Unggah .xlsx, .xls atau .csv.");
+        else if (file.Length > uploads.Value.MaxBytes)
+            ModelState.AddModelError("file", $"Berkas '{file.FileName}' berukuran {Indonesian.FileSize(file.Length)}, melebihi batas {MaxMegabytes} MB.");
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        await using var content = file!.OpenReadStream();
+        var stored = await files.SaveAsync(content, HttpContext.RequestAborted);
+        var actor = Actor.Of(User);
+        var session = new ImportSession
+        {
+            Id = Guid.NewGuid(),
+            RegionCode = scope.RegionCode!,
+            UserId = actor.UserId,
+            UserName = actor.Name,
+            FileName = Path.GetFileName(file.FileName.Replace('\\', '/')),
+            Sha256 = stored.Sha256,
+            Size = stored.Length,
+            Status = ImportStatus.Membaca,
+        };
+        db.ImportSessions.Add(session);
+        await db.SaveChangesAsync();
+        await jobs.EnqueueAsync(session.Id, ImportJobKind.Plan);
+        return Redirect($"/Import/Session/{session.Id}");
+    }
+
+    private async Task LoadAsync() =>
+        Sessions = await db.ImportSessions.AsNoTracking().OrderByDescending(s => s.CreatedAt).Take(20)
+            .Select(s => new Recent(s.Id, s.FileName, s.UserName, s.CreatedAt, s.Status, s.Summary)).ToListAsync();
+}

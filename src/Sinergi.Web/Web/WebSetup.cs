@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Sinergi.Features.Accounts;
+
+namespace Sinergi.Web;
+
+/// <summary>The web face: Razor Pages, Indonesian culture, errors, static files and headers.</summary>
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = Indonesian.Culture;
+        CultureInfo.DefaultThreadCurrentUICulture = Indonesian.Culture;
+
+        var services = builder.Services;
+        // Each feature folder holds its pages; a page whose address is not its folder says so in its @page.
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToPage("/Accounts/Login");
+                o.Conventions.AllowAnonymousToPage("/Errors/Error");
+                o.Conventions.AllowAnonymousToPage("/Errors/Status");
+                // Pengaturan: the region's OPDs, accounts and registry settings.
+                o.Conventions.AuthorizeFolder("/Settings", Policies.ManageRegion);
+                o.Conventions.AuthorizeFolder("/Opds", Policies.ManageRegion);
+                o.Conventions.AuthorizeFolder("/Accounts/Users", Policies.ManageRegion);
+            })
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<MustChangePasswordFilter>();
+                IndonesianModelBinding.Apply(o.ModelBindingMessageProvider);
+            });
+        services.Configure<MvcOptions>(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+        // The layout and the partials every feature shares.
+        services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Web/Shared/{0}" + RazorViewEngine.ViewExtension));
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.Name = "sinergi.af";
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = IndonesianProblems.Translate);
+        // Behind a reverse proxy on the same host, keep the client's address and scheme.
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        return builder;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseWhen(c => IsApi(c.Request), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !IsApi(c.Request), ui =>
+        {
+            ui.UseExceptionHandler("/Error");
+            ui.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
+        });
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Indonesian.Culture),
+            SupportedCultures = [Indonesian.Culture],
+            SupportedUICultures = [Indonesian.Culture],
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public,max-age=604800",
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        // Liveness without touching the database: for load balancers, and the benchmark's ceiling.
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    private static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+}

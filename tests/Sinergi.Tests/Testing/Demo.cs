@@ -1,0 +1,57 @@
+namespace Sinergi.Tests.Testing;
+
+/// <summary>
+/// The facts of the demo data (src/Sinergi.Web/Data/DemoData.cs, DemoAgreements.cs) that tests rely
+/// on, named once here. A test that needs one names it from here, so a change to the demo shows
+/// which tests it touches.
+/// </summary>
+public static class Demo
+{
+    public const string Password = "SinergiDemo2026";
+
+    /// <summary>Kota Palangka Raya: the demo's home region, with 29 OPDs and about forty agreements.</summary>
+    public const string Home = "62.71";
+
+    /// <summary>Kabupaten Pulang Pisau: a partner region, party to Palangka Raya's KSDD (the KB and its PKS).</summary>
+    public const string PartnerRegion = "62.11";
+
+    /// <summary>Provinsi Kalimantan Tengah, over both.</summary>
+    public const string Province = "62";
+
+    /// <summary>Demo accounts, each with <see cref="Password"/>.</summary>
+    public static class Accounts
+    {
+        public const string Admin = "admin.palangkaraya@sinergi.test";
+        public const string Tkksd = "tkksd.palangkaraya@sinergi.test";
+        /// <summary>Operator OPD of Dinas Kesehatan (<see cref="Opds.Dinkes"/>).</summary>
+        public const string DinkesOperator = "dinkes.palangkaraya@sinergi.test";
+        /// <summary>Operator OPD of Dinas Kebudayaan dan Pariwisata (<see cref="Opds.Disbudpar"/>).</summary>
+        public const string DisbudparOperator = "disbudpar.palangkaraya@sinergi.test";
+        /// <summary>The Sekda: Pimpinan of the home region.</summary>
+        public const string Pimpinan = "sekda.palangkaraya@sinergi.test";
+        public const string PartnerRegionAdmin = "admin.pulangpisau@sinergi.test";
+        public const string ProvinceAdmin = "admin.kalteng@sinergi.test";
+        /// <summary>Pengawas of the province: reads 62 and every 62.xx.</summary>
+        public const string ProvinceOverseer = "pengawas.kalteng@sinergi.test";
+        /// <summary>Pengawas of the ministry: reads every region.</summary>
+        public const string NationalOverseer = "pengawas.kemendagri@sinergi.test";
+        public const string SystemAdmin = "sysadmin@sinergi.test";
+    }
+
+    /// <summary>Short names of the home region's OPDs that tests name.</summary>
+    public static class Opds
+    {
+        public const string Dinkes = "Dinkes";
+        public const string Disbudpar = "Disbudpar";
+        public const string Dlh = "DLH";
+    }
+
+    /// <summary>Home-region agreements whose particular facts tests rely on.</summary>
+    public static class Agreements
+    {
+        /// <summary>A PKS under the KB with Pulang Pisau, run by DLH, shared with Pulang Pisau.</summary>
+        public const string SharedWaste = "Pengelolaan Sampah Regional di Tempat Pemrosesan Akhir Bersama";
+        /// <summary>A PKS with Universitas Palangka Raya run by Dinkes (and DP3APPKB); the only one with "stunting" in it; ends within the window.</summary>
+        public const string Stunting = "Kuliah Kerja Nyata Tematik Percepatan Penurunan Stunting";
+    }
+}
