@@ -66,6 +66,8 @@ if ! dotnet build Sinergi.slnx -nologo -v quiet -clp:ErrorsOnly; then
 fi
 
 results=$(mktemp -d /tmp/sinergi-results.XXXXXX)
+matrix=tests/Sinergi.Tests/bin/Debug/net10.0/authorization-matrix-sqlite.md
+rm -f "$matrix"
 passed=0
 failed=0
 for project in tests/*/*.csproj; do
@@ -85,5 +87,9 @@ for project in tests/*/*.csproj; do
   failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
 done
 rm -rf "$results"
+if [ -f "$matrix" ]; then
+  say "authorization matrix, as the tests found it (SQLite):"
+  cat "$matrix"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ] && [ "$passed" -gt 0 ]

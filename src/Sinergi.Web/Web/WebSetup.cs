@@ -25,6 +25,9 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Accounts/Login");
                 o.Conventions.AllowAnonymousToPage("/Errors/Error");
                 o.Conventions.AllowAnonymousToPage("/Errors/Status");
+                o.Conventions.AuthorizeFolder("/Agreements", Policies.ReadRegistry);
+                o.Conventions.AuthorizeFolder("/Partners", Policies.ReadRegistry);
+                o.Conventions.AuthorizeFolder("/Reports", Policies.ReadRegistry);
                 // Pengaturan: the region's OPDs, accounts and registry settings.
                 o.Conventions.AuthorizeFolder("/Settings", Policies.ManageRegion);
                 o.Conventions.AuthorizeFolder("/Opds", Policies.ManageRegion);

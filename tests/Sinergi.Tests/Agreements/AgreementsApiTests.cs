@@ -147,6 +147,48 @@ public abstract class AgreementsApiTests<TApp>(TApp app) : IClassFixture<TApp> w
     }
 
     [Fact]
+    public async Task Terminate_needs_if_match_a_date_and_a_reason_and_then_shows_diakhiri_in_status_and_history()
+    {
+        var dinkes = await OpdIdAsync(Demo.Opds.Dinkes);
+        var admin = await ClientForAsync(Demo.Accounts.Admin);
+        var created = await admin.PostAsJsonAsync("/api/v1/agreements", NewAgreement("Pemeriksaan Kesehatan Calon Pekerja Migran", "119/710/KS-PR/2026", dinkes));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var etag = created.Headers.ETag!;
+        HttpRequestMessage Terminate(object body, EntityTagHeaderValue? ifMatch)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/agreements/{id}/terminate") { Content = JsonContent.Create(body) };
+            if (ifMatch is not null)
+                request.Headers.IfMatch.Add(ifMatch);
+            return request;
+        }
+
+        Assert.Equal((HttpStatusCode)428, (await admin.SendAsync(Terminate(new { terminatedOn = "2026-09-01", reason = "Program dialihkan." }, null))).StatusCode);
+        var otherOpd = await ClientForAsync(Demo.Accounts.DisbudparOperator);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherOpd.SendAsync(Terminate(new { terminatedOn = "2026-09-01", reason = "Program dialihkan." }, etag))).StatusCode);
+        var pimpinan = await ClientForAsync(Demo.Accounts.Pimpinan);
+        Assert.Equal(HttpStatusCode.Forbidden, (await pimpinan.SendAsync(Terminate(new { terminatedOn = "2026-09-01", reason = "Program dialihkan." }, etag))).StatusCode);
+
+        var bad = await admin.SendAsync(Terminate(new { terminatedOn = "2026-05-01", reason = " " }, etag));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("sebelum kerja sama mulai berlaku", errors.GetProperty("terminatedOn")[0].GetString());
+        Assert.Contains("Alasan wajib diisi", errors.GetProperty("reason")[0].GetString());
+
+        var ended = await admin.SendAsync(Terminate(new { terminatedOn = "2026-09-01", reason = "Program dialihkan ke APBN." }, etag));
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        var body = await ended.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("diakhiri", body.GetProperty("status").GetString());
+        Assert.Equal("2026-09-01", body.GetProperty("terminatedOn").GetString());
+        var history = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/agreements/{id}/history");
+        Assert.Equal("Diakhiri", history[0].GetProperty("action").GetString());
+        Assert.Contains(history[0].GetProperty("changes").EnumerateArray(), c => c.GetProperty("new").GetString() == "Program dialihkan ke APBN.");
+
+        var again = await admin.SendAsync(Terminate(new { terminatedOn = "2026-09-02", reason = "Lagi." }, ended.Headers.ETag));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.True((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("lifecycle", out _));
+    }
+
+    [Fact]
     public async Task Delete_refuses_a_kb_with_pks_and_needs_if_match()
     {
         var kb = await IdOfAsync("Kerja Sama Pembangunan Wilayah Perbatasan Kota Palangka Raya dan Kabupaten Pulang Pisau");

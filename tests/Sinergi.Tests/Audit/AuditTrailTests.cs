@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Sinergi.Audit;
 using Sinergi.Tests.Testing;
 
 namespace Sinergi.Tests.Audit;
@@ -11,9 +13,14 @@ public abstract class AuditTrailTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var count = await app.WithDbAsync(db => db.AuditEvents.CountAsync());
         Assert.True(count > 0);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => app.WithDbAsync(db =>
+        // The refusal comes from the database's own triggers (SQLite RAISE, PostgreSQL RAISE EXCEPTION),
+        // not from the app: a statement that bypasses EF's change tracker is refused just the same.
+        var update = await Assert.ThrowsAnyAsync<DbException>(() => app.WithDbAsync(db =>
             db.AuditEvents.Where(e => e.Id > 0).ExecuteUpdateAsync(s => s.SetProperty(e => e.UserName, "Orang lain"))));
-        await Assert.ThrowsAnyAsync<Exception>(() => app.WithDbAsync(db => db.AuditEvents.Where(e => e.Id > 0).ExecuteDeleteAsync()));
+        Assert.Contains("Riwayat (AuditEvents) hanya dapat ditambah", update.Message);
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() => app.WithDbAsync(db =>
+            db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEvents\" WHERE \"Id\" > 0")));
+        Assert.Contains("Riwayat (AuditEvents) hanya dapat ditambah", delete.Message);
 
         Assert.Equal(count, await app.WithDbAsync(db => db.AuditEvents.CountAsync()));
         Assert.Equal(0, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.UserName == "Orang lain")));
@@ -24,7 +31,7 @@ public abstract class AuditTrailTests<TApp>(TApp app) : IClassFixture<TApp> wher
     {
         var (agreements, created) = await app.WithDbAsync(async db => (
             await db.Agreements.Select(a => a.Id).ToListAsync(),
-            await db.AuditEvents.Where(e => e.EntityType == "Agreement" && e.Action == "Dibuat").Select(e => e.EntityId).ToListAsync()));
+            await db.AuditEvents.Where(e => e.EntityType == AuditEntities.Agreement && e.Action == AuditActions.Created).Select(e => e.EntityId).ToListAsync()));
         Assert.Empty(agreements.Except(created));
     }
 }

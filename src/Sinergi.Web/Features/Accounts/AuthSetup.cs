@@ -14,6 +14,12 @@ public static class Policies
 
     /// <summary>An API caller who administers their region.</summary>
     public const string ApiManageRegion = nameof(ApiManageRegion);
+
+    /// <summary>Read the registry (agreements, partners, reports): every role but a partner's own account.</summary>
+    public const string ReadRegistry = nameof(ReadRegistry);
+
+    /// <summary>The same, for an API caller.</summary>
+    public const string ApiReadRegistry = nameof(ApiReadRegistry);
 }
 
 public static class AuthSetup
@@ -67,7 +73,10 @@ public static class AuthSetup
             .AddPolicy(Policies.ManageRegion, p => p.RequireRole(Roles.AdminKerjaSama, Roles.SystemAdmin))
             .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(AccessTokenHandler.SchemeName).RequireAuthenticatedUser())
             .AddPolicy(Policies.ApiManageRegion, p => p.AddAuthenticationSchemes(AccessTokenHandler.SchemeName)
-                .RequireRole(Roles.AdminKerjaSama));
+                .RequireRole(Roles.AdminKerjaSama))
+            .AddPolicy(Policies.ReadRegistry, p => p.RequireRole(Roles.RegistryReaders))
+            .AddPolicy(Policies.ApiReadRegistry, p => p.AddAuthenticationSchemes(AccessTokenHandler.SchemeName)
+                .RequireRole(Roles.RegistryReaders));
         return builder;
     }
 }

@@ -16,6 +16,12 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [AdminKerjaSama, Tkksd, OpdOperator, Pimpinan, Mitra, Overseer, SystemAdmin];
 
+    /// <summary>
+    /// Who reads the region's registry: everyone in government. A Mitra account belongs to a partner
+    /// and follows its own offers only; the registry's other partners and internal notes are not its to read.
+    /// </summary>
+    public static readonly string[] RegistryReaders = [AdminKerjaSama, Tkksd, OpdOperator, Pimpinan, Overseer, SystemAdmin];
+
     public static bool Exists(string? role) => role is not null && All.Contains(role);
 
     public static string Label(string role) => role switch

@@ -121,17 +121,6 @@ public static class AgreementLabels
     public static AgreementStatus? StatusFromSlug(string? slug) =>
         Enum.GetValues<AgreementStatus>().Select(s => (AgreementStatus?)s).FirstOrDefault(s => Slug(s!.Value) == slug);
 
-    /// <summary>Bootstrap colour of the status badge.</summary>
-    public static string Colour(AgreementStatus status) => status switch
-    {
-        AgreementStatus.Draf => "secondary",
-        AgreementStatus.BelumBerlaku => "info",
-        AgreementStatus.Berlaku => "success",
-        AgreementStatus.AkanBerakhir => "warning",
-        AgreementStatus.Berakhir => "dark",
-        _ => "danger",
-    };
-
     public static string Slug(AgreementKind kind) => Code(kind).ToLowerInvariant();
 
     public static AgreementKind? KindFromSlug(string? slug) =>

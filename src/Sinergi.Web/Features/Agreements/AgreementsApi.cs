@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Sinergi.Features.Accounts;
 using Sinergi.Audit;
 using Sinergi.Data;
 using Sinergi.Features.Agreements.Documents;
@@ -21,7 +22,7 @@ public static class AgreementsApi
 {
     public static RouteGroupBuilder MapAgreementsApi(this RouteGroupBuilder api)
     {
-        var agreements = api.MapGroup("/agreements").WithTags("Kerja sama");
+        var agreements = api.MapGroup("/agreements").WithTags("Kerja sama").RequireAuthorization(Policies.ApiReadRegistry);
         agreements.MapGet("/", ListAsync).WithSummary("Daftar kerja sama dengan filter yang sama dengan halaman Kerja Sama");
         agreements.MapGet("/{id:int}", GetAsync).WithName("GetAgreement").WithSummary("Satu kerja sama lengkap; ETag untuk If-Match");
         agreements.MapPost("/", CreateAsync).WithSummary("Catat kerja sama (Admin Kerja Sama; Operator OPD untuk OPD-nya)");

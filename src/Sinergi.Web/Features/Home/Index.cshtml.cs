@@ -26,6 +26,8 @@ public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationServic
     public string Heading { get; private set; } = "";
     public string Today { get; private set; } = "";
     public bool CanManage { get; private set; }
+    /// <summary>A partner's own account (Mitra) sees its region's name, not its registry.</summary>
+    public bool ReadsRegistry { get; private set; }
     public RegionFigures? Region { get; private set; }
     public OverseenFigures? Overseen { get; private set; }
     public int Provinces { get; private set; }
@@ -41,6 +43,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationServic
         var zone = RegionClock.ZoneOf(scope.RegionCode);
         Today = Indonesian.Date(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
         CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageRegion)).Succeeded;
+        ReadsRegistry = (await authorization.AuthorizeAsync(User, Policies.ReadRegistry)).Succeeded;
         Provinces = await db.Regions.CountAsync(r => r.Level == RegionLevel.Provinsi);
         Regencies = await db.Regions.CountAsync(r => r.Level != RegionLevel.Provinsi);
         UrusanTotal = await db.Urusan.CountAsync();
@@ -61,7 +64,8 @@ public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationServic
                 await users.CountAsync(),
                 await db.Opds.SelectMany(o => o.Urusan).Select(u => u.Code).Distinct().CountAsync(),
                 roleCounts.OrderBy(c => Roles.All.ToList().IndexOf(c.Role)).Select(c => (c.Role, c.Count)).ToList());
-            await LoadRegistryAsync(code);
+            if (ReadsRegistry)
+                await LoadRegistryAsync(code);
         }
         else
         {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Sinergi.Features.Accounts;
 using Sinergi.Audit;
 using Sinergi.Data;
 using Sinergi.Features.Agreements;
@@ -31,7 +32,7 @@ public static class PartnersApi
 
     public static RouteGroupBuilder MapPartnersApi(this RouteGroupBuilder api)
     {
-        var partners = api.MapGroup("/partners").WithTags("Mitra");
+        var partners = api.MapGroup("/partners").WithTags("Mitra").RequireAuthorization(Policies.ApiReadRegistry);
         partners.MapGet("/", ListAsync).WithSummary("Direktori mitra daerah Anda");
         partners.MapGet("/{id:int}", GetAsync).WithName("GetPartner").WithSummary("Satu mitra");
         partners.MapPost("/", CreateAsync).WithSummary("Tambah mitra; nama ganda dalam jenis yang sama ditolak");

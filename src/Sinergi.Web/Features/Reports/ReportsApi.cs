@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sinergi.Features.Accounts;
 using Sinergi.Data;
 using Sinergi.Features.Agreements;
 using Sinergi.Features.Regions;
@@ -12,11 +13,11 @@ public static class ReportsApi
 {
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
     {
-        api.MapGroup("/reports").WithTags("Laporan")
+        api.MapGroup("/reports").WithTags("Laporan").RequireAuthorization(Policies.ApiReadRegistry)
             .MapGet("/period", PeriodAsync)
             .Produces<PeriodReport>(StatusCodes.Status200OK, "application/json")
             .WithSummary("Laporan Pelaksanaan Kerja Sama Daerah satu semester (s1, s2) atau satu tahun, sebagai JSON atau PDF");
-        api.MapGet("/agreements/{id:int}/profile.pdf", ProfileAsync).WithTags("Kerja sama")
+        api.MapGet("/agreements/{id:int}/profile.pdf", ProfileAsync).WithTags("Kerja sama").RequireAuthorization(Policies.ApiReadRegistry)
             .Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf")
             .WithSummary("Profil satu halaman (PDF) sebuah kerja sama, untuk bahan pimpinan");
         return api;

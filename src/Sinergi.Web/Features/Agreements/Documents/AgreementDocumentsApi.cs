@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Sinergi.Features.Accounts;
 using Sinergi.Audit;
 using Sinergi.Data;
 using Sinergi.Infrastructure.Files;
@@ -19,7 +20,7 @@ public static class AgreementDocumentsApi
         // Bearer tokens are not sent by browsers on their own, so a form post here cannot be forged.
         agreements.MapPost("/{id:int}/documents", UploadAsync).DisableAntiforgery()
             .WithSummary("Unggah dokumen (multipart: file, title untuk dokumen baru, atau documentId untuk versi baru)");
-        api.MapGet("/documents/{versionId:int}", DownloadAsync).WithTags("Kerja sama").WithSummary("Unduh satu versi dokumen");
+        api.MapGet("/documents/{versionId:int}", DownloadAsync).WithTags("Kerja sama").RequireAuthorization(Policies.ApiReadRegistry).WithSummary("Unduh satu versi dokumen");
     }
 
     private static async Task<Results<Created<DocumentVersionDto>, ValidationProblem, ProblemHttpResult>> UploadAsync(
