@@ -213,6 +213,8 @@ public static class AuthorizationMatrix
         Delete("/api/v1/partners/{id:int}", Row.FreshPartner, "L O F F F F F N N N F"),
         Post("/api/v1/partners/{id:int}/merge", Row.Partner, "L O F F F F F N N N F"),
         Post("/api/v1/imports", Row.None, "L O F F F F F O F F F"),
+        // The full report of an import, for the region's admin; another region's is not found.
+        Get("/api/v1/imports/{id:guid}/report", Row.ImportSession, "L O F F F F F N F F F"),
         Get("/api/v1/reports/period", Row.None, "L O O O O O F O O O O"),
     ];
 }

@@ -76,7 +76,8 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportJobs jobs, I
         var maxBytes = services.GetRequiredService<IOptions<UploadOptions>>().Value.MaxBytes;
         ImportPlan plan;
         await using (var content = services.GetRequiredService<FileStore>().OpenRead(session.Sha256))
-            plan = await ImportPlanner.PlanFileAsync(db, session.RegionCode, session.FileName, content, maxBytes, session.SheetIndex,
+            plan = await ImportPlanner.PlanFileAsync(db, session.RegionCode, session.FileName, content, maxBytes,
+                services.GetRequiredService<IOptions<ImportLimits>>().Value, session.SheetIndex,
                 ImportPreview.MappingFromJson(session.MappingJson), kind == ImportJobKind.Plan ? jobs.Reporter(id) : null, ct);
 
         if (kind == ImportJobKind.Save && plan.CanSave)

@@ -17,9 +17,9 @@ public static class ImportPlanner
     /// Reads a file and plans it. The cells are needed only for planning: reading them here lets
     /// them go as soon as the plan is made, before saving, which matters for a file of 50,000 rows.
     /// </summary>
-    public static async Task<ImportPlan> PlanFileAsync(AppDbContext db, string regionCode, string fileName, Stream content, long maxBytes,
+    public static async Task<ImportPlan> PlanFileAsync(AppDbContext db, string regionCode, string fileName, Stream content, long maxBytes, ImportLimits limits,
         int? sheetIndex = null, IReadOnlyDictionary<int, ImportField>? mapping = null, IProgress<int>? progress = null, CancellationToken ct = default) =>
-        await PlanAsync(db, regionCode, fileName, SpreadsheetReader.Read(fileName, content, maxBytes, ct), sheetIndex, mapping, progress, ct);
+        await PlanAsync(db, regionCode, fileName, SpreadsheetReader.Read(fileName, content, maxBytes, limits, ct), sheetIndex, mapping, progress, ct);
 
     public static async Task<ImportPlan> PlanAsync(AppDbContext db, string regionCode, string fileName, SpreadsheetRead read,
         int? sheetIndex = null, IReadOnlyDictionary<int, ImportField>? mapping = null, IProgress<int>? progress = null, CancellationToken ct = default)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Sinergi.Audit;
 using Sinergi.Cli;
 using Sinergi.Data;
@@ -29,7 +30,8 @@ internal static class ImportVerb
 
         ImportPlan plan;
         await using (var content = File.OpenRead(path))
-            plan = await ImportPlanner.PlanFileAsync(db, regionCode, Path.GetFileName(path), content, MaxBytes, sheet);
+            plan = await ImportPlanner.PlanFileAsync(db, regionCode, Path.GetFileName(path), content, MaxBytes,
+                scope.ServiceProvider.GetRequiredService<IOptions<ImportLimits>>().Value, sheet);
         await PrintAsync(output, plan);
         if (!plan.CanSave)
         {

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
 using Sinergi.Features.Accounts;
-using Sinergi.Infrastructure.Spreadsheets;
 
 namespace Sinergi.Features.Import;
 
@@ -105,32 +104,13 @@ public class SessionModel(AppDbContext db, ImportJobs jobs) : PageModel
         return Redirect(Here);
     }
 
-    /// <summary>Every row with what happened to it and why: the report a person keeps or sends back to the OPDs.</summary>
+    /// <summary>Every row with what happened to it and why, as a workbook (<see cref="ImportReport"/>).</summary>
     public async Task<IActionResult> OnGetReportAsync()
     {
         if (!await LoadAsync() || Preview is null)
             return NotFound();
-        var saved = Session.Status == ImportStatus.Tersimpan;
-        var columns = new ExportColumn[] { new("Baris", ExportKind.Number), new("Nomor"), new("Judul"), new("Hasil"), new("Mitra"), new("OPD"), new("Galat"), new("Peringatan") };
-        var rows = Preview.Rows.Select(r => new object?[]
-        {
-            r.RowNumber, r.Number, r.Title, OutcomeLabel(r.Outcome, saved), string.Join("; ", r.Partners), string.Join("; ", r.Opds),
-            string.Join("\n", r.Messages.Where(m => m.IsError).Select(m => $"{m.Column}: {m.Text}")),
-            string.Join("\n", r.Messages.Where(m => !m.IsError).Select(m => $"{m.Column}: {m.Text}")),
-        });
-        var output = new MemoryStream();
-        TableExport.WriteXlsx(output, "Hasil impor", columns, rows);
-        output.Position = 0;
-        return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"hasil-impor-{Path.GetFileNameWithoutExtension(Session.FileName)}.xlsx");
+        return File(ImportReport.Xlsx(Preview, Session.Status == ImportStatus.Tersimpan), ImportReport.ContentType, ImportReport.FileName(Session.FileName));
     }
-
-    public static string OutcomeLabel(ImportOutcome outcome, bool saved) => outcome switch
-    {
-        ImportOutcome.Create => saved ? "Dibuat" : "Akan dibuat",
-        ImportOutcome.Update => saved ? "Diperbarui" : "Akan diperbarui",
-        ImportOutcome.Unchanged => "Tidak berubah",
-        _ => "Bermasalah",
-    };
 
     public string Here => $"/Import/Session/{Id}";
 
