@@ -87,7 +87,26 @@ public static class HostileFiles
     public static byte[] ManyPagePdf(int pages, string words = "halaman") =>
         Pdf(Enumerable.Range(1, pages).Select(p => (Encoding.ASCII.GetBytes($"BT /F1 12 Tf 72 720 Td ({words} {p}) Tj ET"), false)).ToList());
 
-    /// <summary>A PDF with one page per content stream (Helvetica, not embedded), written object by object with its cross-reference table.</summary>
+    /// <summary>
+    /// A PDF of one page that draws a form <paramref name="draws"/> times, the form showing
+    /// <paramref name="letters"/> letters: a few kilobytes that ask for millions of letters.
+    /// </summary>
+    public static byte[] FormPdf(int draws, int letters)
+    {
+        var page = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("/Fm1 Do ", draws)));
+        var form = Encoding.ASCII.GetBytes($"BT /F1 12 Tf 72 720 Td ({new string('a', letters)}) Tj ET");
+        return PdfOf(
+        [
+            Encoding.ASCII.GetBytes("<< /Type /Catalog /Pages 2 0 R >>"),
+            Encoding.ASCII.GetBytes("<< /Type /Pages /Kids [4 0 R] /Count 1 >>"),
+            Encoding.ASCII.GetBytes("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
+            Encoding.ASCII.GetBytes("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Fm1 6 0 R >> >> /Contents 5 0 R >>"),
+            Stream(page, ""),
+            Stream(form, " /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"),
+        ]);
+    }
+
+    /// <summary>A PDF with one page per content stream (Helvetica, not embedded).</summary>
     private static byte[] Pdf(IReadOnlyList<(byte[] Content, bool Flate)> pages)
     {
         var objects = new List<byte[]>
@@ -100,8 +119,17 @@ public static class HostileFiles
         {
             objects.Add(Encoding.ASCII.GetBytes($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>"));
             var (content, flate) = pages[i];
-            objects.Add([.. Encoding.ASCII.GetBytes($"<< /Length {content.Length}{(flate ? " /Filter /FlateDecode" : "")} >>\nstream\n"), .. content, .. "\nendstream"u8]);
+            objects.Add(Stream(content, flate ? " /Filter /FlateDecode" : ""));
         }
+        return PdfOf(objects);
+    }
+
+    private static byte[] Stream(byte[] content, string entries) =>
+        [.. Encoding.ASCII.GetBytes($"<< /Length {content.Length}{entries} >>\nstream\n"), .. content, .. "\nendstream"u8];
+
+    /// <summary>Objects 1, 2, 3… written one after the other, with their cross-reference table.</summary>
+    private static byte[] PdfOf(IReadOnlyList<byte[]> objects)
+    {
         using var output = new MemoryStream();
         void Write(string text) => output.Write(Encoding.ASCII.GetBytes(text));
         Write("%PDF-1.4\n");
@@ -151,7 +179,7 @@ public static class HostileFiles
 
     private static void Write(ZipArchive zip, string name, string text)
     {
-        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.SmallestSize).Open(), new UTF8Encoding(false));
+        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Optimal).Open(), new UTF8Encoding(false));
         writer.Write(text);
     }
 

@@ -94,6 +94,8 @@ public static class FileInspector
             found = DocumentKind.Png;
         else if (head.StartsWith(ZipMagic))
         {
+            if (ZipDirectory.HasTooManyEntries(content))
+                return $"arsipnya berisi lebih dari {Indonesian.Number(ZipDirectory.MaxEntries)} bagian, jauh melebihi dokumen Office mana pun";
             var package = OfficePackage(content, promised);
             if (package.Corrupt && promised is DocumentKind.Docx or DocumentKind.Xlsx)
                 return "arsipnya rusak atau tidak lengkap";

@@ -35,6 +35,10 @@ public static class FilesSetup
             .Bind(builder.Configuration.GetSection(UploadOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<TextExtractionOptions>()
+            .Bind(builder.Configuration.GetSection(TextExtractionOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<FormOptions>().Configure<IOptions<UploadOptions>>((form, uploads) =>
         {
             form.MultipartBodyLengthLimit = uploads.Value.RequestBodyLimit;

@@ -1,223 +1,193 @@
-using System.IO.Compression;
 using System.Text;
-using System.Xml;
-using UglyToad.PdfPig;
+using Sinergi.Web;
 
 namespace Sinergi.Infrastructure.Files;
 
 /// <summary>The searchable text of a document.</summary>
-/// <param name="Text">Plain text, at most <see cref="TextExtractor.MaxCharacters"/> characters.</param>
+/// <param name="Text">Plain text, at most <see cref="TextExtractionOptions.MaxCharacters"/> characters.</param>
 /// <param name="Unreadable">The file could not be read (damaged, or locked with a password): the text is empty.</param>
-/// <param name="Truncated">The document had more text than is kept.</param>
-public sealed record ExtractedText(string Text, bool Unreadable, bool Truncated)
+/// <param name="Limit">
+/// The limit the document went past, as the end of a sentence in Bahasa Indonesia ("lebih dari
+/// 2.000 halaman"); the text is what was read until then. Null when the whole document was read.
+/// </param>
+public sealed record ExtractedText(string Text, bool Unreadable, string? Limit)
 {
-    public static readonly ExtractedText Empty = new("", Unreadable: false, Truncated: false);
+    public static readonly ExtractedText Empty = new("", Unreadable: false, Limit: null);
 
-    public static readonly ExtractedText Failed = new("", Unreadable: true, Truncated: false);
+    public static readonly ExtractedText Failed = new("", Unreadable: true, Limit: null);
+
+    /// <summary>The document had more than was read.</summary>
+    public bool Truncated => Limit is not null;
+}
+
+/// <summary>A limit of <see cref="TextExtractionOptions"/> was reached; the text read so far stands.</summary>
+internal sealed class ExtractionLimitException(string limit) : Exception(limit)
+{
+    public string Limit { get; } = limit;
 }
 
 /// <summary>
 /// Plain text of a PDF, DOCX or XLSX for search; images have none. A pure function of the bytes,
-/// synchronous and CPU-bound, so callers run it off the request thread. Damaged input gives
-/// <see cref="ExtractedText.Failed"/>, never an exception (except cancellation).
+/// synchronous and CPU-bound, so callers run it off the request thread. Every way a small file can
+/// ask for a lot of work is bounded by <see cref="TextExtractionOptions"/>: inflated bytes, pages,
+/// characters per run and per document, PDF objects and page content, and time. Damaged input gives
+/// <see cref="ExtractedText.Failed"/>, never an exception (except the caller's cancellation).
 /// </summary>
-public static class TextExtractor
+public static partial class TextExtractor
 {
     public const int MaxCharacters = 1_000_000;
 
-    private static readonly string[] WordNamespaces =
-        ["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"];
+    private static readonly TextExtractionOptions Defaults = new();
 
-    private static readonly string[] SheetNamespaces =
-        ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"];
-
-    // OOXML never carries a DTD; the character cap stops a small ZIP that inflates to gigabytes of XML.
-    private static readonly XmlReaderSettings XmlSettings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersInDocument = 200_000_000,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        CloseInput = true,
-    };
+    public static ExtractedText Extract(Stream content, DocumentKind kind, CancellationToken cancellationToken = default) =>
+        Extract(content, kind, Defaults, TimeProvider.System, cancellationToken);
 
     /// <param name="content">The whole file, readable and seekable (as <see cref="FileStore.OpenRead"/> gives it).</param>
     /// <param name="kind">The kind <see cref="FileInspector"/> decided.</param>
-    public static ExtractedText Extract(Stream content, DocumentKind kind, CancellationToken cancellationToken = default)
+    /// <param name="clock">Whose timer ends the reading after <see cref="TextExtractionOptions.MaxSeconds"/>.</param>
+    public static ExtractedText Extract(Stream content, DocumentKind kind, TextExtractionOptions options, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var text = new TextBuffer(MaxCharacters);
+        if (kind is not (DocumentKind.Pdf or DocumentKind.Docx or DocumentKind.Xlsx))
+            return ExtractedText.Empty;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.MaxSeconds), clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var budget = new ExtractionBudget(options, linked.Token);
+        var text = new TextBuffer(options.MaxCharacters, options.MaxElementCharacters, budget);
         try
         {
             switch (kind)
             {
                 case DocumentKind.Pdf:
-                    ReadPdf(content, text, cancellationToken);
+                    ReadPdf(content, text, budget);
                     break;
                 case DocumentKind.Docx:
-                    ReadDocx(content, text, cancellationToken);
-                    break;
-                case DocumentKind.Xlsx:
-                    ReadXlsx(content, text, cancellationToken);
+                    ReadDocx(content, text, budget);
                     break;
                 default:
-                    return ExtractedText.Empty;
+                    ReadXlsx(content, text, budget);
+                    break;
             }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            budget.Reached($"pembacaannya melebihi {Indonesian.Number(options.MaxSeconds)} detik");
+        }
+        catch (ExtractionLimitException)
+        {
+            // The budget holds which limit it was.
         }
         // Damaged files surface from PdfPig, ZipArchive and XmlReader as many exception types.
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return ExtractedText.Failed;
+            if (budget.Limit is null)
+                return ExtractedText.Failed;
         }
-        return new ExtractedText(text.ToString(), Unreadable: false, text.IsFull);
+        return new ExtractedText(text.ToString(), Unreadable: false, budget.Limit ?? text.Limit);
     }
 
-    /// <summary>Words joined by spaces, pages by newlines. An encrypted PDF without an empty user password fails.</summary>
-    private static void ReadPdf(Stream content, TextBuffer text, CancellationToken cancellationToken)
-    {
-        using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
-        foreach (var page in document.GetPages())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            text.Separate('\n');
-            foreach (var word in page.GetWords())
-            {
-                text.Separate(' ');
-                text.Append(word.Text);
-                if (text.IsFull)
-                    return;
-            }
-        }
-    }
-
-    /// <summary>The runs of the main document part; a paragraph or line break becomes a newline.</summary>
-    private static void ReadDocx(Stream content, TextBuffer text, CancellationToken cancellationToken)
-    {
-        using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-        using var xml = XmlReader.Create(Part(zip, "word/document.xml").Open(), XmlSettings);
-        while (!xml.EOF && !text.IsFull)
-        {
-            if (xml.NodeType == XmlNodeType.Element && WordNamespaces.Contains(xml.NamespaceURI))
-            {
-                switch (xml.LocalName)
-                {
-                    case "t":
-                        text.Append(xml.ReadElementContentAsString());
-                        continue; // the reader is already on the next node
-                    case "tab":
-                        text.Append("\t");
-                        break;
-                    case "br" or "cr":
-                        text.Separate('\n');
-                        break;
-                }
-            }
-            else if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "p" && WordNamespaces.Contains(xml.NamespaceURI))
-            {
-                text.Separate('\n');
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-            xml.Read();
-        }
-    }
-
-    /// <summary>The shared strings, then the inline strings and cached formula strings of every sheet, one per line.</summary>
-    private static void ReadXlsx(Stream content, TextBuffer text, CancellationToken cancellationToken)
-    {
-        using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-        Part(zip, "xl/workbook.xml"); // a package without one is not a workbook
-        if (FindPart(zip, "xl/sharedStrings.xml") is { } shared)
-            ReadSheetXml(shared, text, sharedStrings: true);
-        var sheets = zip.Entries
-            .Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
-                && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
-                && !e.FullName.Contains("/_rels/", StringComparison.Ordinal))
-            .OrderBy(e => e.FullName.Length).ThenBy(e => e.FullName, StringComparer.Ordinal);
-        foreach (var sheet in sheets)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (text.IsFull)
-                return;
-            ReadSheetXml(sheet, text, sharedStrings: false);
-        }
-    }
-
-    /// <summary>
-    /// In sharedStrings.xml every <c>t</c> counts except phonetic hints (<c>rPh</c>); in a sheet only
-    /// the <c>t</c> of an inline string (<c>is</c>) and the value of a cell of type <c>str</c>.
-    /// </summary>
-    private static void ReadSheetXml(ZipArchiveEntry part, TextBuffer text, bool sharedStrings)
-    {
-        using var xml = XmlReader.Create(part.Open(), XmlSettings);
-        string? cellType = null;
-        while (!xml.EOF && !text.IsFull)
-        {
-            if (xml.NodeType == XmlNodeType.Element && SheetNamespaces.Contains(xml.NamespaceURI))
-            {
-                switch (xml.LocalName)
-                {
-                    case "rPh":
-                        xml.Skip();
-                        continue;
-                    case "c":
-                        cellType = xml.GetAttribute("t");
-                        break;
-                    case "t" when sharedStrings || cellType == "inlineStr":
-                    case "v" when !sharedStrings && cellType == "str":
-                        text.Append(xml.ReadElementContentAsString());
-                        continue;
-                }
-            }
-            else if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName is "si" or "c" && SheetNamespaces.Contains(xml.NamespaceURI))
-            {
-                text.Separate('\n');
-                cellType = null;
-            }
-            xml.Read();
-        }
-        text.Separate('\n');
-    }
-
-    private static ZipArchiveEntry Part(ZipArchive zip, string name) =>
-        FindPart(zip, name) ?? throw new InvalidDataException($"The package has no part {name}.");
-
-    private static ZipArchiveEntry? FindPart(ZipArchive zip, string name) =>
-        zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, name, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Collects text up to a cap, with single separators and no split surrogate pair at the cut.</summary>
-    private sealed class TextBuffer(int capacity)
+    /// <summary>Collects text up to a cap, with single separators, runs cut at their own cap, and no split surrogate pair at a cut.</summary>
+    private sealed class TextBuffer(int capacity, int elementCapacity, ExtractionBudget budget)
     {
         private readonly StringBuilder _text = new();
+        private int _element;
 
         public bool IsFull { get; private set; }
 
+        /// <summary>Why text was left out (a run or the document too long); null while all was kept.</summary>
+        public string? Limit { get; private set; }
+
+        /// <summary>Appends part of a run of text; a run longer than its cap keeps its beginning.</summary>
         public void Append(ReadOnlySpan<char> value)
         {
             if (IsFull)
                 return;
-            var room = capacity - _text.Length;
-            if (value.Length > room)
+            var length = value.Length;
+            if (_element + value.Length > elementCapacity)
             {
-                value = value[..room];
-                if (value.Length > 0 && char.IsHighSurrogate(value[^1]))
-                    value = value[..^1];
-                IsFull = true;
+                Limit ??= $"ada bagian teks yang lebih panjang dari {Indonesian.Number(elementCapacity)} karakter";
+                value = value[..Math.Max(0, elementCapacity - _element)];
             }
+            if (value.Length > capacity - _text.Length)
+            {
+                value = value[..(capacity - _text.Length)];
+                IsFull = true;
+                Limit = $"teksnya lebih dari {Indonesian.Number(capacity)} karakter";
+            }
+            if (value.Length < length && value.Length > 0 && char.IsHighSurrogate(value[^1]))
+                value = value[..^1];
             _text.Append(value);
+            _element += value.Length;
+            if (IsFull)
+                throw budget.Reached(Limit!);
         }
 
-        /// <summary>Adds a space or newline unless the text is empty or already ends with one.</summary>
+        /// <summary>Ends a run: the next text starts a new one.</summary>
+        public void EndRun() => _element = 0;
+
+        /// <summary>Adds a space or newline unless the text is empty or already ends with one; ends the run.</summary>
         public void Separate(char separator)
         {
-            if (_text.Length == 0 || _text[^1] == '\n' || (separator == ' ' && char.IsWhiteSpace(_text[^1])))
+            _element = 0;
+            if (IsFull || _text.Length == 0 || _text[^1] == '\n' || (separator == ' ' && char.IsWhiteSpace(_text[^1])))
                 return;
             if (separator == '\n' && _text[^1] == ' ')
                 _text[^1] = '\n';
             else
                 Append([separator]);
+            _element = 0;
         }
 
         public override string ToString() => _text.ToString().TrimEnd();
+    }
+}
+
+/// <summary>
+/// What one extraction has used of its <see cref="TextExtractionOptions"/>. The first limit reached
+/// stays reached: every later check throws again, so a reader that swallows one exception (a
+/// lenient PDF parser does) still stops at the next.
+/// </summary>
+internal sealed class ExtractionBudget(TextExtractionOptions options, CancellationToken cancellation)
+{
+    private long _unpacked;
+    private long _objects;
+
+    public TextExtractionOptions Options => options;
+
+    public CancellationToken Cancellation => cancellation;
+
+    public string? Limit { get; private set; }
+
+    public void Check()
+    {
+        if (Limit is not null)
+            throw new ExtractionLimitException(Limit);
+        cancellation.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Counts inflated bytes against <see cref="TextExtractionOptions.MaxUnpackedBytes"/>.</summary>
+    public void Unpack(long bytes)
+    {
+        Check();
+        _unpacked += bytes;
+        if (_unpacked > options.MaxUnpackedBytes)
+            throw Reached($"isinya setelah dibuka melebihi {Indonesian.FileSize(options.MaxUnpackedBytes)}");
+    }
+
+    /// <summary>What is left of the unpacking budget, so an inflater can stop just past it.</summary>
+    public long UnpackedLeft => options.MaxUnpackedBytes - _unpacked;
+
+    public void Objects(long count)
+    {
+        Check();
+        _objects += count;
+        if (_objects > options.MaxPdfObjects)
+            throw Reached($"strukturnya lebih dari {Indonesian.Number(options.MaxPdfObjects)} objek PDF");
+    }
+
+    public ExtractionLimitException Reached(string limit)
+    {
+        Limit ??= limit;
+        return new ExtractionLimitException(Limit);
     }
 }

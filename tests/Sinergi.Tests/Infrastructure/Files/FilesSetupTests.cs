@@ -63,4 +63,22 @@ public sealed class FilesSetupTests
 
         Assert.Contains("Uploads:MaxMegabytes harus antara 1 dan 200.", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("TextExtraction:MaxSeconds", "0", "TextExtraction:MaxSeconds harus antara 1 dan 3.600.")]
+    [InlineData("TextExtraction:MaxPages", "0", "TextExtraction:MaxPages harus antara 1 dan 100.000.")]
+    [InlineData("TextExtraction:MaxUnpackedMegabytes", "5000", "TextExtraction:MaxUnpackedMegabytes harus antara 1 dan 4.096.")]
+    public async Task A_text_extraction_limit_out_of_range_stops_the_app_at_start(string key, string value, string message)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration[key] = value;
+        builder.Services.AddOptions<StorageOptions>().Configure(o => o.DataDirectory = Path.GetTempPath());
+        builder.AddFiles();
+        await using var app = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
 }
