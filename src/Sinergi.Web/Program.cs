@@ -1,6 +1,7 @@
 using Sinergi.Cli;
 using Sinergi.Data;
 using Sinergi.Features.Accounts;
+using Sinergi.Features.Agreements.Documents;
 using Sinergi.Features.Import;
 using Sinergi.Infrastructure.Files;
 using Sinergi.Web;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
 builder.AddData();
 builder.AddFiles();
 builder.AddImport();
+builder.AddDocuments();
 builder.AddAuth();
 builder.AddWeb();
 builder.AddApi();

@@ -37,6 +37,8 @@ public sealed class RegistryTests(BrowserSession session)
         await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = "pks-beasiswa.pdf", MimeType = "application/pdf", Buffer = pdf });
         await page.GetByRole(AriaRole.Button, new() { Name = "Unggah" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("pks-beasiswa.pdf diunggah sebagai versi 1");
+        // Its text is read in the background; the list of documents refreshes itself until it is.
+        await Expect(page.Locator("#document-list [data-text-state='Pending']")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" }).GetByRole(AriaRole.Link, new() { Name = "Kerja Sama" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/Agreements$"));

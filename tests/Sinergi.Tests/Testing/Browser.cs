@@ -16,6 +16,9 @@ public sealed class Browser(WebApplicationFactory<Program> app)
 
     public HttpClient Http { get; } = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>The app this browser talks to, for steps that wait on its background work.</summary>
+    public WebApplicationFactory<Program> App => app;
+
     public HttpResponseMessage? Last { get; private set; }
 
     public async Task<IDocument> GetAsync(string url)

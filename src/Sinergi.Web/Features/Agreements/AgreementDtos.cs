@@ -13,7 +13,10 @@ public sealed record AgreementListDto(IReadOnlyList<AgreementSummaryDto> Items, 
 
 public sealed record PartyDto(int Id, string Name, PartnerType Type, string? RegionCode);
 
-public sealed record DocumentVersionDto(int Id, int Number, string FileName, string ContentType, long Size, string Sha256, DateTime UploadedAt, string UploadedBy, string Download);
+/// <param name="TextState">pending, done, partial or unreadable: where reading the text for search stands.</param>
+/// <param name="TextNote">For a partial text, the limit it went past.</param>
+public sealed record DocumentVersionDto(int Id, int Number, string FileName, string ContentType, long Size, string Sha256, DateTime UploadedAt, string UploadedBy, string Download,
+    string TextState, string? TextNote);
 
 public sealed record DocumentDto(int Id, string Title, IReadOnlyList<DocumentVersionDto> Versions);
 

@@ -22,7 +22,7 @@ public partial class DetailsModel
 
     public int MaxMegabytes => HttpContext.RequestServices.GetRequiredService<IOptions<UploadOptions>>().Value.MaxMegabytes;
 
-    public async Task<IActionResult> OnPostUploadAsync(int id, [FromServices] FileStore files, [FromServices] IOptions<UploadOptions> uploads)
+    public async Task<IActionResult> OnPostUploadAsync(int id, [FromServices] FileStore files, [FromServices] DocumentTexts texts, [FromServices] IOptions<UploadOptions> uploads)
     {
         if (!await LoadAsync(id))
             return NotFound();
@@ -35,9 +35,15 @@ public partial class DetailsModel
         }
 
         await using var content = Upload.File.OpenReadStream();
-        var outcome = await DocumentUploads.AddAsync(db, files,
+        var outcome = await DocumentUploads.AddAsync(db, files, texts,
             new DocumentUploads.Request(id, Upload.DocumentId, Upload.Title, Upload.File.FileName, content),
             uploads.Value.MaxBytes, Actor.Of(User), HttpContext.RequestAborted);
+        if (outcome.Conflict)
+        {
+            ModelState.AddModelError("Upload.File", DocumentUploads.ConflictMessage);
+            await LoadAsync(id);
+            return Page();
+        }
         if (!outcome.Succeeded)
         {
             ModelState.AddProblems(outcome.Problems, nameof(Upload));
@@ -45,9 +51,8 @@ public partial class DetailsModel
         }
 
         var version = outcome.Version!;
-        TempData["Status"] = outcome.TextUnreadable
-            ? $"{version.FileName} diunggah sebagai versi {version.Number}. Teksnya tidak dapat dibaca (berkas terkunci atau rusak), jadi isinya tidak ikut dicari."
-            : $"{version.FileName} diunggah sebagai versi {version.Number} dari \"{outcome.Title}\".";
+        TempData["Status"] = $"{version.FileName} diunggah sebagai versi {version.Number} dari \"{outcome.Title}\"."
+            + (outcome.TextPending ? " Teksnya sedang dibaca; isinya dapat dicari setelah selesai." : "");
         return Redirect($"/Agreements/Details/{id}#dokumen");
     }
 }

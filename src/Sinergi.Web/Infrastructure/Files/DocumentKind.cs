@@ -36,6 +36,10 @@ public static class DocumentKinds
         _ => kind.ToString().ToUpperInvariant(),
     };
 
+    /// <summary>The kind a stored content type (<see cref="ContentType"/>) stands for, or null.</summary>
+    public static DocumentKind? FromContentType(string contentType) =>
+        Enum.GetValues<DocumentKind>().Cast<DocumentKind?>().FirstOrDefault(k => k!.Value.ContentType() == contentType);
+
     /// <summary>The kind a file name promises by its extension (any letter case), or null.</summary>
     public static DocumentKind? FromExtension(string extension) => extension.ToLowerInvariant() switch
     {

@@ -616,6 +616,15 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.Property<string>("Text")
                         .HasColumnType("text");
 
+                    b.Property<string>("TextNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TextState")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -630,6 +639,8 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Sha256");
+
+                    b.HasIndex("TextState");
 
                     b.HasIndex("DocumentId", "Number")
                         .IsUnique();

@@ -595,6 +595,15 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.Property<string>("Text")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TextNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextState")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("TEXT");
 
@@ -609,6 +618,8 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Sha256");
+
+                    b.HasIndex("TextState");
 
                     b.HasIndex("DocumentId", "Number")
                         .IsUnique();

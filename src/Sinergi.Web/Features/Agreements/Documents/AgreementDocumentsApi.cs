@@ -19,12 +19,13 @@ public static class AgreementDocumentsApi
     {
         // Bearer tokens are not sent by browsers on their own, so a form post here cannot be forged.
         agreements.MapPost("/{id:int}/documents", UploadAsync).DisableAntiforgery()
-            .WithSummary("Unggah dokumen (multipart: file, title untuk dokumen baru, atau documentId untuk versi baru)");
+            .WithSummary("Unggah dokumen (multipart: file, title untuk dokumen baru, atau documentId untuk versi baru). Teksnya dibaca di latar belakang: "
+                + "textState 'pending' sampai selesai, lalu 'done', 'partial' (melewati batas, textNote menyebut batasnya) atau 'unreadable'. 409 bila unggahan bersamaan terus bertabrakan.");
         api.MapGet("/documents/{versionId:int}", DownloadAsync).WithTags("Kerja sama").RequireAuthorization(Policies.ApiReadRegistry).WithSummary("Unduh satu versi dokumen");
     }
 
     private static async Task<Results<Created<DocumentVersionDto>, ValidationProblem, ProblemHttpResult>> UploadAsync(
-        AppDbContext db, RegionScope scope, ClaimsPrincipal user, FileStore files, IOptions<UploadOptions> uploads, int id,
+        AppDbContext db, RegionScope scope, ClaimsPrincipal user, FileStore files, DocumentTexts texts, IOptions<UploadOptions> uploads, int id,
         IFormFile? file, [FromForm] string? title, [FromForm] int? documentId, CancellationToken ct)
     {
         var agreement = await db.Agreements.IgnoreQueryFilters().Where(a => a.Id == id && a.RegionCode == scope.RegionCode)
@@ -37,8 +38,10 @@ public static class AgreementDocumentsApi
             return ApiResults.Invalid(new Dictionary<string, string[]> { ["file"] = ["Sertakan berkas pada bagian 'file' dari formulir multipart."] });
 
         await using var content = file.OpenReadStream();
-        var outcome = await DocumentUploads.AddAsync(db, files, new DocumentUploads.Request(id, documentId, title, file.FileName, content),
+        var outcome = await DocumentUploads.AddAsync(db, files, texts, new DocumentUploads.Request(id, documentId, title, file.FileName, content),
             uploads.Value.MaxBytes, Actor.Of(user), ct);
+        if (outcome.Conflict)
+            return TypedResults.Problem(title: "Unggahan bertabrakan", detail: DocumentUploads.ConflictMessage, statusCode: StatusCodes.Status409Conflict);
         if (!outcome.Succeeded)
             return ApiResults.Invalid(ApiResults.CamelCase(outcome.Problems));
         var dto = ToDto(outcome.Version!);
@@ -56,5 +59,9 @@ public static class AgreementDocumentsApi
     }
 
     internal static DocumentVersionDto ToDto(DocumentVersion v) =>
-        new(v.Id, v.Number, v.FileName, v.ContentType, v.Size, v.Sha256, v.UploadedAt, v.UploadedByName, $"/api/v1/documents/{v.Id}");
+        new(v.Id, v.Number, v.FileName, v.ContentType, v.Size, v.Sha256, v.UploadedAt, v.UploadedByName, $"/api/v1/documents/{v.Id}",
+            TextStateName(v.TextState), v.TextNote);
+
+    /// <summary>pending, done, partial or unreadable: where reading the version's text for search stands.</summary>
+    private static string TextStateName(DocumentTextState state) => state.ToString().ToLowerInvariant();
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
+using Sinergi.Features.Agreements.Documents;
 
 namespace Sinergi.Features.Agreements.Registry;
 
@@ -17,12 +18,16 @@ public static class SearchIndex
 
     public static string RegionToken(string regionCode) => "rgn" + regionCode.Replace(".", "", StringComparison.Ordinal);
 
-    /// <summary>Writes the search text of an agreement whose partners, OPDs and urusan are loaded.</summary>
+    /// <summary>
+    /// Writes the search text of an agreement whose partners, OPDs and urusan are loaded. A document
+    /// counts with its latest version whose text has been read, so a new version still being read
+    /// leaves the previous one findable until its own words are.
+    /// </summary>
     public static async Task RefreshAsync(AppDbContext db, Agreement agreement, CancellationToken ct = default)
     {
         var documentTexts = await db.DocumentVersions
             .Where(v => v.Document!.AgreementId == agreement.Id && v.Text != null
-                && v.Number == db.DocumentVersions.Where(o => o.DocumentId == v.DocumentId).Max(o => o.Number))
+                && v.Number == db.DocumentVersions.Where(o => o.DocumentId == v.DocumentId && o.TextState != DocumentTextState.Pending).Max(o => o.Number))
             .Select(v => new { v.Document!.Title, v.FileName, v.Text })
             .ToListAsync(ct);
 
