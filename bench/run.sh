@@ -2,11 +2,13 @@
 # Builds Sinergi and the benchmark in Release, makes a fresh data directory (seed-demo, which also
 # migrates, then the generator: 100,000 agreements over all regions, 5,000 in 62.71), starts Sinergi
 # on a free port, makes an API token with the create-token verb, drives the load of
-# bench/Sinergi.Bench against it, and stops it and removes the data directory again. Then, on a second
-# freshly seeded data directory, it times the import verb on workbooks of 10,000 and 50,000 rows.
+# bench/Sinergi.Bench against it, then the hostile-files pass (four hostile uploads while the list is
+# under load: the app's peak memory and the list's p95), and stops it and removes the data directory
+# again. Then, on a second freshly seeded data directory, it times the import verb on workbooks of
+# 10,000 and 50,000 rows.
 # Usage: bench/run.sh [--agreements 100000] [--big-region-count 5000] [--seed 42] [--clients 8] [--seconds 10]
-# The tables land in bench/results/latest.md and bench/results/import.md, the generator's summary in
-# bench/results/generate.txt.
+# The tables land in bench/results/latest.md, bench/results/hostile.md and bench/results/import.md,
+# the generator's summary in bench/results/generate.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 generate=() load=()
@@ -44,6 +46,8 @@ for _ in $(seq 1 120); do
 done
 token=$(cd "$(dirname "$app")" && dotnet Sinergi.Web.dll create-token --email admin.palangkaraya@sinergi.test --name bench | tail -n 1)
 dotnet "$bench" load --url "http://127.0.0.1:$port" --token "$token" --server-pid "$server" --output bench/results/latest.md "${load[@]}"
+# $server is the subshell that execs dotnet, so it is the app's own process: its memory is what is read.
+dotnet "$bench" hostile --url "http://127.0.0.1:$port" --token "$token" --server-pid "$server" --output bench/results/hostile.md "${load[@]}"
 
 kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=
 (cd "$(dirname "$app")" && DataDirectory=$imports dotnet Sinergi.Web.dll seed-demo >/dev/null)

@@ -27,7 +27,7 @@ internal static class LoadDriver
         ["sampah", "air minum", "pendidikan", "kesehatan", "pariwisata", "jembatan", "irigasi", "gambut", "stunting", "umkm",
          "jalan desa", "sampah plastik", "beasiswa guru", "air"];
 
-    private static readonly string[] ListPages =
+    internal static readonly string[] ListPages =
         ["/Agreements", "/Agreements?p=2", "/Agreements?status=berlaku", "/Agreements?kind=ksdpk&p=3", "/Agreements?status=akan-berakhir",
          "/Agreements?type=pks&p=5", "/Agreements?sort=berakhir&p=4", "/Agreements?status=berakhir&p=10", "/Agreements?kind=ksdd&type=kb",
          "/Agreements?p=40"];
@@ -189,9 +189,15 @@ internal static class LoadDriver
         }
     }
 
-    private static async Task<Result> MeasureAsync(HttpClient http, Scenario scenario, int clients, TimeSpan duration)
+    internal static Task<Result> MeasureAsync(HttpClient http, Scenario scenario, int clients, TimeSpan duration)
     {
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        return MeasureAsync(http, scenario, clients, () => Stopwatch.GetTimestamp() < stopAt);
+    }
+
+    /// <summary>Drives <paramref name="clients"/> clients through the scenario for as long as <paramref name="keepGoing"/> says.</summary>
+    internal static async Task<Result> MeasureAsync(HttpClient http, Scenario scenario, int clients, Func<bool> keepGoing)
+    {
         var latencies = new List<double>[clients];
         var errors = 0;
         var started = Stopwatch.GetTimestamp();
@@ -199,7 +205,7 @@ internal static class LoadDriver
         {
             var mine = latencies[client] = new List<double>(16_384);
             var i = client;
-            while (Stopwatch.GetTimestamp() < stopAt)
+            while (keepGoing())
             {
                 using var request = scenario.Request(i++);
                 var begin = Stopwatch.GetTimestamp();
@@ -223,7 +229,9 @@ internal static class LoadDriver
         return new Result(scenario.Name, all.Length / elapsed, Percentile(0.50), Percentile(0.95), Percentile(0.99), errors);
     }
 
-    private static async Task<string> LoginAsync(HttpClient http, Options options)
+    private static Task<string> LoginAsync(HttpClient http, Options options) => LoginAsync(http, options.Email, options.Password);
+
+    internal static async Task<string> LoginAsync(HttpClient http, string email, string password)
     {
         using var form = await http.GetAsync("/Account/Login");
         var html = await form.Content.ReadAsStringAsync();
@@ -231,12 +239,12 @@ internal static class LoadDriver
         var cookies = string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
         using var login = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
         {
-            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.Email", options.Email), new("Input.Password", options.Password)]),
+            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.Email", email), new("Input.Password", password)]),
         };
         login.Headers.Add("Cookie", cookies);
         using var response = await http.SendAsync(login);
         if (response.StatusCode != HttpStatusCode.Redirect || !response.Headers.TryGetValues("Set-Cookie", out var set))
-            throw new InvalidOperationException($"Login as {options.Email} failed: {(int)response.StatusCode}");
+            throw new InvalidOperationException($"Login as {email} failed: {(int)response.StatusCode}");
         return SessionCookie.AuthCookies(set);
     }
 
@@ -245,7 +253,7 @@ internal static class LoadDriver
     /// minute and sends a renewed cookie, which the next page request carries. Without this every
     /// request after the first minute would pay for the check again.
     /// </summary>
-    private sealed class SessionCookie : DelegatingHandler
+    internal sealed class SessionCookie : DelegatingHandler
     {
         public string Cookie { get; set; } = "";
 
@@ -261,9 +269,9 @@ internal static class LoadDriver
             string.Join("; ", setCookie.Select(c => c.Split(';')[0]).Where(c => c.StartsWith("sinergi.auth", StringComparison.Ordinal)));
     }
 
-    private sealed record Scenario(string Name, Func<int, HttpRequestMessage> Request);
+    internal sealed record Scenario(string Name, Func<int, HttpRequestMessage> Request);
 
-    private sealed record Result(string Name, double RequestsPerSecond, double P50, double P95, double P99, int Errors);
+    internal sealed record Result(string Name, double RequestsPerSecond, double P50, double P95, double P99, int Errors);
 
     private sealed record Options(string Url, string Token, string Email, string Password, int Clients, int Seconds, int WarmupSeconds, string? Only, int? ServerPid, string? Output)
     {

@@ -149,6 +149,7 @@ internal sealed class RegistryWriter : IDisposable
                     Size = bytes.Length,
                     Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
                     Text = text,
+                    TextState = DocumentTextState.Done,
                     UploadedAt = uploadedAt < _now ? uploadedAt : _now,
                     UploadedByName = ActorName,
                 },

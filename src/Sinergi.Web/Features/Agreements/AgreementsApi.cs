@@ -199,8 +199,8 @@ public static class AgreementsApi
     {
         var a = await db.Agreements.IgnoreQueryFilters().AsNoTracking().AsSplitQuery()
             .Include(x => x.Urusan).Include(x => x.Opds).Include(x => x.Partners)
-            .Include(x => x.Documents).ThenInclude(d => d.Versions)
             .SingleAsync(x => x.Id == id, ct);
+        a.Documents = await DocumentListing.OfAsync(db, id, ct);
         var children = await db.Agreements.IgnoreQueryFilters().Where(x => x.ParentId == id).Select(x => x.Id).ToListAsync(ct);
         var extensions = await db.Agreements.IgnoreQueryFilters().Where(x => x.ExtendsId == id).Select(x => x.Id).ToListAsync(ct);
         var status = AgreementStatusRules.StatusOf(a, RegionClock.Today(clock, a.RegionCode), await RegionSettings.ExpiringWindowAsync(db, a.RegionCode, ct));

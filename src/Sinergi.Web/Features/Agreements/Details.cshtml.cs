@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Audit;
 using Sinergi.Data;
+using Sinergi.Features.Agreements.Documents;
 using Sinergi.Features.Settings;
 using Sinergi.Tenancy;
 
@@ -41,8 +42,8 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
             return false;
         Agreement = await db.Agreements.IgnoreQueryFilters().AsNoTracking().AsSplitQuery()
             .Include(a => a.Urusan).Include(a => a.Opds).Include(a => a.Partners).ThenInclude(p => p.LinkedRegion)
-            .Include(a => a.Documents).ThenInclude(d => d.Versions)
             .SingleAsync(a => a.Id == id);
+        Agreement.Documents = await DocumentListing.OfAsync(db, id);
         Today = RegionClock.Today(clock, Agreement.RegionCode);
         WindowDays = await RegionSettings.ExpiringWindowAsync(db, Agreement.RegionCode);
         Status = AgreementStatusRules.StatusOf(Agreement, Today, WindowDays);

@@ -15,7 +15,7 @@ internal static partial class XlsxReader
     }
 
     /// <summary>The strings a cell of type <c>s</c> points at; one over the cap is kept as null, refused only if a cell uses it.</summary>
-    private static List<string?> SharedStrings(ZipArchiveEntry part, int maxCharacters, CancellationToken ct)
+    private static List<string?> SharedStrings(ZipArchiveEntry part, TextCollector collector, CancellationToken ct)
     {
         var strings = new List<string?>();
         using var xml = XmlReader.Create(part.Open(), XmlSettings);
@@ -25,7 +25,7 @@ internal static partial class XlsxReader
                 continue;
             if (strings.Count % 1024 == 0)
                 ct.ThrowIfCancellationRequested();
-            var (text, tooLong) = CollectText(xml, "t", maxCharacters);
+            var (text, tooLong) = collector.Collect(xml, "t");
             strings.Add(tooLong ? null : Unescape(text ?? ""));
         }
         return strings;

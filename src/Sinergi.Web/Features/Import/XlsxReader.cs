@@ -51,15 +51,16 @@ internal static partial class XlsxReader
                 $"isinya setelah dibuka berukuran {Indonesian.FileSize(unpacked)}, melebihi batas {Indonesian.FileSize(limits.MaxUnpackedBytes)} untuk impor. Hapus lembar yang tidak dipakai atau bagi daftarnya menjadi beberapa berkas.");
 
         var dates = stylesPath is not null && parts.TryGetValue(stylesPath, out var styles) ? DateStyles(styles) : [];
+        var collector = new TextCollector(limits.MaxCellCharacters);
         var sharedStrings = sharedStringsPath is not null && parts.TryGetValue(sharedStringsPath, out var sst)
-            ? SharedStrings(sst, limits.MaxCellCharacters, ct) : [];
+            ? SharedStrings(sst, collector, ct) : [];
         var count = new CellCount();
         var result = new List<Sheet>();
         foreach (var (name, path) in sheets)
         {
             var builder = new SheetBuilder(name, limits, count);
             if (parts.TryGetValue(path, out var part))
-                ReadSheet(part, builder, new CellValues(sharedStrings, dates, date1904), limits.MaxCellCharacters, ct);
+                ReadSheet(part, builder, new CellValues(sharedStrings, dates, date1904), collector, ct);
             result.Add(builder.Build(name));
         }
         return result;
@@ -67,7 +68,7 @@ internal static partial class XlsxReader
 
     private sealed record CellValues(List<string?> SharedStrings, Dictionary<int, NumberKind> Styles, bool Date1904);
 
-    private static void ReadSheet(ZipArchiveEntry part, SheetBuilder builder, CellValues values, int maxCharacters, CancellationToken ct)
+    private static void ReadSheet(ZipArchiveEntry part, SheetBuilder builder, CellValues values, TextCollector collector, CancellationToken ct)
     {
         using var xml = XmlReader.Create(part.Open(), XmlSettings);
         var row = -1;
@@ -89,7 +90,7 @@ internal static partial class XlsxReader
                 var style = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
                 if (xml.IsEmptyElement)
                     continue;
-                var (text, tooLong) = CollectText(xml, type == "inlineStr" ? "t" : "v", maxCharacters);
+                var (text, tooLong) = collector.Collect(xml, type == "inlineStr" ? "t" : "v");
                 if (tooLong)
                     throw builder.TooLong(row, column);
                 builder.Add(row, column, Value(text, type, style, values, out var sharedTooLong));
@@ -103,47 +104,53 @@ internal static partial class XlsxReader
     /// Reads the element the reader is on to its end and collects the text of its descendants named
     /// <paramref name="name"/> (a value <c>v</c>, or the runs <c>t</c> of a string), leaving out
     /// phonetic hints (<c>rPh</c>). The text is read in chunks, so a value of 190 million characters
-    /// is never one string; past <paramref name="maxCharacters"/> the rest is read and dropped.
+    /// is never one string; past <paramref name="maxCharacters"/> the rest is read and dropped. The
+    /// buffers are reused from cell to cell: a sheet of 400.000 cells allocates little more than its values.
     /// </summary>
-    internal static (string? Text, bool TooLong) CollectText(XmlReader xml, string name, int maxCharacters)
+    internal sealed class TextCollector(int maxCharacters)
     {
-        if (xml.IsEmptyElement)
-            return (null, false);
-        var depth = xml.Depth;
-        var text = new StringBuilder();
-        var found = false;
-        var tooLong = false;
-        int? inside = null;
-        var buffer = new char[1024];
-        xml.Read();
-        while (!xml.EOF && xml.Depth > depth)
+        private readonly StringBuilder _text = new();
+        private readonly char[] _buffer = new char[1024];
+
+        public (string? Text, bool TooLong) Collect(XmlReader xml, string name)
         {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "rPh")
-            {
-                xml.Skip();
-                continue;
-            }
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == name)
-            {
-                found = true;
-                inside = xml.IsEmptyElement ? null : xml.Depth;
-            }
-            else if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == inside)
-                inside = null;
-            else if (inside is not null && xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
-            {
-                int read;
-                while ((read = xml.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
-                {
-                    if (text.Length + read > maxCharacters)
-                        tooLong = true;
-                    else
-                        text.Append(buffer, 0, read);
-                }
-            }
+            if (xml.IsEmptyElement)
+                return (null, false);
+            var depth = xml.Depth;
+            _text.Clear();
+            var found = false;
+            var tooLong = false;
+            int? inside = null;
             xml.Read();
+            while (!xml.EOF && xml.Depth > depth)
+            {
+                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "rPh")
+                {
+                    xml.Skip();
+                    continue;
+                }
+                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == name)
+                {
+                    found = true;
+                    inside = xml.IsEmptyElement ? null : xml.Depth;
+                }
+                else if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == inside)
+                    inside = null;
+                else if (inside is not null && xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
+                {
+                    int read;
+                    while ((read = xml.ReadValueChunk(_buffer, 0, _buffer.Length)) > 0)
+                    {
+                        if (_text.Length + read > maxCharacters)
+                            tooLong = true;
+                        else
+                            _text.Append(_buffer, 0, read);
+                    }
+                }
+                xml.Read();
+            }
+            return (found && !tooLong ? _text.ToString() : null, tooLong);
         }
-        return (found ? text.ToString() : null, tooLong);
     }
 
     private static object? Value(string? text, string? type, int style, CellValues values, out bool sharedTooLong)

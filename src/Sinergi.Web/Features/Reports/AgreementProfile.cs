@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Audit;
 using Sinergi.Data;
+using Sinergi.Features.Agreements.Documents;
 using Sinergi.Features.Agreements;
 using Sinergi.Features.Settings;
 using Sinergi.Tenancy;
@@ -31,8 +32,8 @@ public sealed record AgreementProfile(
     {
         var agreement = await db.Agreements.IgnoreQueryFilters().AsNoTracking().AsSplitQuery()
             .Include(a => a.Urusan).Include(a => a.Opds).Include(a => a.Partners)
-            .Include(a => a.Documents).ThenInclude(d => d.Versions)
             .SingleAsync(a => a.Id == id, ct);
+        agreement.Documents = await DocumentListing.OfAsync(db, id, ct);
         var today = RegionClock.Today(clock, agreement.RegionCode);
         var window = await RegionSettings.ExpiringWindowAsync(db, agreement.RegionCode, ct);
         var owner = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == agreement.RegionCode, ct);

@@ -100,18 +100,18 @@ public sealed class DocumentTextWorker(IServiceScopeFactory scopes, DocumentText
             return;
         var files = services.GetRequiredService<FileStore>();
         var kind = DocumentKinds.FromContentType(version.ContentType);
-        ExtractedText extracted;
         if (kind is null || !files.Exists(version.Sha256))
-            extracted = ExtractedText.Failed;
+            version.TextState = DocumentTextState.Unreadable; // nothing to read: whatever text it has stays
         else
         {
-            await using var content = files.OpenRead(version.Sha256);
-            extracted = TextExtractor.Extract(content, kind.Value, services.GetRequiredService<IOptions<TextExtractionOptions>>().Value,
-                services.GetRequiredService<TimeProvider>(), ct);
+            ExtractedText extracted;
+            await using (var content = files.OpenRead(version.Sha256))
+                extracted = TextExtractor.Extract(content, kind.Value, services.GetRequiredService<IOptions<TextExtractionOptions>>().Value,
+                    services.GetRequiredService<TimeProvider>(), ct);
+            version.Text = kind is DocumentKind.Jpeg or DocumentKind.Png ? null : extracted.Text;
+            version.TextState = extracted.Unreadable ? DocumentTextState.Unreadable : extracted.Truncated ? DocumentTextState.Partial : DocumentTextState.Done;
+            version.TextNote = extracted.Limit;
         }
-        version.Text = kind is DocumentKind.Jpeg or DocumentKind.Png ? null : extracted.Text;
-        version.TextState = extracted.Unreadable ? DocumentTextState.Unreadable : extracted.Truncated ? DocumentTextState.Partial : DocumentTextState.Done;
-        version.TextNote = extracted.Limit;
 
         var agreement = await db.Agreements.WithLists().AsNoTracking().SingleOrDefaultAsync(a => a.Id == version.Document!.AgreementId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
