@@ -41,8 +41,9 @@ public static class AgreementsApi
     {
         var problems = ApiResults.PagingProblems(page, pageSize);
         AgreementStatus? wantedStatus = null;
-        if (!string.IsNullOrWhiteSpace(status) && (wantedStatus = AgreementLabels.StatusFromSlug(status.Trim().ToLowerInvariant())) is null)
-            problems["status"] = [$"status harus salah satu dari: {string.Join(", ", Enum.GetValues<AgreementStatus>().Select(AgreementLabels.Slug))}."];
+        var inForce = status?.Trim().ToLowerInvariant() == AgreementFilter.InForceSlug;
+        if (!string.IsNullOrWhiteSpace(status) && !inForce && (wantedStatus = AgreementLabels.StatusFromSlug(status.Trim().ToLowerInvariant())) is null)
+            problems["status"] = [$"status harus salah satu dari: {string.Join(", ", Enum.GetValues<AgreementStatus>().Select(AgreementLabels.Slug))}, {AgreementFilter.InForceSlug} (berlaku dan akan berakhir)."];
         AgreementKind? wantedKind = null;
         if (!string.IsNullOrWhiteSpace(kind) && (wantedKind = AgreementLabels.KindFromSlug(kind)) is null)
             problems["kind"] = ["kind harus salah satu dari: ksdd, ksdpk, sinergi, ksdpl, ksdll."];
@@ -61,7 +62,7 @@ public static class AgreementsApi
 
         var filter = new AgreementFilter
         {
-            Q = q, Status = wantedStatus, Kind = wantedKind, DocumentType = wantedType, OpdId = opd, PartnerId = partner,
+            Q = q, Status = wantedStatus, InForce = inForce, Kind = wantedKind, DocumentType = wantedType, OpdId = opd, PartnerId = partner,
             PartnerType = wantedPartnerType, Urusan = urusan, Year = year, Sort = sort ?? "terbaru",
             Region = region == scope.RegionCode ? null : region,
         };
