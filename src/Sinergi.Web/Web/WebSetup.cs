@@ -36,6 +36,7 @@ public static class WebSetup
             .AddMvcOptions(o =>
             {
                 o.Filters.Add<MustChangePasswordFilter>();
+                o.ModelBinderProviders.Insert(0, new IndonesianDateBinderProvider());
                 IndonesianModelBinding.Apply(o.ModelBindingMessageProvider);
             });
         services.Configure<MvcOptions>(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);

@@ -38,7 +38,9 @@ public sealed class Browser(WebApplicationFactory<Program> app)
     /// selected options, text), with <paramref name="values"/> replacing the fields they name and
     /// <paramref name="cleared"/> sent as unchecked or unselected (their hidden companions still go, as in a browser).
     /// </summary>
-    public async Task<HttpResponseMessage> SubmitAsync(IDocument page, string formSelector, IEnumerable<KeyValuePair<string, string>> values, IEnumerable<string>? cleared = null)
+    /// <param name="action">Where a submit button with its own <c>formaction</c> sends the form; the form's action otherwise.</param>
+    public async Task<HttpResponseMessage> SubmitAsync(IDocument page, string formSelector, IEnumerable<KeyValuePair<string, string>> values, IEnumerable<string>? cleared = null,
+        string? action = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}: {page.Title}");
@@ -75,8 +77,8 @@ public sealed class Browser(WebApplicationFactory<Program> app)
             }
         }
         fields.AddRange(given);
-        var action = new Uri(new Uri(page.Url), form.GetAttribute("action") ?? "");
-        Last = await Http.PostAsync(action.PathAndQuery, new FormUrlEncodedContent(fields));
+        var target = new Uri(new Uri(page.Url), action ?? form.GetAttribute("action") ?? "");
+        Last = await Http.PostAsync(target.PathAndQuery, new FormUrlEncodedContent(fields));
         return Last;
     }
 

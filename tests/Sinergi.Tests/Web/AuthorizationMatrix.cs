@@ -134,6 +134,9 @@ public static class AuthorizationMatrix
         Post("/Agreements/Edit/{id:int?}", Row.None, "L O F O O F F O F F F"),
         Get("/Agreements/Edit/{id:int?}", Row.Agreement, "L O F O F F F N N N N"),
         Post("/Agreements/Edit/{id:int?}", Row.Agreement, "L O F O F F F N N N N"),
+        // A partner added from inside the form: who may record the agreement and keep the directory.
+        Post("/Agreements/Edit/{id:int?}", Row.None, "L O F O O F F O F F F", "AddPartner"),
+        Post("/Agreements/Edit/{id:int?}", Row.Agreement, "L O F O F F F N N N N", "AddPartner"),
         Get("/Agreements/Terminate/{id:int}", Row.Agreement, "L O F O F F F N N N N"),
         Post("/Agreements/Terminate/{id:int}", Row.Agreement, "L O F O F F F N N N N"),
         Post("/Agreements/Details/{id:int}", Row.Agreement, "L O F O F F F N F F F", "Upload"),

@@ -32,6 +32,8 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         [DataType(DataType.Password)]
         public string Password { get; set; } = "";
 
+        [Display(Name = "Tetap masuk")]
+
         public bool RememberMe { get; set; }
     }
 

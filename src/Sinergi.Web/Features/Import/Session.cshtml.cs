@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,6 +17,7 @@ public class SessionModel(AppDbContext db, ImportJobs jobs) : PageModel
 
     [FromRoute] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }
+    [Display(Name = "Halaman")]
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public ImportSession Session { get; private set; } = null!;

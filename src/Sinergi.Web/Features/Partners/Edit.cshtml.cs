@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
 {
     public sealed class InputModel
     {
+        [Display(Name = "Jenis mitra")]
         public PartnerType? Type { get; set; }
         public string? Name { get; set; }
         public string? LinkedRegionCode { get; set; }
@@ -23,6 +25,7 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
         /// <summary>Coordinates are written with a decimal point, as maps give them, whatever the page's culture.</summary>
         public string? Latitude { get; set; }
         public string? Longitude { get; set; }
+        [Display(Name = "Versi data")]
         public int Version { get; set; }
 
         public PartnerDraft ToDraft() => new PartnerDraft

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ namespace Sinergi.Features.Reports;
 /// <summary>Laporan: choose a semester or a year (and, for overseers, a region), then read or download the report.</summary>
 public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
 {
+    [Display(Name = "Tahun")]
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }

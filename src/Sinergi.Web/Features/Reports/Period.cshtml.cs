@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
@@ -9,6 +10,7 @@ namespace Sinergi.Features.Reports;
 /// <summary>The report of one period as a printable page (A4, no navigation) and, with handler=pdf, as the PDF.</summary>
 public class PeriodModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
 {
+    [Display(Name = "Tahun")]
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }

@@ -27,7 +27,11 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, RegionScope 
         [Required(ErrorMessage = "Pilih peran.")]
         public string Role { get; set; } = "";
 
+        [Display(Name = "OPD")]
+
         public int? OpdId { get; set; }
+
+        [Display(Name = "Akun aktif")]
 
         public bool IsActive { get; set; } = true;
     }

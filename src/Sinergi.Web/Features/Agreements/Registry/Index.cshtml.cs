@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,13 +20,17 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
+    [Display(Name = "OPD")]
     [BindProperty(SupportsGet = true)] public int? Opd { get; set; }
     [BindProperty(SupportsGet = true)] public string? PartnerType { get; set; }
+    [Display(Name = "Mitra")]
     [BindProperty(SupportsGet = true)] public int? Partner { get; set; }
     [BindProperty(SupportsGet = true)] public string? Urusan { get; set; }
+    [Display(Name = "Tahun penandatanganan")]
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [Display(Name = "Halaman")]
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public AgreementPage Result { get; private set; } = null!;
