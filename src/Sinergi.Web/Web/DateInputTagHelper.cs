@@ -21,8 +21,9 @@ public sealed class DateInputTagHelper : TagHelper
     [HtmlAttributeName("asp-for")]
     public ModelExpression For { get; set; } = null!;
 
-    [HtmlAttributeName("indonesian-date")]
-    public bool Enabled { get; set; } = true;
+    /// <summary>A word about the field that goes before the hint: <c>Kosong: sejak ditandatangani.</c></summary>
+    [HtmlAttributeName("date-note")]
+    public string? Note { get; set; }
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -30,10 +31,10 @@ public sealed class DateInputTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
+        output.Attributes.RemoveAll("indonesian-date");
         var id = output.Attributes["id"]?.Value?.ToString() ?? For.Name.Replace('.', '_');
         output.Attributes.SetAttribute("type", "text");
         output.Attributes.SetAttribute("autocomplete", "off");
-        output.Attributes.SetAttribute("placeholder", Hint);
         var hintId = id + "-hint";
         var described = output.Attributes["aria-describedby"]?.Value?.ToString();
         output.Attributes.SetAttribute("aria-describedby", string.IsNullOrEmpty(described) ? hintId : $"{described} {hintId}");
@@ -42,6 +43,12 @@ public sealed class DateInputTagHelper : TagHelper
         output.Attributes.SetAttribute("value", attempted ?? (For.Model is DateOnly date ? Indonesian.Date(date) : ""));
         output.PreElement.AppendHtml("<div class=\"input-group date-field\">");
         output.PostElement.AppendHtml($"<button type=\"button\" class=\"btn btn-outline-secondary date-pick\" data-date-for=\"{id}\" hidden aria-label=\"Pilih tanggal dari kalender\"><i class=\"bi bi-calendar3\" aria-hidden=\"true\"></i></button></div>");
-        output.PostElement.AppendHtml($"<div class=\"form-text\" id=\"{hintId}\">{Hint}</div>");
+        var hint = new Microsoft.AspNetCore.Html.HtmlContentBuilder();
+        hint.AppendHtml($"<div class=\"form-text\" id=\"{hintId}\">");
+        if (!string.IsNullOrEmpty(Note))
+            hint.Append(Note + " ");
+        hint.Append(Hint);
+        hint.AppendHtml("</div>");
+        output.PostElement.AppendHtml(hint);
     }
 }

@@ -63,7 +63,7 @@ internal static class Accounts
         var (token, secret) = AccessToken.Issue(user.Id, name, now, now.AddDays(days));
         db.AccessTokens.Add(token);
         await db.SaveChangesAsync();
-        await output.WriteLineAsync($"Token '{name}' untuk {user.Email} berlaku sampai {Sinergi.Web.Indonesian.Date(token.ExpiresAt!.Value)}.");
+        await output.WriteLineAsync($"Token '{name}' untuk {user.Email} berlaku sampai {Sinergi.Web.Indonesian.Date(token.ExpiresAt!.Value, user.RegionCode)}.");
         await output.WriteLineAsync("Simpan token ini sekarang; Sinergi hanya menyimpan sidik SHA-256-nya.");
         await output.WriteLineAsync(secret);
         return 0;

@@ -46,8 +46,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationServic
     public async Task OnGetAsync()
     {
         FullName = User.FindFirst(SinergiClaims.FullName)?.Value ?? "";
-        var zone = RegionClock.ZoneOf(scope.RegionCode);
-        Today = Indonesian.Date(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        Today = Indonesian.Date(RegionClock.Today(clock, scope.RegionCode));
         CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageRegion)).Succeeded;
         ReadsRegistry = (await authorization.AuthorizeAsync(User, Policies.ReadRegistry)).Succeeded;
         Provinces = await db.Regions.CountAsync(r => r.Level == RegionLevel.Provinsi);

@@ -38,11 +38,15 @@ public static class PartnerDirectory
 
     /// <summary>
     /// Moves every agreement of <paramref name="duplicate"/> to <paramref name="keep"/> and removes the
-    /// duplicate; each moved agreement's history says so. Returns how many agreements moved.
+    /// duplicate; each moved agreement's history says so. What the duplicate knew is not lost: its
+    /// address, contact and map point fill what the kept entry lacks, and replace what it has when
+    /// <paramref name="replace"/> says so. Returns how many agreements moved.
     /// </summary>
-    public static async Task<int> MergeAsync(AppDbContext db, Partner duplicate, Partner keep, Actor actor, CancellationToken ct = default)
+    public static async Task<int> MergeAsync(AppDbContext db, Partner duplicate, Partner keep, Actor actor,
+        PartnerDetails replace = PartnerDetails.None, CancellationToken ct = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var carried = CarryOver(duplicate, keep, replace);
         var agreements = await AgreementsOfAsync(db, duplicate.Id, ct);
         foreach (var agreement in agreements)
         {
@@ -61,15 +65,55 @@ public static class PartnerDirectory
         foreach (var agreement in agreements)
             await SearchIndex.RefreshAsync(db, agreement, ct);
         db.AuditEvents.Add(AuditTrail.Entry(db, keep.RegionCode, AuditEntities.Partner, keep.Id, AuditActions.Merged,
-            [new AuditChange("Digabung dari", duplicate.Name, keep.Name), new AuditChange("Kerja sama dipindahkan", null, agreements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))], actor));
+            [new AuditChange("Digabung dari", duplicate.Name, keep.Name), new AuditChange("Kerja sama dipindahkan", null, agreements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                .. carried], actor));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return agreements.Count;
     }
+
+    /// <summary>Copies the duplicate's details onto the kept entry; returns what changed, as the history reads it.</summary>
+    private static List<AuditChange> CarryOver(Partner duplicate, Partner keep, PartnerDetails replace)
+    {
+        var changes = new List<AuditChange>();
+        void Take(string label, PartnerDetails part, Func<Partner, string?> read, Action<string?> write)
+        {
+            var theirs = read(duplicate);
+            var ours = read(keep);
+            if (theirs is null || theirs == ours || (ours is not null && !replace.HasFlag(part)))
+                return;
+            write(theirs);
+            changes.Add(new AuditChange(label, ours, theirs));
+        }
+        Take("Alamat", PartnerDetails.Address, p => p.Address, v => keep.Address = v);
+        Take("Narahubung", PartnerDetails.Contact, p => p.ContactName, v => keep.ContactName = v);
+        Take("Telepon", PartnerDetails.Contact, p => p.ContactPhone, v => keep.ContactPhone = v);
+        Take("Email", PartnerDetails.Contact, p => p.ContactEmail, v => keep.ContactEmail = v);
+        if (duplicate.Latitude is { } lat && duplicate.Longitude is { } lng && (keep.Latitude is null || replace.HasFlag(PartnerDetails.Location))
+            && (keep.Latitude, keep.Longitude) != (lat, lng))
+        {
+            changes.Add(new AuditChange("Lokasi", keep.Latitude is null ? null : Point(keep.Latitude, keep.Longitude), Point(lat, lng)));
+            (keep.Latitude, keep.Longitude) = (lat, lng);
+        }
+        return changes;
+    }
+
+    private static string Point(double? lat, double? lng) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{lat:0.#####}, {lng:0.#####}");
 
     private static Task<List<Agreement>> AgreementsOfAsync(AppDbContext db, int partnerId, CancellationToken ct) =>
         db.Agreements.WithLists()
             .Where(a => a.Partners.Any(p => p.Id == partnerId))
             .ToListAsync(ct);
 
+}
+
+/// <summary>The parts of a partner's entry a merge can carry from the removed duplicate.</summary>
+[Flags]
+public enum PartnerDetails
+{
+    None = 0,
+    Address = 1,
+    Contact = 2,
+    Location = 4,
 }

@@ -26,7 +26,8 @@ public static class PartnersApi
         }.Normalized();
     }
 
-    public sealed record MergeInput(int? KeepId);
+    /// <summary><c>replace</c>: which of the removed entry's details replace the kept entry's (<c>address</c>, <c>contact</c>, <c>location</c>); empty ones are always filled.</summary>
+    public sealed record MergeInput(int? KeepId, IReadOnlyList<string>? Replace = null);
 
     public sealed record MergeResult(int KeptId, int AgreementsMoved);
 
@@ -54,11 +55,7 @@ public static class PartnersApi
         var query = db.Partners.AsNoTracking();
         if (wanted is not null)
             query = query.Where(p => p.Type == wanted);
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var normalized = Partner.NormalizeName(q);
-            query = query.Where(p => p.NormalizedName.Contains(normalized));
-        }
+        query = Partner.Matching(query, q);
         var total = await query.CountAsync(ct);
         var items = await Project(query.OrderBy(p => p.Name).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
         return TypedResults.Ok(new Paged<PartnerDto>(items, total, page, pageSize));
@@ -144,7 +141,20 @@ public static class PartnersApi
         var keep = input.KeepId is int keepId && keepId != id ? await db.Partners.SingleOrDefaultAsync(p => p.Id == keepId, ct) : null;
         if (keep is null)
             return ApiResults.Invalid(new Dictionary<string, string[]> { ["keepId"] = ["Sebutkan mitra lain di direktori daerah Anda yang akan dipertahankan."] });
-        var moved = await PartnerDirectory.MergeAsync(db, duplicate, keep, Actor.Of(user), ct);
+        var replace = PartnerDetails.None;
+        foreach (var part in input.Replace ?? [])
+        {
+            replace |= part.Trim().ToLowerInvariant() switch
+            {
+                "address" => PartnerDetails.Address,
+                "contact" => PartnerDetails.Contact,
+                "location" => PartnerDetails.Location,
+                _ => PartnerDetails.None,
+            };
+        }
+        if ((input.Replace ?? []).Any(p => p.Trim().ToLowerInvariant() is not ("address" or "contact" or "location")))
+            return ApiResults.Invalid(new Dictionary<string, string[]> { ["replace"] = ["replace hanya boleh berisi address, contact dan location."] });
+        var moved = await PartnerDirectory.MergeAsync(db, duplicate, keep, Actor.Of(user), replace, ct);
         return TypedResults.Ok(new MergeResult(keep.Id, moved));
     }
 

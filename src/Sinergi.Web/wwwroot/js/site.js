@@ -80,3 +80,18 @@ function enableChecklistFilters(root) {
 }
 document.addEventListener("DOMContentLoaded", () => enableChecklistFilters(document));
 document.addEventListener("htmx:afterSwap", (event) => enableChecklistFilters(event.target));
+
+// The main menu folds behind a button on narrow screens.
+document.addEventListener("DOMContentLoaded", () => {
+  const nav = document.querySelector("nav.main-nav");
+  const toggle = nav?.querySelector(".menu-toggle");
+  if (!nav || !toggle) return;
+  nav.classList.add("collapsible");
+  toggle.hidden = false;
+  const current = nav.querySelector('.nav-link[aria-current="page"]');
+  if (current) toggle.append(` · ${current.textContent.trim()}`);
+  toggle.addEventListener("click", () => {
+    const open = nav.classList.toggle("open");
+    toggle.setAttribute("aria-expanded", String(open));
+  });
+});

@@ -250,6 +250,18 @@ public abstract class RegistryListTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task Searching_a_name_without_its_space_finds_it_written_with_one()
+    {
+        var registry = await RegistryAsync();
+        var browser = new Browser(app);
+        await browser.LoginAsync(Admin);
+        var expected = registry.Where(a => a.Partners.Any(p => p.Name.Contains("Universitas Palangka Raya"))).Select(a => a.Title).Order().ToList();
+        Assert.NotEmpty(expected);
+        var found = Titles(await browser.GetAsync("/Agreements?q=universitas+palangkaraya"));
+        Assert.Subset(found.ToHashSet(), expected.ToHashSet());
+    }
+
+    [Fact]
     public async Task Pimpinan_reads_but_records_nothing()
     {
         var registry = await RegistryAsync();
