@@ -25,6 +25,7 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Accounts/Login");
                 o.Conventions.AllowAnonymousToPage("/Errors/Error");
                 o.Conventions.AllowAnonymousToPage("/Errors/Status");
+                o.Conventions.AllowAnonymousToPage("/Home/Api");
                 o.Conventions.AuthorizeFolder("/Agreements", Policies.ReadRegistry);
                 o.Conventions.AuthorizeFolder("/Partners", Policies.ReadRegistry);
                 o.Conventions.AuthorizeFolder("/Reports", Policies.ReadRegistry);
@@ -89,6 +90,7 @@ public static class WebSetup
         return app;
     }
 
+    /// <summary>The API and its reference answer as programs expect; <c>/Api</c>, the page for people about it, is a page.</summary>
     private static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+        request.Path.StartsWithSegments("/api/v1") || request.Path.StartsWithSegments("/api/docs") || request.Path.StartsWithSegments("/openapi");
 }

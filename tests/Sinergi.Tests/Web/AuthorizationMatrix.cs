@@ -103,6 +103,8 @@ public static class AuthorizationMatrix
         // Shell: Beranda, errors, sign-in.
         Get("/", Row.None, "L O O O O O O O O O O"),
         Get("/Error", Row.None, "O O O O O O O O O O O"),
+        // The page about the API, for anyone deciding whether to use it.
+        Get("/Api", Row.None, "O O O O O O O O O O O"),
         Post("/Error", Row.None, "O O O O O O O O O O O"),
         // The status page answers with the status it is asked to show; without one, 404.
         Get("/Status", Row.None, "N N N N N N N N N N N"),
