@@ -100,6 +100,10 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
                     var session = IsSignOut(route) ? await SessionForAsync(Accounts[caller]) : sessions[caller];
                     var status = await CallAsync(route, expectation.Row, caller, session, rows);
                     answers.Add(new Caught(caller, Classify(route, status), (int)status.StatusCode));
+                    // Signing out ends every session of the account, so the callers using it sign in again.
+                    if (IsSignOut(route) && Accounts[caller] is { } signedOut)
+                        foreach (var same in sessions.Keys.Where(c => Accounts[c] == signedOut).ToList())
+                            sessions[same] = await SessionForAsync(signedOut);
                 }
                 results.Add((route, declared.ContainsKey(route.Key) ? expectation : null, answers));
             }

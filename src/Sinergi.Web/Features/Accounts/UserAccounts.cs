@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Sinergi.Data;
 
 namespace Sinergi.Features.Accounts;
 
@@ -36,6 +38,20 @@ public static class UserAccounts
         }
         return (user, IdentityResult.Success);
     }
+
+    /// <summary>
+    /// Revokes every token of the account that could still open the API, as offered with a new password
+    /// (by its owner or by an admin's reset); returns how many.
+    /// </summary>
+    public static async Task<int> RevokeTokensAsync(AppDbContext db, string userId, CancellationToken ct = default)
+    {
+        var now = db.UtcNow;
+        return await db.AccessTokens.Where(t => t.UserId == userId && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+    }
+
+    /// <summary>What a person is told after the tokens were revoked, or nothing when none was.</summary>
+    public static string RevokedTokens(int count) => count == 0 ? "" : $" {count} token akses dicabut.";
 
     /// <summary>A temporary password that meets the policy and reads unambiguously over the phone.</summary>
     public static string TemporaryPassword()

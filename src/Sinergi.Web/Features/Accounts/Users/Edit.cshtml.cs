@@ -107,7 +107,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, RegionScope 
         return user is null ? await CreateAsync() : await UpdateAsync(user);
     }
 
-    public async Task<IActionResult> OnPostResetPasswordAsync()
+    public async Task<IActionResult> OnPostResetPasswordAsync(bool revokeTokens)
     {
         if (await FindUserAsync() is not { } user)
             return NotFound();
@@ -124,8 +124,10 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, RegionScope 
         await users.UpdateAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        // The new password changed the stamp: the person's open sessions end at their next request.
+        var revoked = revokeTokens ? await UserAccounts.RevokeTokensAsync(db, user.Id, HttpContext.RequestAborted) : 0;
         TempData["TemporaryPassword"] = password;
-        TempData["Status"] = $"Kata sandi {user.FullName} diatur ulang.";
+        TempData["Status"] = $"Kata sandi {user.FullName} diatur ulang dan sesinya yang terbuka diakhiri." + UserAccounts.RevokedTokens(revoked);
         return RedirectToPage(new { id = user.Id });
     }
 
