@@ -2,11 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
+using Sinergi.Web;
 
 namespace Sinergi.Features.Accounts;
 
+[EnableRateLimiting(RateLimits.Login)]
 public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, DecoyPassword decoy,
     AppDbContext db, TimeProvider clock) : PageModel
 {
