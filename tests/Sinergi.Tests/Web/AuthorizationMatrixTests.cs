@@ -274,7 +274,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(MitraEmail) is null)
-            await UserAccounts.CreateAsync(users, new(MitraEmail, "Mitra Matriks", Roles.Mitra, Demo.Home, null, Demo.Password, MustChangePassword: false), db.UtcNow);
+            await UserAccounts.CreateAsync(users, Granter.Server, new(MitraEmail, "Mitra Matriks", Roles.Mitra, Demo.Home, null, Demo.Password, MustChangePassword: false), db.UtcNow);
     });
 
     private Task<int> FreshAgreementAsync(string opdShortName) => app.WithDbAsync(async db =>
@@ -308,7 +308,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var (user, result) = await UserAccounts.CreateAsync(users,
+        var (user, result) = await UserAccounts.CreateAsync(users, Granter.Server,
             new($"akun.{Guid.NewGuid():N}@sinergi.test", "Akun Matriks", Roles.Tkksd, Demo.Home, null, Demo.Password, MustChangePassword: false), db.UtcNow);
         Assert.True(result.Succeeded);
         return user!.Id;
