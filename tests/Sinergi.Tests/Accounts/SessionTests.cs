@@ -23,7 +23,7 @@ public abstract class SessionTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var email = $"sesi.{Guid.NewGuid():N}@sinergi.test";
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var (user, result) = await UserAccounts.CreateAsync(users,
+        var (user, result) = await UserAccounts.CreateAsync(users, Granter.Server,
             new(email, "Pegawai Sesi", role, Demo.Home, null, Password, MustChangePassword: false), DateTime.UtcNow);
         Assert.True(result.Succeeded);
         return (user!.Id, email);
