@@ -145,7 +145,7 @@ public static class DemoData
                 : await db.Opds.IgnoreQueryFilters()
                     .Where(o => o.RegionCode == account.RegionCode && o.ShortName == account.OpdShortName)
                     .Select(o => o.Id).SingleAsync(ct);
-            var (_, result) = await UserAccounts.CreateAsync(users,
+            var (_, result) = await UserAccounts.CreateAsync(users, Granter.Server,
                 new(account.Email, account.FullName, account.Role, account.RegionCode, opdId, password, MustChangePassword: false),
                 db.UtcNow);
             if (!result.Succeeded)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Net.Http.Headers;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -47,26 +48,40 @@ public static class WebSetup
         {
             o.HeaderName = "RequestVerificationToken";
             o.Cookie.Name = "sinergi.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = IndonesianProblems.Translate);
-        // Behind a reverse proxy on the same host, keep the client's address and scheme.
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        builder.AddTransportSecurity();
+        builder.AddRateLimits();
         return builder;
     }
 
     public static WebApplication UseWeb(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseForwardedHeadersWhenConfigured();
         app.UseWhen(c => IsApi(c.Request), api =>
         {
             api.UseExceptionHandler();
             api.UseStatusCodePages();
+            // What the API answers is one caller's data: no browser or proxy keeps a copy.
+            api.Use((context, next) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    if (!context.Response.Headers.ContainsKey(HeaderNames.CacheControl) && context.Request.Path.StartsWithSegments("/api/v1"))
+                        context.Response.Headers.CacheControl = "no-store";
+                    return Task.CompletedTask;
+                });
+                return next(context);
+            });
         });
         app.UseWhen(c => !IsApi(c.Request), ui =>
         {
             ui.UseExceptionHandler("/Error");
             ui.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
         });
+        app.UseHsts();
         app.UseSecurityHeaders();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -79,6 +94,8 @@ public static class WebSetup
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public,max-age=604800",
         });
         app.UseRouting();
+        // Before authentication: a refused attempt costs no password check and no database read.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -9,12 +9,18 @@ namespace Sinergi.Tests.Testing;
 /// <summary>
 /// A person at a browser without JavaScript: keeps cookies, reads pages as HTML and submits
 /// forms with their antiforgery token, the way the server-rendered pages are meant to work.
+/// <paramref name="address"/> is where the browser thinks the app lives (scheme and host), by default http://localhost.
 /// </summary>
-public sealed class Browser(WebApplicationFactory<Program> app)
+public sealed class Browser(WebApplicationFactory<Program> app, Uri? address = null)
 {
     public const string DemoPassword = Demo.Password;
 
-    public HttpClient Http { get; } = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Http { get; } = app.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = address ?? new Uri("http://localhost"),
+    });
 
     public HttpResponseMessage? Last { get; private set; }
 

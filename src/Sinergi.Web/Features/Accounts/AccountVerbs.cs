@@ -29,7 +29,7 @@ internal static class Accounts
         var password = args.Optional("password") ?? UserAccounts.TemporaryPassword();
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var (_, result) = await UserAccounts.CreateAsync(users,
+        var (_, result) = await UserAccounts.CreateAsync(users, Granter.Server,
             new(email, name, system ? Roles.SystemAdmin : Roles.AdminKerjaSama, regionCode, null, password, MustChangePassword: generated),
             clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)

@@ -67,7 +67,7 @@ public partial class EditModel
             var partner = new Partner { RegionCode = scope.RegionCode!, Name = "", NormalizedName = "" };
             await draft.ApplyToAsync(db, partner);
             db.Partners.Add(partner);
-            await PartnerDirectory.SaveAsync(db, partner);
+            await PartnerDirectory.SaveAsync(db, partner, Audit.Actor.Of(User));
             Input.PartnerIds = [.. Input.PartnerIds, partner.Id];
             NewPartner = new NewPartnerInput();
             NewPartnerOpen = false;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Sinergi.Data;
 using Sinergi.Features.Agreements;
+using Sinergi.Infrastructure.Files;
 
 namespace Sinergi.Features.Import;
 
@@ -18,8 +19,12 @@ public static class ImportPlanner
     /// them go as soon as the plan is made, before saving, which matters for a file of 50,000 rows.
     /// </summary>
     public static async Task<ImportPlan> PlanFileAsync(AppDbContext db, string regionCode, string fileName, Stream content, long maxBytes,
-        int? sheetIndex = null, IReadOnlyDictionary<int, ImportField>? mapping = null, IProgress<int>? progress = null, CancellationToken ct = default) =>
-        await PlanAsync(db, regionCode, fileName, SpreadsheetReader.Read(fileName, content, maxBytes, ct), sheetIndex, mapping, progress, ct);
+        int? sheetIndex = null, IReadOnlyDictionary<int, ImportField>? mapping = null, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        // The name goes into messages and every row's history ("Impor <file>, baris 12").
+        fileName = FileNames.Clean(fileName);
+        return await PlanAsync(db, regionCode, fileName, SpreadsheetReader.Read(fileName, content, maxBytes, ct), sheetIndex, mapping, progress, ct);
+    }
 
     public static async Task<ImportPlan> PlanAsync(AppDbContext db, string regionCode, string fileName, SpreadsheetRead read,
         int? sheetIndex = null, IReadOnlyDictionary<int, ImportField>? mapping = null, IProgress<int>? progress = null, CancellationToken ct = default)

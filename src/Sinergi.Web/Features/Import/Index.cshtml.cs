@@ -25,12 +25,13 @@ public class IndexModel(AppDbContext db, RegionScope scope, FileStore files, Imp
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file)
     {
+        var fileName = FileNames.Clean(file?.FileName);
         if (file is null || file.Length == 0)
-            ModelState.AddModelError("file", file is null ? "Pilih berkas .xlsx, .xls atau .csv yang akan diimpor." : $"Berkas '{file.FileName}' kosong.");
-        else if (!SpreadsheetReader.Extensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()))
-            ModelState.AddModelError("file", $"Jenis berkas '{Path.GetExtension(file.FileName)}' tidak dapat diimpor. Unggah .xlsx, .xls atau .csv.");
+            ModelState.AddModelError("file", file is null ? "Pilih berkas .xlsx, .xls atau .csv yang akan diimpor." : $"Berkas '{fileName}' kosong.");
+        else if (!SpreadsheetReader.Extensions.Contains(Path.GetExtension(fileName).ToLowerInvariant()))
+            ModelState.AddModelError("file", $"Jenis berkas '{Path.GetExtension(fileName)}' tidak dapat diimpor. Unggah .xlsx, .xls atau .csv.");
         else if (file.Length > uploads.Value.MaxBytes)
-            ModelState.AddModelError("file", $"Berkas '{file.FileName}' berukuran {Indonesian.FileSize(file.Length)}, melebihi batas {MaxMegabytes} MB.");
+            ModelState.AddModelError("file", $"Berkas '{fileName}' berukuran {Indonesian.FileSize(file.Length)}, melebihi batas {MaxMegabytes} MB.");
         if (!ModelState.IsValid)
         {
             await LoadAsync();
@@ -46,7 +47,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, FileStore files, Imp
             RegionCode = scope.RegionCode!,
             UserId = actor.UserId,
             UserName = actor.Name,
-            FileName = Path.GetFileName(file.FileName.Replace('\\', '/')),
+            FileName = fileName,
             Sha256 = stored.Sha256,
             Size = stored.Length,
             Status = ImportStatus.Membaca,

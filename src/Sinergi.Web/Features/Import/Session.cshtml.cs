@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
 using Sinergi.Features.Accounts;
+using Sinergi.Infrastructure.Files;
 using Sinergi.Infrastructure.Spreadsheets;
 
 namespace Sinergi.Features.Import;
@@ -123,7 +124,7 @@ public class SessionModel(AppDbContext db, ImportJobs jobs) : PageModel
         var output = new MemoryStream();
         TableExport.WriteXlsx(output, "Hasil impor", columns, rows);
         output.Position = 0;
-        return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"hasil-impor-{Path.GetFileNameWithoutExtension(Session.FileName)}.xlsx");
+        return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"hasil-impor-{Path.GetFileNameWithoutExtension(FileNames.Clean(Session.FileName))}.xlsx");
     }
 
     public static string OutcomeLabel(ImportOutcome outcome, bool saved) => outcome switch

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Sinergi.Audit;
 using Sinergi.Data;
 using Sinergi.Features.Agreements;
 using Sinergi.Tenancy;
@@ -48,14 +49,19 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
     public bool IsNew => Id is null;
     public List<RegionOption> Regions { get; private set; } = [];
     public (double Lat, double Lng) MapCentre { get; private set; }
+    /// <summary>The partner as stored, whose type, name and region the form shows but does not let the caller change.</summary>
+    public Partner? Locked { get; private set; }
+    /// <summary>Why they cannot: <see cref="PartnerIdentity.LockedBecauseAsync"/>.</summary>
+    public string? LockedBecause { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (!PartnerAccess.CanEdit(User, scope))
             return Forbid();
+        Partner? partner = null;
         if (!IsNew)
         {
-            var partner = await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id);
+            partner = await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id);
             if (partner is null)
                 return NotFound();
             Input = new InputModel
@@ -66,7 +72,7 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
                 Version = partner.Version,
             };
         }
-        await PrepareAsync();
+        await PrepareAsync(partner);
         return Page();
     }
 
@@ -83,10 +89,12 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
             ModelState.AddModelError("Input.Latitude", "Lintang harus berupa angka, mis. -2.2076.");
         if (!string.IsNullOrWhiteSpace(Input.Longitude) && draft.Longitude is null)
             ModelState.AddModelError("Input.Longitude", "Bujur harus berupa angka, mis. 113.9164.");
+        if (partner is not null)
+            ModelState.AddProblems(await PartnerIdentity.RefusalsAsync(db, User, scope, partner, draft), nameof(Input));
         ModelState.AddProblems(await draft.ProblemsAsync(db, scope.RegionCode!, Id), nameof(Input));
         if (!ModelState.IsValid)
         {
-            await PrepareAsync();
+            await PrepareAsync(partner);
             return Page();
         }
 
@@ -102,20 +110,22 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
         await draft.ApplyToAsync(db, partner);
         try
         {
-            await PartnerDirectory.SaveAsync(db, partner);
+            await PartnerDirectory.SaveAsync(db, partner, Actor.Of(User));
         }
         catch (DbUpdateConcurrencyException)
         {
             ModelState.AddModelError("", "Mitra ini baru saja diubah orang lain. Buka kembali halamannya untuk melihat perubahan itu, lalu ubah lagi bila perlu.");
-            await PrepareAsync();
+            await PrepareAsync(await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id));
             return Page();
         }
         TempData["Status"] = IsNew ? $"Mitra {partner.Name} ditambahkan." : $"Perubahan mitra {partner.Name} disimpan.";
         return Redirect("/Partners");
     }
 
-    private async Task PrepareAsync()
+    private async Task PrepareAsync(Partner? stored)
     {
+        if (stored is not null && (LockedBecause = await PartnerIdentity.LockedBecauseAsync(db, User, scope, stored.Id)) is not null)
+            Locked = stored;
         Regions = await db.Regions.AsNoTracking().OrderBy(r => r.Code)
             .Select(r => new RegionOption(r.Code, r.Name, r.ProvinceCode)).ToListAsync();
         var centre = await db.Regions.Where(r => r.Code == scope.RegionCode).Select(r => new { r.Latitude, r.Longitude }).SingleOrDefaultAsync();

@@ -9,20 +9,39 @@ namespace Sinergi.Features.Partners;
 /// <summary>Saving, deleting and merging partners, by the pages and the API alike.</summary>
 public static class PartnerDirectory
 {
-    /// <summary>Saves the partner; when its name or region link changed, its agreements' search text and shares follow.</summary>
-    public static async Task SaveAsync(AppDbContext db, Partner partner, CancellationToken ct = default)
+    /// <summary>
+    /// Saves the partner. When its name or region link changed, every agreement naming it follows in
+    /// the same transaction: its shares and search text, and a history entry with the partner's new
+    /// name and each region the agreement is now shared with or no longer.
+    /// </summary>
+    public static async Task SaveAsync(AppDbContext db, Partner partner, Actor actor, CancellationToken ct = default)
     {
         var entry = db.Entry(partner);
-        var affectsAgreements = entry.State == EntityState.Modified
-            && (entry.Property(p => p.Name).IsModified || entry.Property(p => p.LinkedRegionCode).IsModified);
+        var modified = entry.State == EntityState.Modified;
+        var oldName = entry.Property(p => p.Name).OriginalValue;
+        var affectsAgreements = modified
+            && (oldName != partner.Name || entry.Property(p => p.LinkedRegionCode).OriginalValue != partner.LinkedRegionCode);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         if (affectsAgreements)
         {
-            foreach (var agreement in await AgreementsOfAsync(db, partner.Id, ct))
+            var agreements = await AgreementsOfAsync(db, partner.Id, ct);
+            var sharedBefore = agreements.ToDictionary(a => a.Id, SharedRegions);
+            foreach (var agreement in agreements)
             {
                 agreement.ShareWithPartnerRegions();
                 await SearchIndex.RefreshAsync(db, agreement, ct);
+            }
+            var regionNames = await RegionNamesAsync(db, agreements, sharedBefore, ct);
+            foreach (var agreement in agreements)
+            {
+                var changes = new List<AuditChange>();
+                if (oldName != partner.Name)
+                    changes.Add(new AuditChange("Mitra", Join(agreement.Partners.Select(p => p.Id == partner.Id ? oldName : p.Name)),
+                        Join(agreement.Partners.Select(p => p.Name))));
+                changes.AddRange(ShareChanges(sharedBefore[agreement.Id], agreement, regionNames));
+                if (changes.Count > 0)
+                    db.AuditEvents.Add(AgreementHistory.Entry(db, agreement, AuditActions.Changed, changes, actor));
             }
             await db.SaveChangesAsync(ct);
         }
@@ -48,6 +67,8 @@ public static class PartnerDirectory
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var carried = CarryOver(duplicate, keep, replace);
         var agreements = await AgreementsOfAsync(db, duplicate.Id, ct);
+        var sharedBefore = agreements.ToDictionary(a => a.Id, SharedRegions);
+        var changes = new Dictionary<int, List<AuditChange>>();
         foreach (var agreement in agreements)
         {
             var before = await AgreementHistory.SnapshotAsync(db, agreement, ct);
@@ -56,10 +77,12 @@ public static class PartnerDirectory
                 agreement.Partners.Add(keep);
             agreement.ShareWithPartnerRegions();
             db.Entry(agreement).Property(a => a.UpdatedAt).IsModified = true;
-            var changes = AgreementHistory.Diff(before, await AgreementHistory.SnapshotAsync(db, agreement, ct));
-            db.AuditEvents.Add(AgreementHistory.Entry(db, agreement, AuditActions.Changed,
-                [.. changes, new AuditChange("Mitra digabung", duplicate.Name, keep.Name)], actor));
+            changes[agreement.Id] = AgreementHistory.Diff(before, await AgreementHistory.SnapshotAsync(db, agreement, ct));
         }
+        var regionNames = await RegionNamesAsync(db, agreements, sharedBefore, ct);
+        foreach (var agreement in agreements)
+            db.AuditEvents.Add(AgreementHistory.Entry(db, agreement, AuditActions.Changed,
+                [.. changes[agreement.Id], .. ShareChanges(sharedBefore[agreement.Id], agreement, regionNames), new AuditChange("Mitra digabung", duplicate.Name, keep.Name)], actor));
         db.Partners.Remove(duplicate);
         await db.SaveChangesAsync(ct);
         foreach (var agreement in agreements)
@@ -100,6 +123,29 @@ public static class PartnerDirectory
 
     private static string Point(double? lat, double? lng) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{lat:0.#####}, {lng:0.#####}");
+
+    private static List<string> SharedRegions(Agreement agreement) => agreement.SharedWith.Select(s => s.RegionCode).ToList();
+
+    /// <summary>"Dibagikan kepada" from the regions before to those after, when they differ.</summary>
+    private static IEnumerable<AuditChange> ShareChanges(List<string> before, Agreement agreement, Dictionary<string, string> regionNames)
+    {
+        var (old, now) = (Join(before.Select(c => regionNames[c])), Join(SharedRegions(agreement).Select(c => regionNames[c])));
+        return old == now ? [] : [new AuditChange("Dibagikan kepada", old, now)];
+    }
+
+    private static Task<Dictionary<string, string>> RegionNamesAsync(AppDbContext db, List<Agreement> agreements,
+        Dictionary<int, List<string>> sharedBefore, CancellationToken ct)
+    {
+        var codes = sharedBefore.Values.SelectMany(c => c).Concat(agreements.SelectMany(SharedRegions)).Distinct().ToList();
+        return db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+    }
+
+    /// <summary>A list as the agreement's history shows lists: sorted, comma-separated, nothing when empty.</summary>
+    private static string? Join(IEnumerable<string?> items)
+    {
+        var present = items.OfType<string>().Order(StringComparer.Ordinal).ToList();
+        return present.Count > 0 ? string.Join(", ", present) : null;
+    }
 
     private static Task<List<Agreement>> AgreementsOfAsync(AppDbContext db, int partnerId, CancellationToken ct) =>
         db.Agreements.WithLists()

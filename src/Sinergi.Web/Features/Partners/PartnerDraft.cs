@@ -93,5 +93,5 @@ public sealed record PartnerDraft
     }
 
     /// <summary>A Pemerintah Daerah without a typed name is called by its government's name.</summary>
-    private string? NameFor(Region? linked) => Name ?? linked?.GovernmentName;
+    internal string? NameFor(Region? linked) => Name ?? linked?.GovernmentName;
 }

@@ -37,7 +37,7 @@ public static class PartnersApi
         partners.MapGet("/", ListAsync).WithSummary("Direktori mitra daerah Anda");
         partners.MapGet("/{id:int}", GetAsync).WithName("GetPartner").WithSummary("Satu mitra");
         partners.MapPost("/", CreateAsync).WithSummary("Tambah mitra; nama ganda dalam jenis yang sama ditolak");
-        partners.MapPut("/{id:int}", UpdateAsync).WithSummary("Ubah mitra; If-Match dianjurkan");
+        partners.MapPut("/{id:int}", UpdateAsync).WithSummary("Ubah mitra; If-Match dianjurkan. Jenis, nama dan pemerintah daerah hanya oleh yang dapat mengubah semua kerja sama mitra itu (403)");
         partners.MapDelete("/{id:int}", DeleteAsync).WithSummary("Hapus mitra yang tidak menjadi pihak kerja sama mana pun");
         partners.MapPost("/{id:int}/merge", MergeAsync).WithSummary("Gabungkan mitra ganda ke mitra lain tanpa kehilangan kerja samanya");
         return api;
@@ -82,7 +82,7 @@ public static class PartnersApi
         var partner = new Partner { RegionCode = scope.RegionCode!, Name = "", NormalizedName = "" };
         await draft.ApplyToAsync(db, partner, ct);
         db.Partners.Add(partner);
-        await PartnerDirectory.SaveAsync(db, partner, ct);
+        await PartnerDirectory.SaveAsync(db, partner, Actor.Of(user), ct);
         var dto = await Project(db.Partners.AsNoTracking().Where(p => p.Id == partner.Id)).SingleAsync(ct);
         return TypedResults.CreatedAtRoute(dto, "GetPartner", new { id = dto.Id });
     }
@@ -98,13 +98,16 @@ public static class PartnersApi
         if (http.Request.Headers.IfMatch.Count > 0 && ApiResults.IfMatchProblem(http.Request, partner.Version, "Mitra") is { } precondition)
             return precondition;
         var draft = input.ToDraft();
+        if (await PartnerIdentity.RefusalsAsync(db, user, scope, partner, draft, ct) is { Count: > 0 } refusals)
+            return ApiResults.Forbidden("Jenis, nama dan pemerintah daerah mitra ini hanya dapat diubah oleh Admin Kerja Sama; alamat, negara, narahubung dan lokasi tetap dapat Anda ubah.",
+                ApiResults.CamelCase(refusals));
         var problems = await draft.ProblemsAsync(db, partner.RegionCode, id, ct);
         if (problems.Count > 0)
             return ApiResults.Invalid(ApiResults.CamelCase(problems));
         await draft.ApplyToAsync(db, partner, ct);
         try
         {
-            await PartnerDirectory.SaveAsync(db, partner, ct);
+            await PartnerDirectory.SaveAsync(db, partner, Actor.Of(user), ct);
         }
         catch (DbUpdateConcurrencyException)
         {

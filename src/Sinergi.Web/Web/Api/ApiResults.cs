@@ -33,6 +33,11 @@ public static class ApiResults
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(title: "Akses ditolak", detail: detail, statusCode: StatusCodes.Status403Forbidden);
 
+    /// <summary>A 403 that names the fields the caller may not change, as a validation problem names them (<c>errors</c>).</summary>
+    public static ProblemHttpResult Forbidden(string detail, IDictionary<string, string[]> errors) =>
+        TypedResults.Problem(title: "Akses ditolak", detail: detail, statusCode: StatusCodes.Status403Forbidden,
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
+
     public static ProblemHttpResult Conflict(string title, string detail, IReadOnlyList<string> blockers) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict,
             extensions: new Dictionary<string, object?> { ["blockers"] = blockers });

@@ -25,7 +25,7 @@ public static class ApiSetup
 
     public static WebApplication MapApi(this WebApplication app)
     {
-        var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api);
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).RequireRateLimiting(RateLimits.Api);
         v1.MapMeApi();
         v1.MapRegionsApi();
         v1.MapOpdsApi();
