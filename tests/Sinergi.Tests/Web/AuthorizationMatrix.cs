@@ -188,6 +188,8 @@ public static class AuthorizationMatrix
 
         // Pengaturan: the region's admin, or a system admin naming the region.
         Get("/Settings", Row.None, "L O F F F F F O O F F O"),
+        Get("/Settings/Report", Row.None, "L O F F F F F O O F F O"),
+        Post("/Settings/Report", Row.None, "L O F F F F F O O F F O"),
         Get("/Settings/Registry", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Registry", Row.None, "L O F F F F F O O F F O"),
         Get("/Settings/Opds", Row.None, "L O F F F F F O O F F O"),

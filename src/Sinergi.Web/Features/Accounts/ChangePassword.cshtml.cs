@@ -30,6 +30,7 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
         public string ConfirmPassword { get; set; } = "";
 
         /// <summary>Whoever knew the old password may also have made a token with it.</summary>
+        [Display(Name = "Cabut token API")]
         public bool RevokeTokens { get; set; }
     }
 

@@ -93,7 +93,8 @@ public static class PeriodReports
             agreements.Where(a => InPeriod(a.SignedOn)).ToList(),
             agreements.Where(a => InPeriod(a.EndedOn)).OrderBy(a => a.EndedOn).ThenBy(a => a.Id).ToList(),
             agreements.Where(a => a.Status == AgreementStatus.AkanBerakhir).OrderBy(a => a.EndsOn).ThenBy(a => a.Id).ToList(),
-            agreements);
+            agreements,
+            await ReportSigner.OfAsync(db, code, ct));
     }
 
     private static ReportCount Count(string key, string label, IEnumerable<ReportAgreement> agreements, bool withValue)

@@ -125,6 +125,37 @@ public sealed partial class PdfDocumentBuilder : IDisposable
 
     public void Space(double points) => _y = Math.Min(_y + points, PageBottom);
 
+    /// <summary>
+    /// A signature block on the right half of the page, kept on one page: the lines above, room of
+    /// <paramref name="signingSpace"/> points for the signature and stamp, then the lines below, the
+    /// first of them (the name) in bold.
+    /// </summary>
+    public void SignatureBlock(IReadOnlyList<string> above, IReadOnlyList<string> below, double signingSpace = 64)
+    {
+        var font = PdfFonts.Body;
+        var width = ContentWidth / 2;
+        var left = Margin + ContentWidth - width;
+        var aboveLines = above.SelectMany(l => Wrap(l, font, width)).ToList();
+        var belowLines = below.Select((l, i) => (Lines: Wrap(l, i == 0 ? PdfFonts.Bold(font) : font, width), Bold: i == 0))
+            .SelectMany(l => l.Lines.Select(line => (Line: line, l.Bold))).ToList();
+        var height = (aboveLines.Count + belowLines.Count) * font.GetHeight() + signingSpace + 16;
+        if (Remaining < height)
+            NewPage();
+        Space(16);
+        foreach (var line in aboveLines)
+        {
+            Draw(line, font, Ink, left, _y);
+            _y += font.GetHeight();
+        }
+        _y += signingSpace;
+        foreach (var (line, bold) in belowLines)
+        {
+            Draw(line, bold ? PdfFonts.Bold(font) : font, Ink, left, _y);
+            _y += font.GetHeight();
+        }
+        Space(4);
+    }
+
     /// <summary>The finished PDF, with the running header and the page numbers on every page.</summary>
     public byte[] ToArray()
     {
