@@ -28,6 +28,8 @@ public abstract class FormTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         Assert.StartsWith("Tanggal penandatanganan:", message);
         Assert.Contains("tidak ada", message);
         Assert.DoesNotContain("SignedOn", refused.Body!.TextContent);
+        // One message for one problem: not also "wajib diisi" for the date it could not read.
+        Assert.Single(refused.QuerySelectorAll("#error-summary a[href='#Input_SignedOn']"));
         // What was typed stays, so the person can correct it.
         Assert.Equal("31/02/2026", refused.QuerySelector("#Input_SignedOn")!.GetAttribute("value"));
 
