@@ -4,6 +4,7 @@ using Sinergi.Audit;
 using Sinergi.Data;
 using Sinergi.Features.Accounts;
 using Sinergi.Tenancy;
+using Sinergi.Web;
 
 namespace Sinergi.Features.Agreements;
 
@@ -92,11 +93,14 @@ public static class AgreementChanges
             Add(problems, LifecycleField, "Hanya kerja sama yang sudah ditandatangani dan belum diakhiri yang dapat diakhiri.");
         if (on is null)
             Add(problems, TerminatedOnField, "Tanggal diakhiri wajib diisi.");
+        else if (!AgreementDates.InRange(on.Value))
+            Add(problems, TerminatedOnField, AgreementDates.OutOfRange("Tanggal diakhiri"));
         else if (agreement.StartsOn is { } start && on < start)
             Add(problems, TerminatedOnField, "Tanggal diakhiri tidak boleh sebelum kerja sama mulai berlaku.");
-        if (string.IsNullOrWhiteSpace(reason))
+        reason = Text.CleanLines(reason);
+        if (reason is null)
             Add(problems, ReasonField, "Alasan wajib diisi: riwayat kerja sama harus menjelaskan mengapa diakhiri.");
-        else if (reason.Trim().Length > 1000)
+        else if (reason.Length > 1000)
             Add(problems, ReasonField, "Alasan paling panjang 1.000 karakter.");
         return problems;
     }
@@ -107,7 +111,7 @@ public static class AgreementChanges
         var before = await AgreementHistory.SnapshotAsync(db, agreement, ct);
         agreement.Lifecycle = AgreementLifecycle.Diakhiri;
         agreement.TerminatedOn = on;
-        agreement.TerminationReason = reason.Trim();
+        agreement.TerminationReason = Text.CleanLines(reason);
         await AgreementHistory.SaveAsync(db, agreement, AuditActions.Terminated,
             AgreementHistory.Diff(before, await AgreementHistory.SnapshotAsync(db, agreement, ct)), actor, ct: ct);
     }
