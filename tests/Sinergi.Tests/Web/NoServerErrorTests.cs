@@ -54,6 +54,7 @@ public abstract class NoServerErrorTests<TApp>(TApp app) : IClassFixture<TApp> w
     [InlineData("abc")]
     [InlineData("6x.7y")]
     [InlineData("62.71.01.1001")]
+    [InlineData("\u0000")]
     public async Task A_region_that_is_not_a_region_code_never_fails_for_a_national_overseer(string region)
     {
         var client = await ApiAsync(Demo.Accounts.NationalOverseer);
@@ -77,6 +78,40 @@ public abstract class NoServerErrorTests<TApp>(TApp app) : IClassFixture<TApp> w
         }
         var report = await browser.Http.GetAsync($"/Reports/Period?year=2026&period=s1&region={encoded}");
         Assert.Equal(HttpStatusCode.NotFound, report.StatusCode);
+
+        // A system administrator names the region a settings page manages, and any token reads the region list.
+        var sysadmin = new Browser(app);
+        await sysadmin.LoginAsync(Demo.Accounts.SystemAdmin);
+        foreach (var url in new[] { $"/Settings?region={encoded}", $"/Settings/Opds?region={encoded}", $"/Settings/Registry?region={encoded}" })
+        {
+            var response = await sysadmin.Http.GetAsync(url);
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{url}: {response.StatusCode}");
+        }
+        // A NUL in a path never reaches the app: the server refuses the request line itself.
+        if (!region.Contains('\0'))
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/regions/{encoded}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/regions?province={encoded}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("%00")]
+    [InlineData("dinas%00kes")]
+    [InlineData("%1B%5B2J%E2%80%AE")]
+    public async Task A_search_with_control_characters_answers(string q)
+    {
+        var client = await ApiAsync(Demo.Accounts.Admin);
+        foreach (var url in new[] { "/api/v1/agreements", "/api/v1/opds", "/api/v1/partners", "/api/v1/regions" })
+        {
+            var response = await client.GetAsync($"{url}?q={q}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+        }
+        var browser = new Browser(app);
+        await browser.LoginAsync(Demo.Accounts.Admin);
+        foreach (var url in new[] { "/Agreements", "/Settings/Opds", "/Partners" })
+        {
+            await browser.GetAsync($"{url}?q={q}");
+            Assert.True(browser.Last!.StatusCode == HttpStatusCode.OK, $"{url}: {(int)browser.Last.StatusCode}");
+        }
     }
 
     [Fact]

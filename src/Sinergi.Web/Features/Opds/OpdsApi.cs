@@ -79,9 +79,10 @@ public static class OpdsApi
 
         // Overseers read other regions' rows explicitly, past the own-region filter.
         var query = db.Opds.IgnoreQueryFilters().AsNoTracking().Where(o => o.RegionCode == regionCode);
-        if (!string.IsNullOrWhiteSpace(q))
+        // A search term loses control characters first: PostgreSQL refuses a NUL in any text.
+        if (Sinergi.Web.Text.Clean(q) is { } cleaned)
         {
-            var term = q.Trim().ToLower();
+            var term = cleaned.ToLower();
             query = query.Where(o => o.Name.ToLower().Contains(term) || o.ShortName.ToLower().Contains(term));
         }
         var total = await query.CountAsync(ct);
