@@ -116,6 +116,22 @@ public static class AgreementChanges
             AgreementHistory.Diff(before, await AgreementHistory.SnapshotAsync(db, agreement, ct)), actor, ct: ct);
     }
 
+    public const string NumberTakenMeanwhile = "Nomor ini baru saja dipakai untuk kerja sama lain.";
+
+    /// <summary>
+    /// Whether a save failed because another request saved the same number first: the unique
+    /// index said so after the checks had found it free. Clears the context, whose changes failed.
+    /// </summary>
+    public static async Task<bool> NumberTakenMeanwhileAsync(AppDbContext db, AgreementDraft draft, string regionCode, int? agreementId)
+    {
+        if (draft.Number is null)
+            return false;
+        db.ChangeTracker.Clear();
+        var lowered = draft.Number.ToLower();
+        return await db.Agreements.IgnoreQueryFilters()
+            .AnyAsync(a => a.RegionCode == regionCode && a.Id != agreementId && a.Number != null && a.Number.ToLower() == lowered);
+    }
+
     private static void Add(Dictionary<string, string[]> problems, string field, string message) =>
         problems[field] = problems.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 }

@@ -119,7 +119,7 @@ public static class AgreementsApi
         }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && draft.Number is not null)
         {
-            if (!await NumberTakenMeanwhileAsync(db, draft, recorder.RegionCode, null))
+            if (!await AgreementChanges.NumberTakenMeanwhileAsync(db, draft, recorder.RegionCode, null))
                 throw;
             return NumberTaken();
         }
@@ -152,7 +152,7 @@ public static class AgreementsApi
         }
         catch (DbUpdateException) when (draft.Number is not null)
         {
-            if (!await NumberTakenMeanwhileAsync(db, draft, recorder.RegionCode, id))
+            if (!await AgreementChanges.NumberTakenMeanwhileAsync(db, draft, recorder.RegionCode, id))
                 throw;
             return NumberTaken();
         }
@@ -227,22 +227,8 @@ public static class AgreementsApi
         return TypedResults.Ok(events.Select(e => new HistoryEntryDto(e.At, e.Action, e.UserName, e.Changes)).ToList());
     }
 
-    /// <summary>
-    /// Whether a save failed because another request saved the same number first: the unique index
-    /// said so after the rules had found the number free.
-    /// </summary>
-    private static async Task<bool> NumberTakenMeanwhileAsync(AppDbContext db, AgreementDraft draft, string regionCode, int? id)
-    {
-        if (draft.Number is null)
-            return false;
-        db.ChangeTracker.Clear();
-        var lowered = draft.Number.ToLower();
-        return await db.Agreements.IgnoreQueryFilters()
-            .AnyAsync(a => a.RegionCode == regionCode && a.Id != id && a.Number != null && a.Number.ToLower() == lowered, CancellationToken.None);
-    }
-
     private static ValidationProblem NumberTaken() =>
-        ApiResults.Invalid(new Dictionary<string, string[]> { ["number"] = ["Nomor ini baru saja dipakai untuk kerja sama lain."] });
+        ApiResults.Invalid(new Dictionary<string, string[]> { ["number"] = [AgreementChanges.NumberTakenMeanwhile] });
 
     /// <summary>The rules' field names as the JSON body spells them.</summary>
     private static Dictionary<string, string[]> FieldNames(Dictionary<string, string[]> problems) =>
