@@ -43,7 +43,7 @@ public abstract class HostileDataTests<TApp>(TApp app) : IClassFixture<TApp>, IA
             var agreement = new Agreement
             {
                 RegionCode = Demo.Home, Kind = AgreementKind.Ksdpk, DocumentType = AgreementDocumentType.KesepakatanBersama,
-                Number = "ANEH/\u0008/0050", PartnerNumber = "\u202Dmitra\u0004", Title = HostileTitle, Scope = "Baris satu\u000B\nbaris\u0001 dua",
+                Number = "ANEH/\u0008/0050", PartnerNumber = "\u202Dmitra\u0004", Title = HostileTitle, Scope = "Baris\u000Bsatu\nbaris\u0001 dua",
                 SignedOn = new DateOnly(50, 6, 15), StartsOn = new DateOnly(50, 6, 15), EndsOn = DateOnly.MaxValue,
                 Value = 999_999_999_999_999_999m, DprdApprovalRequired = true, DprdApprovedOn = DateOnly.MinValue,
                 DprdApprovalNumber = "\u0005", Lifecycle = AgreementLifecycle.Aktif,
