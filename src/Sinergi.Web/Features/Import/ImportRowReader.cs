@@ -233,15 +233,18 @@ internal sealed class ImportRowReader(ImportDirectory directory, ImportPlan plan
         return parsed;
     }
 
+    /// <summary>The field's cell; text loses its control characters here, at the import's boundary, as typed text does in the drafts.</summary>
     private object? CellOf(object?[] cells, ImportField field) =>
         plan.Mapping.Where(m => m.Value == field).OrderBy(m => m.Key)
-            .Select(m => m.Key < cells.Length ? cells[m.Key] : null).FirstOrDefault(c => c is not null);
+            .Select(m => m.Key < cells.Length ? cells[m.Key] : null)
+            .Select(c => c is string text ? Text.WithoutControls(text) : c)
+            .FirstOrDefault(c => c is not null && c as string != "");
 
     /// <summary>The field's text; fields that may span several columns (partners, OPDs) are joined.</summary>
     private string? TextOf(object?[] cells, ImportField field)
     {
         var texts = plan.Mapping.Where(m => m.Value == field).OrderBy(m => m.Key)
-            .Select(m => m.Key < cells.Length ? ImportPlanner.AsText(cells[m.Key]) : null)
+            .Select(m => m.Key < cells.Length && ImportPlanner.AsText(cells[m.Key]) is { } text ? Text.WithoutControls(text) : null)
             .Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
         return texts.Count == 0 ? null : string.Join("; ", texts);
     }

@@ -42,7 +42,7 @@ public static partial class IndonesianDates
                 var shown = number.ToString(CultureInfo.InvariantCulture);
                 if (number == Math.Floor(number) && number is >= 1 and <= 99)
                     return FromDuration(shown, (int)number * 12, start, [$"\"{shown}\" dibaca sebagai {shown} tahun."]);
-                if (number == Math.Floor(number) && number is >= 1950 and <= 2100)
+                if (number == Math.Floor(number) && number >= AgreementDates.Earliest.Year && number <= AgreementDates.Latest.Year)
                     return ReadPeriodText(shown, start);
                 return FromDate(ParseDate(cell));
         }

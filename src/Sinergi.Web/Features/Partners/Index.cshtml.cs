@@ -27,9 +27,10 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
         Total = await partners.CountAsync();
         if (Partner.TypeFromSlug(Type) is { } type)
             partners = partners.Where(p => p.Type == type);
-        if (!string.IsNullOrWhiteSpace(Q))
+        Q = Text.Clean(Q);
+        if (Q is not null)
         {
-            var term = Q.Trim().ToLower();
+            var term = Q.ToLower();
             var normalized = Partner.NormalizeName(Q);
             partners = partners.Where(p => p.Name.ToLower().Contains(term) || p.NormalizedName.Contains(normalized)
                 || (p.ContactName != null && p.ContactName.ToLower().Contains(term)));
