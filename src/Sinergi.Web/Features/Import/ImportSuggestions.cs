@@ -11,7 +11,7 @@ internal sealed record ImportCandidate(int Id, string Label, string Name, string
 /// counts when it is the same, one letter off, a prefix of four letters or more ("Univ"), or part
 /// of a word written together ("Palangkaraya"). Words are weighed by how few entries have them,
 /// so sharing "Kesehatan" tells more than sharing the city most partners are in. A single word is
-/// also compared with short names and initials. Only suggested, never applied: the person maps a
+/// also compared with short names. Only suggested, never applied: the person maps a
 /// name on the preview.
 /// </summary>
 internal sealed class ImportSuggestions
@@ -74,8 +74,10 @@ internal sealed class ImportSuggestions
         return Math.Log((_entries.Count + 1.0) / (having + 1.0)) + 1.0;
     }
 
+    /// <summary>The entry has the word, written together with another ("palangka" in "Palangkaraya"), or as the initials of some of its words ("IAIN").</summary>
     private static bool Has(Entry entry, string word) =>
-        entry.Words.Any(e => Same(word, e)) || (word.Length >= 4 && entry.Compact.Contains(word, StringComparison.Ordinal));
+        entry.Words.Any(e => Same(word, e)) || (word.Length >= 4 && entry.Compact.Contains(word, StringComparison.Ordinal))
+        || (word.Length is >= 3 and <= 6 && entry.Initials.Contains(word, StringComparison.Ordinal));
 
     private static double Score(List<string> words, Dictionary<string, double> weights, Entry entry)
     {
