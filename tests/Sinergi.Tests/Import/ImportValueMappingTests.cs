@@ -52,7 +52,7 @@ public abstract class ImportValueMappingTests<TApp>(TApp app) : IClassFixture<TA
         await browser.LoginAsync(Demo.Accounts.Admin);
         var preview = await ImportSteps.AwaitJobAsync(browser, await ImportSteps.UploadAsync(browser, "ttd-titik-koma.csv", ImportSteps.Workbook("ttd-titik-koma.csv")));
 
-        var value = preview.QuerySelector("#value-mapping tr[data-value='opd:dinaspariwisata']")!;
+        var value = preview.QuerySelector("#value-mapping [data-value='opd:dinaspariwisata']")!;
         Assert.Equal("maksud Anda: Disbudpar (Dinas Kebudayaan dan Pariwisata)?", value.QuerySelector("[data-suggestion]")!.TextContent.Trim());
         Assert.Equal(disbudpar.ToString(), value.QuerySelector("optgroup[label='Mirip'] option")!.GetAttribute("value"));
         Assert.Equal("1 OPD baru (Dinas Pariwisata)", preview.Text("[data-new='new-opds']"));
