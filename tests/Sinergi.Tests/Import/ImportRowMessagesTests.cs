@@ -24,8 +24,13 @@ public abstract class ImportRowMessagesTests<TApp>(TApp app) : IClassFixture<TAp
     public async Task A_kind_that_cannot_be_told_is_said_once()
     {
         var plan = await PlanCsvAsync("Nomor;Tentang;Tanggal\n119/2/M/2025;Kerja Sama Tanpa Mitra;3 Maret 2025\n");
-        var errors = plan.Rows.Single().Messages.Where(m => m.IsError).ToList();
-        Assert.Equal("Jenis kerja sama tidak dapat ditentukan. Tambahkan kolom \"Jenis\" (KSDD, KSDPK, Sinergi, KSDPL atau KSDLL) atau isi mitranya.", Assert.Single(errors).Text);
+        var messages = plan.Rows.Single().Messages.Where(m => m.Column is "Jenis kerja sama" or "Mitra").ToList();
+        Assert.Equal("Jenis kerja sama tidak dapat ditentukan. Tambahkan kolom \"Jenis\" (KSDD, KSDPK, Sinergi, KSDPL atau KSDLL) atau isi mitranya.", Assert.Single(messages).Text);
+        Assert.True(Assert.Single(messages).IsError);
+
+        // With a kind that can be told, the missing partner is said by itself.
+        var told = await PlanCsvAsync("Nomor;Tentang;Jenis;Tanggal\n119/5/M/2025;Kerja Sama Tanpa Mitra;KSDPK;3 Maret 2025\n");
+        Assert.Equal("Mitra kosong; lengkapi setelah diimpor.", Assert.Single(told.Rows.Single().Messages, m => m.Column == "Mitra").Text);
     }
 
     [Fact]

@@ -40,6 +40,8 @@ internal sealed partial class ImportRowReader
             if (choice.MappedId is int mapped)
             {
                 var partner = directory.PartnersById[mapped];
+                if (ids.Contains(partner.Id))
+                    continue;
                 ids.Add(partner.Id);
                 row.Partners.Add(partner.Name);
                 (firstName, firstType) = (firstName ?? partner.Name, firstType ?? partner.Type);
@@ -50,8 +52,6 @@ internal sealed partial class ImportRowReader
             row.Partners.Add(added.Name + " (baru)");
             (firstName, firstType) = (firstName ?? added.Name, firstType ?? added.Type);
         }
-        if (row.Partners.Count == 0 && row.Title is not null)
-            row.Warn(Column(ImportField.Partner), "Mitra kosong; lengkapi setelah diimpor.");
         return (ids, firstName, firstType);
     }
 

@@ -49,6 +49,9 @@ internal sealed partial class ImportRowReader(ImportDirectory directory, ImportP
             Fail(row, ImportField.Kind, "Jenis kerja sama tidak dapat ditentukan. Tambahkan kolom \"Jenis\" (KSDD, KSDPK, Sinergi, KSDPL atau KSDLL) atau isi mitranya.");
         else if (kind.IsGuess)
             row.Warn(Column(ImportField.Kind), kind.Reason);
+        // Without a kind the row cannot be saved, and its error already asks for the partner.
+        if (row.Partners.Count == 0 && row.Title is not null && kind is not null)
+            row.Warn(Column(ImportField.Partner), "Mitra kosong; lengkapi setelah diimpor.");
         var type = ImportGuesses.DocumentTypeFrom(TextOf(cells, ImportField.DocumentType), row.Title, row.Number);
         if (type is null)
             row.Warn(Column(ImportField.DocumentType), "Jenis dokumen tidak tertulis; dicatat sebagai Perjanjian Kerja Sama (PKS).");
