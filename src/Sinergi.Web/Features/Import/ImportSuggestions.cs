@@ -8,12 +8,17 @@ internal sealed record ImportCandidate(int Id, string Label, string Name, string
 /// Disbudpar (Dinas Kebudayaan dan Pariwisata), "Dinkes Kota" Dinkes, "UPR" or "Univ. Palangka
 /// Raya" Universitas Palangka Raya. Names are compared by their telling words, leaving out the
 /// words every OPD or body has ("Dinas", "Badan", "PT", the region's own name for OPDs): a word
-/// counts when it is the same, one letter off, a prefix of four letters or more ("Univ"), or part
-/// of a word written together ("Palangkaraya"). Words are weighed by how few entries have them,
-/// so sharing "Kesehatan" tells more than sharing the city most partners are in. A single word is
-/// also compared with short names. Only suggested, never applied: the person maps a
-/// name on the preview.
+/// counts when it is the same, one letter off, part of a longer word ("Univ", "palangka" in
+/// "Palangkaraya"), two words written together, or the initials of some words ("IAIN"). Words are
+/// weighed by how few entries have them, so sharing "Kesehatan" tells more than sharing the city
+/// most partners are in. A single word is also compared with short names. Only suggested, never
+/// applied: the person maps a name on the preview.
 /// </summary>
+/// <remarks>
+/// A first import can bring thousands of new names against a directory of thousands: each word is
+/// looked up once in the directory's vocabulary and remembered, and only the entries sharing a word
+/// are scored.
+/// </remarks>
 internal sealed class ImportSuggestions
 {
     private const int Max = 3;
@@ -26,10 +31,15 @@ internal sealed class ImportSuggestions
         "provinsi", "prov", "daerah", "republik", "indonesia", "ri", "pt", "cv", "ud", "tbk", "persero", "perseroda", "perumda", "cabang", "kc", "kcu",
     };
 
+    private sealed record Entry(ImportCandidate Candidate, List<string> Words, string? Short, string Initials);
+
     private readonly List<Entry> _entries;
     private readonly string _region;
-
-    private sealed record Entry(ImportCandidate Candidate, List<string> Words, string Compact, string? Short, string Initials);
+    /// <summary>Every telling word of the entries, with the entries that have it.</summary>
+    private readonly Dictionary<string, List<int>> _vocabulary = new(StringComparer.Ordinal);
+    /// <summary>Two neighbouring words written together ("palangkaraya"), with the entries that have them.</summary>
+    private readonly Dictionary<string, List<int>> _joined = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (HashSet<int> Entries, HashSet<string> Words)> _having = new(StringComparer.Ordinal);
 
     /// <param name="candidates">The region's OPDs or partners.</param>
     /// <param name="regionName">
@@ -39,13 +49,28 @@ internal sealed class ImportSuggestions
     public ImportSuggestions(IEnumerable<ImportCandidate> candidates, string? regionName)
     {
         _region = ImportText.Fold(regionName).Replace(" ", "", StringComparison.Ordinal);
-        _entries = candidates.Select(c =>
+        _entries = [];
+        foreach (var candidate in candidates)
         {
-            var all = ImportText.Fold(c.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var index = _entries.Count;
+            var all = ImportText.Fold(candidate.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var words = all.Where(w => !IsGeneric(w)).Distinct().ToList();
             var initials = string.Concat(all.Where(w => w is not ("dan" or "serta" or "of" or "and" or "the")).Select(w => w[0]));
-            var shortName = ImportText.Fold(c.ShortName).Replace(" ", "", StringComparison.Ordinal);
-            return new Entry(c, all.Where(w => !IsGeneric(w)).ToList(), string.Concat(all), shortName.Length > 0 ? shortName : null, initials);
-        }).ToList();
+            var shortName = ImportText.Fold(candidate.ShortName).Replace(" ", "", StringComparison.Ordinal);
+            _entries.Add(new Entry(candidate, words, shortName.Length > 0 ? shortName : null, initials));
+            foreach (var word in words)
+                Post(_vocabulary, word, index);
+            for (var i = 0; i + 1 < all.Length; i++)
+                Post(_joined, all[i] + all[i + 1], index);
+        }
+    }
+
+    private static void Post(Dictionary<string, List<int>> index, string key, int entry)
+    {
+        if (!index.TryGetValue(key, out var entries))
+            index[key] = entries = [];
+        if (entries.Count == 0 || entries[^1] != entry)
+            entries.Add(entry);
     }
 
     /// <summary>A word every entry may have, or a piece of the region's name, however it is spaced ("Palangka Raya", "Palangkaraya").</summary>
@@ -58,56 +83,88 @@ internal sealed class ImportSuggestions
         var words = ImportText.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !IsGeneric(w)).Distinct().ToList();
         if (words.Count == 0)
             return [];
-        var weights = words.ToDictionary(w => w, Weight);
-        return _entries.Select(e => (e.Candidate, Score: Score(words, weights, e)))
-            .Where(s => s.Score >= Threshold)
-            .OrderByDescending(s => s.Score).ThenBy(s => s.Candidate.Label, StringComparer.OrdinalIgnoreCase)
+        var having = words.ToDictionary(w => w, Having);
+        var weights = words.ToDictionary(w => w, w => Math.Log((_entries.Count + 1.0) / (having[w].Entries.Count + 1.0)) + 1.0);
+        var total = weights.Values.Sum();
+
+        var scores = new Dictionary<int, double>();
+        var seen = new HashSet<int>();
+        foreach (var entry in having.Values.SelectMany(h => h.Entries))
+        {
+            if (!seen.Add(entry))
+                continue;
+            var matched = words.Where(w => having[w].Entries.Contains(entry)).Sum(w => weights[w]) / total;
+            if (matched < 0.5)
+                continue;
+            var entryWords = _entries[entry].Words;
+            var covered = entryWords.Count == 0 ? 0 : (double)entryWords.Count(e => words.Any(w => having[w].Words.Contains(e))) / entryWords.Count;
+            scores[entry] = (0.6 * matched) + (0.4 * covered);
+        }
+        if (words.Count == 1)
+            ScoreShortNames(words[0], scores);
+
+        return scores.Where(s => s.Value >= Threshold)
+            .OrderByDescending(s => s.Value).ThenBy(s => _entries[s.Key].Candidate.Label, StringComparer.OrdinalIgnoreCase)
             .Take(Max)
-            .Select(s => new ImportSuggestion(s.Candidate.Id, s.Candidate.Label))
+            .Select(s => new ImportSuggestion(_entries[s.Key].Candidate.Id, _entries[s.Key].Candidate.Label))
             .ToList();
     }
 
-    /// <summary>More for a word few entries have: ln((n + 1) / (entries with it + 1)) + 1.</summary>
-    private double Weight(string word)
+    /// <summary>"Dinkes" is the short name Dinkes, "Dinskes" one letter off it, "Dispar" written within Disbudpar, "UPR" the initials of Universitas Palangka Raya.</summary>
+    private void ScoreShortNames(string word, Dictionary<int, double> scores)
     {
-        var having = _entries.Count(e => Has(e, word));
-        return Math.Log((_entries.Count + 1.0) / (having + 1.0)) + 1.0;
-    }
-
-    /// <summary>The entry has the word, written together with another ("palangka" in "Palangkaraya"), or as the initials of some of its words ("IAIN").</summary>
-    private static bool Has(Entry entry, string word) =>
-        entry.Words.Any(e => Same(word, e)) || (word.Length >= 4 && entry.Compact.Contains(word, StringComparison.Ordinal))
-        || (word.Length is >= 3 and <= 6 && entry.Initials.Contains(word, StringComparison.Ordinal));
-
-    private static double Score(List<string> words, Dictionary<string, double> weights, Entry entry)
-    {
-        var single = words.Count == 1 ? words[0] : null;
-        var best = 0.0;
-        if (single is not null && entry.Short is { } shortName)
+        for (var i = 0; i < _entries.Count; i++)
         {
-            if (single == shortName)
-                best = 1.0;
-            else if (single.Length >= 4 && Distance(single, shortName) <= 1)
-                best = 0.8;
-            else if (single.Length >= 4 && single[..3] == shortName[..Math.Min(3, shortName.Length)] && IsSubsequence(single, shortName))
-                best = 0.7;
+            var entry = _entries[i];
+            var score = 0.0;
+            if (entry.Short is { } shortName)
+            {
+                if (word == shortName)
+                    score = 1.0;
+                else if (word.Length >= 4 && WithinOneEdit(word, shortName))
+                    score = 0.8;
+                else if (word.Length >= 4 && shortName.StartsWith(word[..3], StringComparison.Ordinal) && IsSubsequence(word, shortName))
+                    score = 0.7;
+            }
+            if (word.Length >= 3 && word == entry.Initials)
+                score = Math.Max(score, 0.8);
+            if (score > 0)
+                scores[i] = Math.Max(score, scores.GetValueOrDefault(i));
         }
-        if (single is { Length: >= 3 } && single == entry.Initials)
-            best = Math.Max(best, 0.8);
-        if (entry.Words.Count == 0)
-            return best;
-
-        var matched = words.Where(w => Has(entry, w)).Sum(w => weights[w]) / words.Sum(w => weights[w]);
-        if (matched < 0.5)
-            return best;
-        var covered = (double)entry.Words.Count(e => words.Any(w => Same(w, e) || (w.Length >= 4 && e.Contains(w, StringComparison.Ordinal)))) / entry.Words.Count;
-        return Math.Max(best, (0.6 * matched) + (0.4 * covered));
     }
 
+    /// <summary>The entries that have the word, and the words of theirs it is the same as; looked up once per word.</summary>
+    private (HashSet<int> Entries, HashSet<string> Words) Having(string word)
+    {
+        if (_having.TryGetValue(word, out var found))
+            return found;
+        found = ([], new HashSet<string>(StringComparer.Ordinal));
+        foreach (var (known, entries) in _vocabulary)
+        {
+            if (Same(word, known))
+            {
+                found.Entries.UnionWith(entries);
+                found.Words.Add(known);
+            }
+        }
+        if (_joined.TryGetValue(word, out var joined))
+            found.Entries.UnionWith(joined);
+        if (word.Length is >= 3 and <= 6)
+        {
+            for (var i = 0; i < _entries.Count; i++)
+            {
+                if (_entries[i].Initials.Contains(word, StringComparison.Ordinal))
+                    found.Entries.Add(i);
+            }
+        }
+        return _having[word] = found;
+    }
+
+    /// <summary>The same word, one letter off (five letters or more), or part of a longer word (four letters or more: "Univ" of "Universitas").</summary>
     private static bool Same(string word, string other) =>
         word == other
-        || (word.Length >= 4 && other.StartsWith(word, StringComparison.Ordinal))
-        || (word.Length >= 5 && other.Length >= 5 && Distance(word, other) <= 1);
+        || (word.Length >= 4 && other.Contains(word, StringComparison.Ordinal))
+        || (word.Length >= 5 && other.Length >= 5 && WithinOneEdit(word, other));
 
     private static bool IsSubsequence(string part, string whole)
     {
@@ -120,20 +177,20 @@ internal sealed class ImportSuggestions
         return i == part.Length;
     }
 
-    /// <summary>Levenshtein distance, for short words.</summary>
-    private static int Distance(string a, string b)
+    /// <summary>Whether one letter changed, added or left out turns <paramref name="a"/> into <paramref name="b"/>.</summary>
+    private static bool WithinOneEdit(string a, string b)
     {
         if (Math.Abs(a.Length - b.Length) > 1)
-            return 2;
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
+            return false;
+        if (a.Length > b.Length)
+            (a, b) = (b, a);
+        var i = 0;
+        while (i < a.Length && a[i] == b[i])
+            i++;
+        if (i == a.Length)
+            return true;
+        return a.Length == b.Length
+            ? a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1))
+            : a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
     }
 }
