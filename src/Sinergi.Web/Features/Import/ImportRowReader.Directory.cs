@@ -1,4 +1,3 @@
-using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
 using Sinergi.Features.Regions;
 

@@ -1,6 +1,5 @@
 using Sinergi.Features.Agreements;
 using Sinergi.Features.Partners;
-using Sinergi.Features.Regions;
 using Sinergi.Web;
 
 namespace Sinergi.Features.Import;
