@@ -151,6 +151,23 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_leaves_out_the_signature_block_and_a_run_that_changes_nothing_saves_nothing()
+    {
+        Assert.Equal(0, (await SinergiAsync("seed-demo")).ExitCode);
+        var workbook = ImportSteps.WorkbookPath("ttd-libreoffice.xlsx");
+
+        var first = await SinergiAsync("import", workbook, "--region", Demo.Home);
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+        Assert.Contains("catatan: 7 baris di bawah tabel (baris 10–17) dilewati sebagai catatan atau tanda tangan, bukan kerja sama.", first.Output);
+        Assert.Equal("imported=4 updated=0 skipped=0 errors=0", first.LastLine);
+        var second = await SinergiAsync("import", workbook, "--region", Demo.Home);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("Tidak ada yang perlu disimpan: semua baris sama dengan yang sudah tercatat.", second.Output);
+        Assert.DoesNotContain("Tersimpan ke wilayah", second.Output);
+        Assert.Equal("imported=0 updated=0 skipped=4 errors=0", second.LastLine);
+    }
+
+    [Fact]
     public async Task Import_with_a_bad_row_exits_non_zero_and_saves_nothing()
     {
         var file = Path.Combine(_dataDirectory, "salah.csv");

@@ -180,6 +180,7 @@ public static class AuthorizationMatrix
         Get("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N N F F F", "Report"),
         Post("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N N F F F", "Mapping"),
         Post("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N N F F F", "Save"),
+        Post("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N N F F F", "Values"),
 
         // Laporan. A national overseer and a system admin have no region of their own: they must name one.
         Get("/Reports", Row.None, "L O O O O O F O O O O O"),

@@ -133,7 +133,8 @@ public sealed class AgreementInput
             input.ParentId = source.ParentId;
             input.Funding = source.Funding;
             input.ExtendsId = source.Id;
-            input.StartsOn = source.EndsOn?.AddDays(1);
+            // The day after the end, unless the stored end is past the registry's dates (and past the calendar's last day).
+            input.StartsOn = source.EndsOn is { } end && end < AgreementDates.Latest ? end.AddDays(1) : null;
         }
         else
         {

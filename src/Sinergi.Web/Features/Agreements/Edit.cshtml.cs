@@ -84,9 +84,9 @@ public partial class EditModel(AppDbContext db, RegionScope scope) : PageModel
         }
         catch (DbUpdateException) when (draft.Number is not null)
         {
-            // Someone saved the same number a moment ago; the unique index said so.
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(AgreementInput.Number)}", "Nomor ini baru saja dipakai untuk kerja sama lain.");
-            db.ChangeTracker.Clear();
+            if (!await AgreementChanges.NumberTakenMeanwhileAsync(db, draft, scope.RegionCode!, Id))
+                throw;
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(AgreementInput.Number)}", AgreementChanges.NumberTakenMeanwhile);
             return await FormAsync();
         }
         return HttpContext.RedirectAfterPost($"/Agreements/Details/{agreement.Id}");

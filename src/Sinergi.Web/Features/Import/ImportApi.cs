@@ -16,8 +16,9 @@ public static class ImportApi
 {
     public sealed record ImportRowDto(int Row, string? Number, string? Title, string Outcome, IReadOnlyList<ImportMessage> Messages);
 
+    /// <param name="Notices">What the file says as a whole, in Bahasa Indonesia: rows under the table left out as notes and signatures, a missing number column.</param>
     public sealed record ImportResultDto(bool Saved, int Imported, int Updated, int Skipped, int Errors, string Summary,
-        IReadOnlyList<string> NewPartners, IReadOnlyList<string> NewOpds, IReadOnlyList<ImportRowDto> Rows);
+        IReadOnlyList<string> NewPartners, IReadOnlyList<string> NewOpds, IReadOnlyList<ImportRowDto> Rows, IReadOnlyList<string> Notices);
 
     public static RouteGroupBuilder MapImportApi(this RouteGroupBuilder api)
     {
@@ -45,7 +46,7 @@ public static class ImportApi
             await ImportSaver.SaveAsync(db, scope.RegionCode, plan, Actor.Of(user), ct: ct);
         var result = new ImportResultDto(saved, plan.Count(ImportOutcome.Create), plan.Count(ImportOutcome.Update), plan.Count(ImportOutcome.Unchanged),
             plan.Count(ImportOutcome.Error), plan.Summary, plan.NewPartners.Select(p => p.Name).ToList(), plan.NewOpds.Select(o => o.Name).ToList(),
-            plan.Rows.Select(r => new ImportRowDto(r.RowNumber, r.Number, r.Title, r.Outcome.ToString(), r.Messages)).ToList());
+            plan.Rows.Select(r => new ImportRowDto(r.RowNumber, r.Number, r.Title, r.Outcome.ToString(), r.Messages)).ToList(), plan.Notices);
         return plan.CanSave ? TypedResults.Ok(result) : TypedResults.UnprocessableEntity(result);
     }
 }

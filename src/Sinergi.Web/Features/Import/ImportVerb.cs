@@ -41,6 +41,10 @@ internal static class ImportVerb
         {
             await output.WriteLineAsync("Uji coba (--dry-run): tidak ada yang disimpan.");
         }
+        else if (!plan.HasChanges)
+        {
+            await output.WriteLineAsync("Tidak ada yang perlu disimpan: semua baris sama dengan yang sudah tercatat.");
+        }
         else
         {
             try
@@ -68,6 +72,8 @@ internal static class ImportVerb
             foreach (var warning in header.Warnings)
                 await output.WriteLineAsync($"  peringatan: {warning}");
         }
+        foreach (var notice in plan.Notices)
+            await output.WriteLineAsync($"catatan: {notice}");
         if (plan.Error is not null)
             await output.WriteLineAsync($"galat: {plan.Error}");
         foreach (var row in plan.Rows.Where(r => r.Messages.Count > 0))

@@ -14,12 +14,18 @@ namespace Sinergi.Features.Import;
 
 /// <summary>Impor: upload the region's spreadsheet; reading happens in the background, then the preview.</summary>
 [Authorize(Roles = Roles.AdminKerjaSama)]
-public class IndexModel(AppDbContext db, RegionScope scope, FileStore files, ImportJobs jobs, IOptions<UploadOptions> uploads) : PageModel
+public class IndexModel(AppDbContext db, RegionScope scope, FileStore files, ImportJobs jobs, IOptions<UploadOptions> uploads, IOptions<ImportOptions> imports) : PageModel
 {
-    public sealed record Recent(Guid Id, string FileName, string UserName, DateTime CreatedAt, ImportStatus Status, string? Summary);
+    public sealed record Recent(Guid Id, string FileName, string UserName, DateTime CreatedAt, ImportStatus Status, string? Summary)
+    {
+        /// <summary>"5 dibuat · 0 diperbarui · 0 dilewati · 0 galat"; nothing while it is being read or saved.</summary>
+        public string? Result => Status is ImportStatus.Membaca or ImportStatus.Menyimpan ? null : ImportSummary.Describe(Summary, Status == ImportStatus.Tersimpan);
+    }
 
     public List<Recent> Sessions { get; private set; } = [];
     public int MaxMegabytes => uploads.Value.MaxMegabytes;
+    public string? RegionCode => scope.RegionCode;
+    public int PreviewExpiryDays => imports.Value.PreviewExpiryDays;
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -58,7 +64,11 @@ public class IndexModel(AppDbContext db, RegionScope scope, FileStore files, Imp
         return Redirect($"/Import/Session/{session.Id}");
     }
 
-    private async Task LoadAsync() =>
+    /// <summary>The region's latest imports, once previews nobody saved in time are gone.</summary>
+    private async Task LoadAsync()
+    {
+        await ImportCleanup.RemoveExpiredAsync(db, files, imports.Value, HttpContext.RequestAborted);
         Sessions = await db.ImportSessions.AsNoTracking().OrderByDescending(s => s.CreatedAt).Take(20)
             .Select(s => new Recent(s.Id, s.FileName, s.UserName, s.CreatedAt, s.Status, s.Summary)).ToListAsync();
+    }
 }

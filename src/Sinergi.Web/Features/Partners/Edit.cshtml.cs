@@ -36,8 +36,10 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
             Latitude = Coordinate(Latitude), Longitude = Coordinate(Longitude),
         }.Normalized();
 
+        /// <summary>The coordinate typed; null when it is not a finite number ("NaN" and "Infinity" parse, but are no place).</summary>
         public static double? Coordinate(string? text) =>
-            double.TryParse(text?.Trim().Replace(',', '.'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+            double.TryParse(text?.Trim().Replace(',', '.'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                && double.IsFinite(value) ? value : null;
 
         public static string? Format(double? value) => value?.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
     }

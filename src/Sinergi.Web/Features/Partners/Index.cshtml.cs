@@ -27,6 +27,7 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
         Total = await partners.CountAsync();
         if (Partner.TypeFromSlug(Type) is { } type)
             partners = partners.Where(p => p.Type == type);
+        Q = Text.Clean(Q);
         partners = Partner.Matching(partners, Q);
         Rows = await partners.OrderBy(p => p.Name)
             .Select(p => new Row(p.Id, p.Name, p.Type,

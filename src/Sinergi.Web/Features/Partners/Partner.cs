@@ -79,9 +79,11 @@ public class Partner : IRegionOwned, IVersioned, ITimestamped
     /// </summary>
     public static IQueryable<Partner> Matching(IQueryable<Partner> partners, string? query)
     {
-        if (string.IsNullOrWhiteSpace(query))
+        // Control characters (a NUL) would fail the query on PostgreSQL; they are never part of a name.
+        query = Web.Text.Clean(query);
+        if (query is null)
             return partners;
-        var term = query.Trim().ToLower();
+        var term = query.ToLower();
         var normalized = NormalizeName(query);
         var compact = normalized.Replace(" ", "", StringComparison.Ordinal);
         return partners.Where(p => p.Name.ToLower().Contains(term) || p.NormalizedName.Contains(normalized)

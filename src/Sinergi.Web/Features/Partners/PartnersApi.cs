@@ -37,7 +37,10 @@ public static class PartnersApi
         partners.MapGet("/", ListAsync).WithSummary("Direktori mitra daerah Anda");
         partners.MapGet("/{id:int}", GetAsync).WithName("GetPartner").WithSummary("Satu mitra");
         partners.MapPost("/", CreateAsync).WithSummary("Tambah mitra; nama ganda dalam jenis yang sama ditolak");
-        partners.MapPut("/{id:int}", UpdateAsync).WithSummary("Ubah mitra; If-Match dianjurkan. Jenis, nama dan pemerintah daerah hanya oleh yang dapat mengubah semua kerja sama mitra itu (403)");
+        partners.MapPut("/{id:int}", UpdateAsync)
+            .WithSummary("Ubah mitra; If-Match (ETag atau *) dianjurkan. Jenis, nama dan pemerintah daerah hanya oleh yang dapat mengubah semua kerja sama mitra itu (403)")
+            .WithDescription("Bentuk isinya sama dengan jawaban GET /partners/{id}; isi GET yang dikirim kembali tanpa perubahan tidak mengubah apa pun. "
+                + "id, regionCode, agreements dan version diabaikan.");
         partners.MapDelete("/{id:int}", DeleteAsync).WithSummary("Hapus mitra yang tidak menjadi pihak kerja sama mana pun");
         partners.MapPost("/{id:int}/merge", MergeAsync).WithSummary("Gabungkan mitra ganda ke mitra lain tanpa kehilangan kerja samanya");
         return api;
@@ -95,7 +98,7 @@ public static class PartnersApi
             return ApiResults.NotFound("Mitra");
         if (!PartnerAccess.CanEdit(user, scope))
             return ApiResults.Forbidden("Hanya Admin Kerja Sama dan Operator OPD yang dapat mengubah mitra.");
-        if (http.Request.Headers.IfMatch.Count > 0 && ApiResults.IfMatchProblem(http.Request, partner.Version, "Mitra") is { } precondition)
+        if (ApiResults.IfMatchProblem(http.Request, partner.Version, "Mitra", required: false) is { } precondition)
             return precondition;
         var draft = input.ToDraft();
         if (await PartnerIdentity.RefusalsAsync(db, user, scope, partner, draft, ct) is { Count: > 0 } refusals)

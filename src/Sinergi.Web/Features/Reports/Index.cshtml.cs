@@ -31,7 +31,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
     public async Task OnGetAsync()
     {
         RegionOptions = await OverseenRegions.OptionsAsync(db, scope);
-        Region = !string.IsNullOrWhiteSpace(Region) && scope.Oversees(Region.Trim()) ? Region.Trim() : scope.RegionCode ?? RegionOptions.FirstOrDefault()?.Code;
+        Region = Region?.Trim() is { } code && Regions.Region.IsWellFormedCode(code) && scope.Oversees(code) ? code : scope.RegionCode ?? RegionOptions.FirstOrDefault()?.Code;
         var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == Region);
         RegionName = region?.GovernmentName;
 

@@ -56,7 +56,7 @@ public class PeriodModel(AppDbContext db, RegionScope scope, TimeProvider clock)
             return NotFound();
         var today = RegionClock.Today(clock, region.Code);
         var kind = ReportPeriod.KindFromSlug(Period);
-        var period = kind is { } k && Year is int year && year >= ReportPeriod.FirstYear ? new ReportPeriod(year, k) : null;
+        var period = kind is { } k && Year is int year && ReportPeriod.IsReportYear(year) ? new ReportPeriod(year, k) : null;
         if (period is null || !period.HasBegun(today))
         {
             TempData["Error"] = period is null

@@ -27,7 +27,7 @@ public static class PeriodReports
     public static async Task<Region?> RegionForAsync(AppDbContext db, RegionScope scope, string? requested, CancellationToken ct = default)
     {
         var code = string.IsNullOrWhiteSpace(requested) ? scope.RegionCode : requested.Trim();
-        if (code is null || !scope.Oversees(code))
+        if (code is null || !Region.IsWellFormedCode(code) || !scope.Oversees(code))
             return null;
         return await db.Regions.AsNoTracking().Include(r => r.Province).SingleOrDefaultAsync(r => r.Code == code, ct);
     }

@@ -38,9 +38,9 @@ public sealed partial class PdfDocumentBuilder : IDisposable
     public PdfDocumentBuilder(PdfPageSetup setup)
     {
         DejaVuFonts.Install();
-        _setup = setup;
-        _document.Info.Title = setup.Title;
-        _document.Info.Author = setup.Header;
+        _setup = new PdfPageSetup(PdfTextLayout.Printable(setup.Title), PdfTextLayout.Printable(setup.Header), PdfTextLayout.Printable(setup.PrintedOn));
+        _document.Info.Title = _setup.Title;
+        _document.Info.Author = _setup.Header;
         _document.Info.Creator = "Sinergi — Sistem Informasi Kerja Sama Daerah";
         _document.PageLayout = PdfPageLayout.SinglePage;
         NewPage();
@@ -227,11 +227,12 @@ public sealed partial class PdfDocumentBuilder : IDisposable
 
     private double Measure(string text, XFont font) => _graphics.MeasureString(text, font).Width;
 
-    private List<string> Wrap(string text, XFont font, double width) => PdfTextLayout.Wrap(text, width, s => Measure(s, font));
+    /// <summary>Every text of the document passes here (or through <see cref="Fit"/>), so none draws a character the page cannot show.</summary>
+    private List<string> Wrap(string text, XFont font, double width) => PdfTextLayout.Wrap(PdfTextLayout.Printable(text), width, s => Measure(s, font));
 
     private bool Truncate(List<string> lines, XFont font, double width, int maxLines) =>
         PdfTextLayout.Truncate(lines, maxLines, width, s => Measure(s, font));
 
     private static string Fit(string text, XFont font, double width, XGraphics graphics) =>
-        PdfTextLayout.Ellipsize(text, width, s => graphics.MeasureString(s, font).Width);
+        PdfTextLayout.Ellipsize(PdfTextLayout.Printable(text), width, s => graphics.MeasureString(s, font).Width);
 }

@@ -47,10 +47,10 @@ public sealed record AgreementFilter
         PartnerId = partner,
         PartnerType = Sinergi.Features.Partners.Partner.TypeFromSlug(partnerType),
         Urusan = string.IsNullOrWhiteSpace(urusan) ? null : urusan.Trim(),
-        Year = year is >= 1945 and <= 2100 ? year : null,
+        Year = year is int y && AgreementDates.InRange(y) ? year : null,
         Sort = sort is not null && Sorts.ContainsKey(sort) ? sort : "terbaru",
         // An overseer may look at a region they oversee; everyone else sees their own.
-        Region = !string.IsNullOrWhiteSpace(region) && region.Trim() != scope.RegionCode && scope.Oversees(region.Trim()) ? region.Trim() : null,
+        Region = region?.Trim() is { } code && Sinergi.Features.Regions.Region.IsWellFormedCode(code) && code != scope.RegionCode && scope.Oversees(code) ? code : null,
     };
 
     /// <summary>The address value of <see cref="InForce"/>.</summary>
