@@ -6,7 +6,8 @@ namespace Sinergi.Web;
 /// <summary>
 /// Dates in forms and query strings are read the way the import reads them (<see cref="IndonesianDates"/>):
 /// <c>15 Januari 2025</c>, <c>15/01/2025</c>, <c>15-1-2025</c>, or <c>2025-01-15</c> from a date picker.
-/// A date that does not exist, or lies outside the accepted years, is refused with the field's label.
+/// A date that does not exist is refused with the field's label; whether it lies in the accepted
+/// years is the rule of the feature that takes it (<c>AgreementDates</c>), as for the API.
 /// </summary>
 public sealed class IndonesianDateBinder : IModelBinder
 {
@@ -22,7 +23,7 @@ public sealed class IndonesianDateBinder : IModelBinder
             context.Result = context.ModelMetadata.IsReferenceOrNullableType ? ModelBindingResult.Success(null) : ModelBindingResult.Failed();
             return Task.CompletedTask;
         }
-        var parsed = IndonesianDates.ParseDate(text);
+        var parsed = IndonesianDates.ParseTyped(text);
         if (parsed.Value is { } date)
         {
             context.Result = ModelBindingResult.Success(date);

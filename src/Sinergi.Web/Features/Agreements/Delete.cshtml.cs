@@ -12,7 +12,7 @@ public class DeleteModel(AppDbContext db, RegionScope scope) : PageModel
 {
     [FromRoute] public int Id { get; set; }
     /// <summary>The version the person saw: a record changed since is not deleted unseen.</summary>
-    [BindProperty] public int Version { get; set; }
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Versi data")] public int Version { get; set; }
     public string Label { get; private set; } = "";
     public List<string> Blockers { get; private set; } = [];
 

@@ -113,7 +113,19 @@ public static partial class IndonesianDates
         DateParse.Fail($"Tidak dapat membaca \"{text}\" sebagai tanggal. {Example}");
 
     /// <summary>False when <paramref name="text"/> is not shaped like a date at all; true with a value or a precise error otherwise.</summary>
-    internal static bool TryReadText(string text, out DateParse result)
+    /// <summary>
+    /// A date typed into a form: the same forms as a cell, but whether it lies in the registry's
+    /// years is the form's rule to say (<see cref="AgreementDates"/>), in the words the API uses too.
+    /// </summary>
+    public static DateParse ParseTyped(string text)
+    {
+        var collapsed = ImportText.Collapse(text);
+        if (collapsed is null)
+            return DateParse.Empty;
+        return TryReadText(collapsed, out var result, checkRange: false) ? result : Unreadable(collapsed);
+    }
+
+    internal static bool TryReadText(string text, out DateParse result, bool checkRange = true)
     {
         var warnings = new List<string>();
         var core = Time.Replace(text, "").Trim();
@@ -174,7 +186,7 @@ public static partial class IndonesianDates
         var date = new DateOnly(year, month, day);
         if (weekday.Success && WeekdayName(date) is var actual && !actual.Equals(Canonical(weekday.Value), StringComparison.OrdinalIgnoreCase))
             warnings.Add($"Hari \"{weekday.Value}\" tidak cocok dengan {Indonesian.Date(date)} (hari {actual}); tanggalnya yang dipakai.");
-        result = InRange(date, text, warnings);
+        result = checkRange ? InRange(date, text, warnings) : DateParse.Ok(date, warnings);
         return true;
     }
 
