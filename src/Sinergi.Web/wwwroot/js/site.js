@@ -22,7 +22,7 @@ function focusErrorSummary(root) {
   summary.focus({ preventScroll: true });
 }
 document.addEventListener("DOMContentLoaded", () => focusErrorSummary(document));
-document.addEventListener("htmx:afterSwap", (event) => focusErrorSummary(event.target));
+document.addEventListener("htmx:afterSettle", (event) => focusErrorSummary(event.target));
 
 // Date fields take Indonesian text; the calendar button offers the browser's own picker and
 // writes its choice back the Indonesian way.
