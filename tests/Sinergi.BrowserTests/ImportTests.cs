@@ -8,13 +8,58 @@ namespace Sinergi.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class ImportTests(BrowserSession session)
 {
-    /// <summary>The messy registry workbook written by LibreOffice (tests/Sinergi.Tests/Import/Workbooks).</summary>
-    private static string Workbook()
+    /// <summary>A workbook of tests/Sinergi.Tests/Import/Workbooks; by default the messy registry written by LibreOffice.</summary>
+    private static string Workbook(string name = "daftar-kerja-sama.xlsx")
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Sinergi.slnx")))
             folder = folder.Parent;
-        return Path.Combine(folder!.FullName, "tests", "Sinergi.Tests", "Import", "Workbooks", "daftar-kerja-sama.xlsx");
+        return Path.Combine(folder!.FullName, "tests", "Sinergi.Tests", "Import", "Workbooks", name);
+    }
+
+    private static async Task LoginAsync(IPage page)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(Demo.Accounts.Admin);
+        await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+    }
+
+    [Theory]
+    [InlineData(1280, 800)]
+    [InlineData(390, 844)]
+    public async Task Admin_maps_a_name_the_directory_has_otherwise_and_sees_the_footer_left_out(int width, int height)
+    {
+        var (page, errors) = await session.NewPageAsync(new ViewportSize { Width = width, Height = height });
+        await LoginAsync(page);
+        await page.GotoAsync("/Import");
+        await page.GetByLabel("Berkas daftar kerja sama").SetInputFilesAsync(Workbook("ttd-titik-koma.csv"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unggah dan baca" }).ClickAsync();
+
+        await Expect(page.Locator("#import-summary")).ToContainTextAsync("6 baris di bawah tabel (baris 5–10) dilewati sebagai catatan atau tanda tangan", new() { Timeout = 20_000 });
+        await Expect(page.Locator("#value-mapping")).ToContainTextAsync("maksud Anda: Disbudpar (Dinas Kebudayaan dan Pariwisata)?");
+        await Screenshot(page, $"impor-pratinjau-{width}");
+        await page.GetByLabel("Dinas Pariwisata", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Disbudpar (Dinas Kebudayaan dan Pariwisata)" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Baca ulang dengan pilihan ini" }).ClickAsync();
+
+        await Expect(page.Locator("#import-rows tr[data-row='4']")).ToContainTextAsync("Disbudpar", new() { Timeout = 20_000 });
+        await Expect(page.Locator("#import-summary")).Not.ToContainTextAsync("Dinas Pariwisata");
+        // Wide tables scroll inside their own box; the page itself never runs off the screen.
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await Screenshot(page, $"impor-dipetakan-{width}");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Impor", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#recent-imports")).ToContainTextAsync("2 akan dibuat · 0 akan diperbarui · 0 dilewati · 0 galat");
+        await Expect(page.Locator("#recent-imports")).Not.ToContainTextAsync("imported=");
+        await Screenshot(page, $"impor-riwayat-{width}");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    /// <summary>Saved for a person to look at when SINERGI_SCREENSHOTS names a folder; nothing otherwise.</summary>
+    private static async Task Screenshot(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("SINERGI_SCREENSHOTS") is { Length: > 0 } folder)
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
     [Fact]

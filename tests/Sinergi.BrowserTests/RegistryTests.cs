@@ -23,7 +23,7 @@ public sealed class RegistryTests(BrowserSession session)
         await page.GetByLabel("Jenis dokumen").SelectOptionAsync(new SelectOptionValue { Label = "Perjanjian Kerja Sama (PKS)" });
         await page.GetByLabel("Nomor (pihak daerah)").FillAsync("119/777/KS-PR/2026");
         await page.GetByLabel("Judul (tentang)").FillAsync("Beasiswa Mahasiswa Berprestasi");
-        await page.GetByLabel("Mitra", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Universitas Palangka Raya" });
+        await page.Locator("#partner-list").GetByLabel("Universitas Palangka Raya", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Disdik").CheckAsync();
         await page.GetByLabel("Tanggal penandatanganan").FillAsync("2026-03-02");
         await page.GetByLabel("Tahun").FillAsync("2");

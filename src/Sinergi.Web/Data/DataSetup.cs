@@ -42,6 +42,9 @@ public sealed class StorageOptions
 
 public static class DataSetup
 {
+    /// <summary>The table where each engine records the migrations it has applied.</summary>
+    public const string MigrationsHistoryTable = "__migrations";
+
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -88,10 +91,10 @@ public static class DataSetup
         services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!;
 
     internal static DbContextOptionsBuilder UseSqliteFile(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__migrations"))
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable))
             .AddInterceptors(RegistryVersions.Interceptor.Instance);
 
     internal static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__migrations"))
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
             .AddInterceptors(RegistryVersions.Interceptor.Instance);
 }

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Sinergi.Features.Accounts;
 
@@ -18,8 +21,13 @@ public static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (db.Database.IsSqlite())
             EnsureSqliteDirectory(db.Database.GetConnectionString()!);
+        // A first migrate against an empty PostgreSQL server: EF finds out that the database, then its
+        // history table, is missing by trying them, and logs each try as a failure that an operator
+        // reads as an error. So make both first, asking in ways that expect them to be missing.
+        if (db.Database.IsNpgsql())
+            await PrepareEmptyPostgresAsync(db, ct);
         // Migrating also compares the model with the last migration and takes a lock, which costs a
-        // second at every start and every command-line verb; an up-to-date database skips it.
+        // second at every start and every verb; an up-to-date database skips it.
         if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
             await db.Database.MigrateAsync(ct);
         await ReferenceData.SyncAsync(db, ct);
@@ -31,6 +39,18 @@ public static class DatabaseStartup
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
         }
+    }
+
+    private static async Task PrepareEmptyPostgresAsync(AppDbContext db, CancellationToken ct)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct))
+            await creator.CreateAsync(ct);
+        var present = await db.Database.SqlQuery<bool>(
+                $"SELECT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = {DataSetup.MigrationsHistoryTable}) AS \"Value\"")
+            .SingleAsync(ct);
+        if (!present)
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Features.Accounts;
 using Sinergi.Features.Opds;
+using Sinergi.Features.Settings;
 using Sinergi.Tenancy;
 
 namespace Sinergi.Data;
@@ -145,11 +146,20 @@ public static class DemoData
                 : await db.Opds.IgnoreQueryFilters()
                     .Where(o => o.RegionCode == account.RegionCode && o.ShortName == account.OpdShortName)
                     .Select(o => o.Id).SingleAsync(ct);
-            var (_, result) = await UserAccounts.CreateAsync(users,
+            var (_, result) = await UserAccounts.CreateAsync(users, Granter.Server,
                 new(account.Email, account.FullName, account.Role, account.RegionCode, opdId, password, MustChangePassword: false),
                 db.UtcNow);
             if (!result.Succeeded)
                 throw new InvalidOperationException($"Demo account {account.Email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+
+        // The Sekda signs Palangka Raya's reports; the other demo regions leave the lines to be filled by hand.
+        if (!await db.RegionSettings.AnyAsync(s => s.RegionCode == PalangkaRaya, ct))
+        {
+            var settings = new RegionSettings { RegionCode = PalangkaRaya };
+            new ReportSigner("Palangka Raya", "Sekretaris Daerah Kota Palangka Raya", "Dr. Hendra Pranata, S.STP., M.Si.", "197305121998031004").ApplyTo(settings);
+            db.RegionSettings.Add(settings);
+            await db.SaveChangesAsync(ct);
         }
 
         var clock = services.GetRequiredService<TimeProvider>();

@@ -14,6 +14,10 @@ public static class ModelStateProblems
         foreach (var (field, messages) in problems)
         {
             var key = field.Length == 0 || wholeForm.Contains(field) ? "" : $"{prefix}.{field}";
+            // A field the binder could not read already says so ("31/02/2026" is no date); the rule's
+            // "required" for the empty value it then holds would only repeat the same problem.
+            if (key.Length > 0 && state.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+                continue;
             foreach (var message in messages)
                 state.AddModelError(key, message);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Net.Http.Headers;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -25,6 +26,7 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Accounts/Login");
                 o.Conventions.AllowAnonymousToPage("/Errors/Error");
                 o.Conventions.AllowAnonymousToPage("/Errors/Status");
+                o.Conventions.AllowAnonymousToPage("/Home/Api");
                 o.Conventions.AuthorizeFolder("/Agreements", Policies.ReadRegistry);
                 o.Conventions.AuthorizeFolder("/Partners", Policies.ReadRegistry);
                 o.Conventions.AuthorizeFolder("/Reports", Policies.ReadRegistry);
@@ -36,6 +38,7 @@ public static class WebSetup
             .AddMvcOptions(o =>
             {
                 o.Filters.Add<MustChangePasswordFilter>();
+                o.ModelBinderProviders.Insert(0, new IndonesianDateBinderProvider());
                 IndonesianModelBinding.Apply(o.ModelBindingMessageProvider);
             });
         services.Configure<MvcOptions>(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
@@ -45,26 +48,40 @@ public static class WebSetup
         {
             o.HeaderName = "RequestVerificationToken";
             o.Cookie.Name = "sinergi.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = IndonesianProblems.Translate);
-        // Behind a reverse proxy on the same host, keep the client's address and scheme.
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        builder.AddTransportSecurity();
+        builder.AddRateLimits();
         return builder;
     }
 
     public static WebApplication UseWeb(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseForwardedHeadersWhenConfigured();
         app.UseWhen(c => IsApi(c.Request), api =>
         {
             api.UseExceptionHandler();
             api.UseStatusCodePages();
+            // What the API answers is one caller's data: no browser or proxy keeps a copy.
+            api.Use((context, next) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    if (!context.Response.Headers.ContainsKey(HeaderNames.CacheControl) && context.Request.Path.StartsWithSegments("/api/v1"))
+                        context.Response.Headers.CacheControl = "no-store";
+                    return Task.CompletedTask;
+                });
+                return next(context);
+            });
         });
         app.UseWhen(c => !IsApi(c.Request), ui =>
         {
             ui.UseExceptionHandler("/Error");
             ui.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
         });
+        app.UseHsts();
         app.UseSecurityHeaders();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -77,6 +94,8 @@ public static class WebSetup
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public,max-age=604800",
         });
         app.UseRouting();
+        // Before authentication: a refused attempt costs no password check and no database read.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -88,6 +107,7 @@ public static class WebSetup
         return app;
     }
 
+    /// <summary>The API and its reference answer as programs expect; <c>/Api</c>, the page for people about it, is a page.</summary>
     private static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+        request.Path.StartsWithSegments("/api/v1") || request.Path.StartsWithSegments("/api/docs") || request.Path.StartsWithSegments("/openapi");
 }

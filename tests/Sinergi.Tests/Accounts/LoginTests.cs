@@ -106,7 +106,7 @@ public abstract class LoginTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         {
             using var scope = app.Services.CreateScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var (user, result) = await UserAccounts.CreateAsync(users,
+            var (user, result) = await UserAccounts.CreateAsync(users, Granter.Server,
                 new("baru.palangkaraya@sinergi.test", "Pegawai Baru", Roles.Pimpinan, Demo.Home, null, "Sementara123", MustChangePassword: true),
                 DateTime.UtcNow);
             Assert.True(result.Succeeded);

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Tests.Testing;
 
@@ -54,7 +55,7 @@ public abstract class UserAdminTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Contains("wajib terkait dengan satu OPD", noOpd.FieldError("Input.OpdId"));
 
         var foreign = await admin.FollowAsync(await admin.SubmitAsync(noOpd, "main form",
-            [new("Input.Email", "lain@sinergi.test"), new("Input.FullName", "Orang Lain"), new("Input.Role", "Overseer"), new("Input.OpdId", otherRegionsOpd.ToString())]));
+            [new("Input.Email", "lain@sinergi.test"), new("Input.FullName", "Orang Lain"), new("Input.Role", "Bupati"), new("Input.OpdId", otherRegionsOpd.ToString())]));
         Assert.Contains("tidak dapat diberikan", foreign.FieldError("Input.Role"));
         Assert.Contains("tidak ditemukan di daerah ini", foreign.FieldError("Input.OpdId"));
 
@@ -122,6 +123,79 @@ public abstract class UserAdminTests<TApp>(TApp app) : IClassFixture<TApp> where
         var person = new Browser(app);
         await person.LoginAsync(Demo.Accounts.Pimpinan, temporary);
         Assert.Equal("/Account/ChangePassword", person.Last!.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    private static string Token(IDocument page) =>
+        page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    private static Task<HttpResponseMessage> PostAsync(Browser browser, string url, string token, params (string Key, string Value)[] fields) =>
+        browser.Http.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. fields.Select(f => KeyValuePair.Create(f.Key, f.Value))]));
+
+    [Fact]
+    public async Task A_province_admin_neither_grants_overseer_nor_takes_over_the_province_overseer()
+    {
+        var overseer = await UserIdAsync(Demo.Accounts.ProvinceOverseer);
+        var self = await UserIdAsync(Demo.Accounts.ProvinceAdmin);
+        var admin = new Browser(app);
+        await admin.LoginAsync(Demo.Accounts.ProvinceAdmin);
+
+        var form = await admin.GetAsync("/Settings/Users/Edit");
+        Assert.NotNull(form.QuerySelector("#Input_Role option[value='Tkksd']"));
+        Assert.Null(form.QuerySelector("#Input_Role option[value='Overseer']"));
+        await admin.SubmitAsync(form, "main form",
+            [new("Input.Email", "pengawas.baru@sinergi.test"), new("Input.FullName", "Pengawas Baru"), new("Input.Role", "Overseer")]);
+        Assert.Equal(HttpStatusCode.Forbidden, admin.Last!.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "pengawas.baru@sinergi.test")));
+
+        // Nor by becoming one itself.
+        var own = await admin.GetAsync($"/Settings/Users/Edit/{self}");
+        Assert.Null(own.QuerySelector("#Input_Role option[value='Overseer']"));
+        await admin.SubmitAsync(own, "main form", [new("Input.Role", "Overseer")]);
+        Assert.Equal(HttpStatusCode.Forbidden, admin.Last!.StatusCode);
+
+        // The overseer's account is listed, but not offered for change, and refused if asked anyway.
+        var list = await admin.GetAsync("/Settings/Users");
+        var row = list.QuerySelectorAll("#user-table tbody tr").Single(r => r.TextContent.Contains("Bambang Sutrisno"));
+        Assert.Null(row.QuerySelector("a[href^='/Settings/Users/Edit']"));
+        Assert.Contains("Dikelola Admin Sistem", row.TextContent);
+        await admin.GetAsync($"/Settings/Users/Edit/{overseer}");
+        Assert.Equal(HttpStatusCode.Forbidden, admin.Last!.StatusCode);
+        var token = Token(own);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(admin, $"/Settings/Users/Edit/{overseer}?handler=ResetPassword", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(admin, $"/Settings/Users/Edit/{overseer}?handler=Unlock", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(admin, $"/Settings/Users/Edit/{overseer}", token,
+            ("Input.FullName", "Bambang Sutrisno"), ("Input.Role", "Tkksd"), ("Input.IsActive", "false"))).StatusCode);
+
+        var accounts = await app.WithDbAsync(async db => new
+        {
+            OverseerActive = await db.Users.Where(u => u.Id == overseer).Select(u => u.IsActive).SingleAsync(),
+            Roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == overseer || ur.UserId == self
+                           select ur.UserId + ":" + r.Name).ToListAsync(),
+        });
+        Assert.True(accounts.OverseerActive);
+        Assert.Equal(new[] { $"{overseer}:Overseer", $"{self}:AdminKerjaSama" }.Order(StringComparer.Ordinal), accounts.Roles.Order(StringComparer.Ordinal));
+        var signIn = new Browser(app);
+        await signIn.LoginAsync(Demo.Accounts.ProvinceOverseer);
+        Assert.Equal("/", signIn.Last!.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_system_admin_grants_overseer_in_a_province_and_keeps_the_overseers_account()
+    {
+        var overseer = await UserIdAsync(Demo.Accounts.ProvinceOverseer);
+        var sysadmin = new Browser(app);
+        await sysadmin.LoginAsync(Demo.Accounts.SystemAdmin);
+        var form = await sysadmin.GetAsync($"/Settings/Users/Edit?region={Demo.Province}");
+        Assert.NotNull(form.QuerySelector("#Input_Role option[value='Overseer']"));
+        var created = await sysadmin.FollowAsync(await sysadmin.SubmitAsync(form, "main form",
+            [new("Input.Email", "pengawas2.kalteng@sinergi.test"), new("Input.FullName", "Dewi Anggraini"), new("Input.Role", "Overseer")]));
+        Assert.Contains("Akun Dewi Anggraini dibuat", created.Text("[role=status]"));
+
+        var list = await sysadmin.GetAsync($"/Settings/Users?region={Demo.Province}");
+        var row = list.QuerySelectorAll("#user-table tbody tr").Single(r => r.TextContent.Contains("Bambang Sutrisno"));
+        Assert.NotNull(row.QuerySelector($"a[href='/Settings/Users/Edit/{overseer}']"));
+        await sysadmin.GetAsync($"/Settings/Users/Edit/{overseer}");
+        Assert.Equal(HttpStatusCode.OK, sysadmin.Last!.StatusCode);
     }
 }
 

@@ -208,6 +208,28 @@ public abstract class EditTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         Assert.Equal(HttpStatusCode.OK, browser.Last!.StatusCode);
         Assert.Empty(details.QuerySelectorAll("a[href^='/Agreements/Edit']"));
     }
+
+    [Fact]
+    public async Task Two_forms_saving_one_number_at_once_record_one_and_tell_the_other()
+    {
+        var diskop = await OpdIdAsync("Diskop UKM");
+        var browser = new Browser(app);
+        await browser.LoginAsync(Admin);
+        var form = await browser.GetAsync("/Agreements/Edit");
+        var token = form.QuerySelector("#agreement-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var posts = Enumerable.Range(0, 6).Select(i => browser.Http.PostAsync("/Agreements/Edit", new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", token), new("Input.Kind", "Ksdpk"), new("Input.DocumentType", "PerjanjianKerjaSama"),
+            new("Input.Number", "119/808/KS-PR/2026"), new("Input.Title", $"Pelatihan Pengemasan Produk {i}"), new("Input.OpdIds", diskop.ToString()),
+            new("Input.UrusanCodes", "2.17"), new("Input.SignedOn", "2026-02-02"), new("Input.DurationYears", "1"), new("Input.Save", "final"),
+        ])));
+        var responses = await Task.WhenAll(posts);
+        Assert.DoesNotContain(responses, r => (int)r.StatusCode >= 500);
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+            Assert.Contains("Nomor ini", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Agreements.CountAsync(a => a.Number == "119/808/KS-PR/2026")));
+    }
 }
 
 public sealed class EditTestsOnSqlite(SqliteApp app) : EditTests<SqliteApp>(app);

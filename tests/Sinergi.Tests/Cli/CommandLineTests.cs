@@ -19,7 +19,9 @@ public sealed class CommandLineTests : IDisposable
         public string LastLine => Output.TrimEnd().Split('\n').Last().Trim();
     }
 
-    private async Task<Run> SinergiAsync(params string[] args)
+    private Task<Run> SinergiAsync(params string[] args) => SinergiWithAsync(new Dictionary<string, string>(), args);
+
+    private async Task<Run> SinergiWithAsync(Dictionary<string, string> environment, params string[] args)
     {
         var dll = AppDll();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -28,6 +30,8 @@ public sealed class CommandLineTests : IDisposable
             start.ArgumentList.Add(arg);
         start.Environment["DataDirectory"] = _dataDirectory;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -69,6 +73,28 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/opds/{dinkes}")).StatusCode);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", other.LastLine);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/opds/{dinkes}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Migrate_against_an_empty_postgresql_server_makes_the_database_without_a_failure_on_the_way()
+    {
+        var database = $"sinergi_cli_{Guid.NewGuid():N}";
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(PostgresApp.ServerConnectionString) { Database = database }.ConnectionString;
+        try
+        {
+            var run = await SinergiWithAsync(new() { ["Database__Provider"] = "Postgres", ["Database__ConnectionString"] = connection }, "migrate");
+            Assert.True(run.ExitCode == 0, run.Error);
+            Assert.DoesNotContain("fail:", run.Output + run.Error);
+            Assert.Contains("552 wilayah", run.Output);
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var admin = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(PostgresApp.ServerConnectionString) { Database = "postgres" }.ConnectionString);
+            await admin.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 
     [Fact]
@@ -122,6 +148,23 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("baris 8 [Masa Berlaku / Berlaku s.d.] peringatan", first.Output);
         var second = await SinergiAsync("import", workbook, "--region", Demo.Home);
         Assert.Equal("imported=0 updated=0 skipped=7 errors=0", second.LastLine);
+    }
+
+    [Fact]
+    public async Task Import_leaves_out_the_signature_block_and_a_run_that_changes_nothing_saves_nothing()
+    {
+        Assert.Equal(0, (await SinergiAsync("seed-demo")).ExitCode);
+        var workbook = ImportSteps.WorkbookPath("ttd-libreoffice.xlsx");
+
+        var first = await SinergiAsync("import", workbook, "--region", Demo.Home);
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+        Assert.Contains("catatan: 7 baris di bawah tabel (baris 10–17) dilewati sebagai catatan atau tanda tangan, bukan kerja sama.", first.Output);
+        Assert.Equal("imported=4 updated=0 skipped=0 errors=0", first.LastLine);
+        var second = await SinergiAsync("import", workbook, "--region", Demo.Home);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("Tidak ada yang perlu disimpan: semua baris sama dengan yang sudah tercatat.", second.Output);
+        Assert.DoesNotContain("Tersimpan ke wilayah", second.Output);
+        Assert.Equal("imported=0 updated=0 skipped=4 errors=0", second.LastLine);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public abstract class HomeTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     public async Task Home_counts_agreements_per_status_and_lists_those_ending_soon()
     {
         var today = Sinergi.Tenancy.RegionClock.Today(TimeProvider.System, Demo.Home);
-        var registry = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == Demo.Home).ToListAsync());
+        var registry = await VisibleToAsync(Demo.Home);
         var home = await new Browser(app).LoginAsync(Demo.Accounts.Pimpinan);
 
         foreach (var status in Enum.GetValues<AgreementStatus>())
@@ -36,10 +36,43 @@ public abstract class HomeTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
             var expected = registry.Count(a => AgreementStatusRules.StatusOf(a, today, 90) == status);
             Assert.Equal(expected.ToString(), home.QuerySelector($"#agreement-counts [data-status='{AgreementLabels.Slug(status)}'] strong")!.TextContent);
         }
-        var soonest = registry.Where(a => AgreementStatusRules.StatusOf(a, today, 90) == AgreementStatus.AkanBerakhir)
-            .OrderBy(a => a.EndsOn).Take(5).Select(a => a.Title).ToList();
-        Assert.Equal(soonest, home.QuerySelectorAll("#ending-soon li a").Select(a => a.TextContent).ToList());
+        var ending = registry.Where(a => AgreementStatusRules.StatusOf(a, today, 90) == AgreementStatus.AkanBerakhir).OrderBy(a => a.EndsOn).ThenBy(a => a.Id).ToList();
+        var inForce = registry.Count(a => AgreementStatusRules.StatusOf(a, today, 90) is AgreementStatus.Berlaku or AgreementStatus.AkanBerakhir);
+        Assert.Equal(inForce.ToString(), home.Text("#figure-in-force .figure-value"));
+        Assert.Equal($"di antaranya {ending.Count} akan berakhir dalam 90 hari", home.Text("#figure-ending"));
+        Assert.Equal(ending.Take(Sinergi.Features.Home.IndexModel.EndingShown).Select(a => a.Title), home.QuerySelectorAll("#ending-soon li a").Select(a => a.TextContent));
+        var first = ending[0];
+        Assert.Contains($"{first.EndsOn!.Value.DayNumber - today.DayNumber} hari lagi", home.QuerySelector("#ending-soon li")!.TextContent);
+        Assert.Contains(first.Opds.First().ShortName, home.QuerySelector("#ending-soon li")!.TextContent);
     }
+
+    [Fact]
+    public async Task A_partner_region_counts_on_home_what_its_list_shows_including_what_it_is_party_to()
+    {
+        var today = Sinergi.Tenancy.RegionClock.Today(TimeProvider.System, Demo.PartnerRegion);
+        var visible = await VisibleToAsync(Demo.PartnerRegion);
+        Assert.Contains(visible, a => a.RegionCode != Demo.PartnerRegion);
+        var browser = new Browser(app);
+        var home = await browser.LoginAsync(Demo.Accounts.PartnerRegionAdmin);
+        var list = await browser.GetAsync("/Agreements");
+
+        foreach (var status in Enum.GetValues<AgreementStatus>())
+        {
+            var slug = AgreementLabels.Slug(status);
+            var expected = visible.Count(a => AgreementStatusRules.StatusOf(a, today, 90) == status).ToString();
+            Assert.Equal(expected, home.QuerySelector($"#agreement-counts [data-status='{slug}'] strong")!.TextContent);
+            Assert.Equal(expected, list.QuerySelector($"[data-count-for='{slug}'] .badge")!.TextContent);
+        }
+        var inForce = visible.Count(a => AgreementStatusRules.StatusOf(a, today, 90) is AgreementStatus.Berlaku or AgreementStatus.AkanBerakhir).ToString();
+        Assert.Equal(inForce, home.Text("#figure-in-force .figure-value"));
+        Assert.Equal(inForce, list.QuerySelector($"[data-count-for='masih-berlaku'] .badge")!.TextContent);
+        var inForceList = await browser.GetAsync("/Agreements?status=masih-berlaku");
+        Assert.Equal($"{inForce} kerja sama · halaman 1 dari 1", inForceList.Text("#result-summary"));
+    }
+
+    /// <summary>The agreements a region's list holds, counted from the tables themselves: its own and those shared with it.</summary>
+    private Task<List<Agreement>> VisibleToAsync(string region) => app.WithDbAsync(db => db.Agreements.Include(a => a.Opds)
+        .Where(a => a.RegionCode == region || db.AgreementShares.Any(s => s.AgreementId == a.Id && s.RegionCode == region)).ToListAsync());
 
     [Fact]
     public async Task Province_overseer_sees_its_kab_kota_and_nothing_of_other_provinces()

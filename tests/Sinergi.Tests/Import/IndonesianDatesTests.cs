@@ -119,8 +119,9 @@ public sealed class IndonesianDatesTests
     [InlineData("2025", "hanya berisi tahun")]
     [InlineData("Januari 2025", "hanya berisi bulan dan tahun")]
     [InlineData("15 Janu 2025", "Nama bulan \"Janu\"")]
-    [InlineData("15 Januari 1900", "di luar rentang 1950–2100")]
-    [InlineData("15 Januari 2205", "di luar rentang 1950–2100")]
+    [InlineData("15 Januari 1900", "di luar rentang 1945–2100")]
+    [InlineData("15 Januari 1944", "di luar rentang 1945–2100")]
+    [InlineData("15 Januari 2205", "di luar rentang 1945–2100")]
     public void Incomplete_or_implausible_dates_are_errors(string cell, string expected)
     {
         var parsed = IndonesianDates.ParseDate(cell);
@@ -194,6 +195,7 @@ public sealed class IndonesianDatesTests
     [InlineData(1, "1900-01-01")]
     [InlineData(59, "1900-02-28")]
     [InlineData(61, "1900-03-01")]
+    [InlineData(16438, "1945-01-01")]
     [InlineData(18264, "1950-01-01")]
     [InlineData(45658, "2025-01-01")]
     [InlineData(73415, "2100-12-31")]
@@ -216,10 +218,10 @@ public sealed class IndonesianDatesTests
     }
 
     [Theory]
-    [InlineData(61.0, "Angka 61 dibaca sebagai tanggal Excel 1 Maret 1900, di luar rentang 1950–2100.")]
-    [InlineData(18263.0, "Angka 18263 dibaca sebagai tanggal Excel 31 Desember 1949, di luar rentang 1950–2100.")]
-    [InlineData(73416.0, "Angka 73416 dibaca sebagai tanggal Excel 1 Januari 2101, di luar rentang 1950–2100.")]
-    public void Excel_serials_outside_1950_to_2100_are_errors(double serial, string error)
+    [InlineData(61.0, "Angka 61 dibaca sebagai tanggal Excel 1 Maret 1900, di luar rentang 1945–2100.")]
+    [InlineData(16437.0, "Angka 16437 dibaca sebagai tanggal Excel 31 Desember 1944, di luar rentang 1945–2100.")]
+    [InlineData(73416.0, "Angka 73416 dibaca sebagai tanggal Excel 1 Januari 2101, di luar rentang 1945–2100.")]
+    public void Excel_serials_outside_1945_to_2100_are_errors(double serial, string error)
     {
         var parsed = IndonesianDates.ParseDate(serial);
         Assert.Null(parsed.Value);

@@ -173,4 +173,40 @@ public sealed class PeriodRangeTests
         Assert.Equal(new DateOnly(2028, 12, 31), period.End);
         Assert.Equal("\"Jan 2024 - Des 2028\" dibaca sebagai 1 Januari 2024 sampai 31 Desember 2028.", Assert.Single(period.Warnings));
     }
+
+    [Fact]
+    public void A_period_in_years_starts_on_the_signing_date_in_its_first_year_not_before()
+    {
+        var period = IndonesianDates.ParsePeriod("2023 s.d. 2028", new DateOnly(2023, 3, 1));
+        Assert.Null(period.Error);
+        Assert.Equal(new DateOnly(2023, 3, 1), period.Start);
+        Assert.Equal(new DateOnly(2028, 12, 31), period.End);
+        Assert.Equal("\"2023 s.d. 2028\" dibaca sebagai 1 Januari 2023 sampai 31 Desember 2028. Mulai berlaku 1 Maret 2023, bukan 1 Januari 2023.", Assert.Single(period.Warnings));
+    }
+
+    [Fact]
+    public void A_period_in_years_signed_the_year_before_starts_on_1_January()
+    {
+        var period = IndonesianDates.ParsePeriod("2023 s.d. 2028", new DateOnly(2022, 12, 20));
+        Assert.Equal(new DateOnly(2023, 1, 1), period.Start);
+        Assert.Equal("\"2023 s.d. 2028\" dibaca sebagai 1 Januari 2023 sampai 31 Desember 2028.", Assert.Single(period.Warnings));
+    }
+
+    [Fact]
+    public void A_period_in_years_signed_in_a_later_year_starts_on_signing_and_asks_to_check_the_year()
+    {
+        var period = IndonesianDates.ParsePeriod("2023 s.d. 2028", new DateOnly(2024, 3, 1));
+        Assert.Equal(new DateOnly(2024, 3, 1), period.Start);
+        Assert.Equal(new DateOnly(2028, 12, 31), period.End);
+        Assert.Equal("\"2023 s.d. 2028\" dibaca sebagai 1 Januari 2023 sampai 31 Desember 2028. Mulai berlaku 1 Maret 2024, bukan 1 Januari 2023; tahun mulai 2023 lebih awal dari itu, periksa tahunnya.",
+            Assert.Single(period.Warnings));
+    }
+
+    [Fact]
+    public void A_period_in_months_starts_on_the_signing_date_in_its_first_month()
+    {
+        var period = IndonesianDates.ParsePeriod("Maret 2023 s.d. Februari 2028", new DateOnly(2023, 3, 15));
+        Assert.Equal(new DateOnly(2023, 3, 15), period.Start);
+        Assert.Equal(new DateOnly(2028, 2, 29), period.End);
+    }
 }

@@ -11,7 +11,7 @@ namespace Sinergi.Tests.Import;
 /// <summary>Hostile and oversized spreadsheets: read as big as their data, or refused with the limit they pass, before memory grows.</summary>
 public sealed class SpreadsheetLimitsTests
 {
-    private static SpreadsheetRead Read(string name, byte[] bytes, ImportLimits? limits = null) =>
+    private static SpreadsheetRead Read(string name, byte[] bytes, ImportOptions? limits = null) =>
         SpreadsheetReader.Read(name, new MemoryStream(bytes), 100_000_000, limits);
 
     [Fact]
@@ -55,12 +55,12 @@ public sealed class SpreadsheetLimitsTests
     public void Limits_are_the_configured_ones()
     {
         // Data rows, after the rows above them where titles and the header may stand.
-        var csv = Encoding.UTF8.GetBytes("Nomor;Tentang\n" + string.Concat(Enumerable.Range(1, ImportLimits.TitleRows + 10).Select(i => $"{i}/A;Judul {i}\n")));
+        var csv = Encoding.UTF8.GetBytes("Nomor;Tentang\n" + string.Concat(Enumerable.Range(1, ImportOptions.TitleRows + 10).Select(i => $"{i}/A;Judul {i}\n")));
 
         Assert.True(Read("daftar.csv", csv).Succeeded);
-        Assert.Contains("berisi data sampai baris 36, padahal paling banyak 5 baris data", Read("daftar.csv", csv, new ImportLimits { MaxRows = 5 }).Error);
-        Assert.Contains("lebih dari 15 sel terisi", Read("daftar.csv", csv, new ImportLimits { MaxCells = 15 }).Error);
-        Assert.Contains("berisi data di sel B1, di luar 1 kolom pertama", Read("daftar.csv", csv, new ImportLimits { MaxColumns = 1 }).Error);
+        Assert.Contains("berisi data sampai baris 36, padahal paling banyak 5 baris data", Read("daftar.csv", csv, new ImportOptions { MaxRows = 5 }).Error);
+        Assert.Contains("lebih dari 15 sel terisi", Read("daftar.csv", csv, new ImportOptions { MaxCells = 15 }).Error);
+        Assert.Contains("berisi data di sel B1, di luar 1 kolom pertama", Read("daftar.csv", csv, new ImportOptions { MaxColumns = 1 }).Error);
     }
 
     [Fact]
@@ -69,8 +69,8 @@ public sealed class SpreadsheetLimitsTests
         var xls = ImportSteps.Workbook("daftar-kerja-sama.xls");
 
         Assert.True(Read("daftar.xls", xls).Succeeded);
-        Assert.Contains("di luar 5 kolom pertama", Read("daftar.xls", xls, new ImportLimits { MaxColumns = 5 }).Error);
-        Assert.Contains("lebih dari 20 sel terisi", Read("daftar.xls", xls, new ImportLimits { MaxCells = 20 }).Error);
+        Assert.Contains("di luar 5 kolom pertama", Read("daftar.xls", xls, new ImportOptions { MaxColumns = 5 }).Error);
+        Assert.Contains("lebih dari 20 sel terisi", Read("daftar.xls", xls, new ImportOptions { MaxCells = 20 }).Error);
     }
 
     [Fact]
@@ -92,11 +92,11 @@ public sealed class SpreadsheetLimitsTests
         var workbook = HostileFiles.ManySheetWorkbook(sheets: 4, rows: 20_000);
         Assert.True(workbook.Length < 2 * 1024 * 1024, $"{workbook.Length} bytes");
 
-        var read = Read("besar.xlsx", workbook, new ImportLimits { MaxUnpackedMegabytes = 5 });
+        var read = Read("besar.xlsx", workbook, new ImportOptions { MaxUnpackedMegabytes = 5 });
 
         Assert.StartsWith("Berkas 'besar.xlsx' tidak dapat diimpor: isinya setelah dibuka berukuran ", read.Error);
         Assert.Contains("melebihi batas 5,0 MB untuk impor", read.Error);
-        Assert.Contains("melebihi batas 5,0 MB untuk impor", Read("besar.csv", new byte[6 * 1024 * 1024], new ImportLimits { MaxUnpackedMegabytes = 5 }).Error);
+        Assert.Contains("melebihi batas 5,0 MB untuk impor", Read("besar.csv", new byte[6 * 1024 * 1024], new ImportOptions { MaxUnpackedMegabytes = 5 }).Error);
     }
 
     [Fact]

@@ -85,6 +85,52 @@ public abstract class PartnerTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task Merging_fills_the_kept_entry_from_the_removed_one_and_replaces_only_what_is_ticked()
+    {
+        var browser = new Browser(app);
+        await browser.LoginAsync(Admin);
+        await browser.FollowAsync(await browser.SubmitAsync(await browser.GetAsync("/Partners/Edit"), "#partner-form",
+            [new("Input.Type", "Swasta"), new("Input.Name", "CV Borneo Kreatif Digital"), new("Input.Address", "Jl. Lama 1")]));
+        await browser.FollowAsync(await browser.SubmitAsync(await browser.GetAsync("/Partners/Edit"), "#partner-form",
+        [
+            new("Input.Type", "Swasta"), new("Input.Name", "Borneo Kreatif Digitalindo"), new("Input.Address", "Jl. G. Obos 12"),
+            new("Input.ContactName", "Siti Rahmah"), new("Input.ContactPhone", "0812 5000 1000"),
+        ]));
+        var keep = await PartnerIdAsync("CV Borneo Kreatif Digital");
+        var duplicate = await PartnerIdAsync("Borneo Kreatif Digitalindo");
+
+        var merge = await browser.GetAsync($"/Partners/Merge/{duplicate}");
+        Assert.Contains("Jl. G. Obos 12", merge.Text("#carry-over"));
+        Assert.Contains("Siti Rahmah · 0812 5000 1000", merge.Text("#carry-over"));
+        await browser.FollowAsync(await browser.SubmitAsync(merge, "main form", [new("keepId", keep.ToString())]));
+
+        var kept = await app.WithDbAsync(db => db.Partners.SingleAsync(p => p.Id == keep));
+        Assert.Equal("Jl. Lama 1", kept.Address);
+        Assert.Equal(("Siti Rahmah", "0812 5000 1000"), (kept.ContactName, kept.ContactPhone));
+
+        // Ticked, the removed entry's address replaces the kept one's.
+        await browser.FollowAsync(await browser.SubmitAsync(await browser.GetAsync("/Partners/Edit"), "#partner-form",
+            [new("Input.Type", "Swasta"), new("Input.Name", "Borneo Kreatif Digital Nusantara"), new("Input.Address", "Jl. Tjilik Riwut Km 5")]));
+        var second = await PartnerIdAsync("Borneo Kreatif Digital Nusantara");
+        var again = await browser.GetAsync($"/Partners/Merge/{second}");
+        await browser.FollowAsync(await browser.SubmitAsync(again, "main form", [new("keepId", keep.ToString()), new("replaceAddress", "true")]));
+        Assert.Equal("Jl. Tjilik Riwut Km 5", await app.WithDbAsync(db => db.Partners.Where(p => p.Id == keep).Select(p => p.Address).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("palangkaraya")]
+    [InlineData("Palangka Raya")]
+    [InlineData("PALANGKA-RAYA")]
+    public async Task The_directory_finds_a_name_written_with_or_without_its_spaces(string query)
+    {
+        var browser = new Browser(app);
+        await browser.LoginAsync(Admin);
+        var page = await browser.GetAsync($"/Partners?q={Uri.EscapeDataString(query)}");
+        Assert.Contains("Universitas Palangka Raya", page.Text("#partner-table"));
+        Assert.Contains("Universitas Muhammadiyah Palangkaraya", page.Text("#partner-table"));
+    }
+
+    [Fact]
     public async Task Opd_operator_adds_partners_but_cannot_delete_or_merge()
     {
         var id = await PartnerIdAsync("Yayasan WWF Indonesia");

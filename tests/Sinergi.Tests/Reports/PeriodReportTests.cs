@@ -28,6 +28,36 @@ public abstract class PeriodReportTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task The_report_ends_with_the_signature_block_its_region_set()
+    {
+        var browser = new Browser(app);
+        await browser.LoginAsync(Admin);
+        var today = Sinergi.Web.Indonesian.Date(RegionClock.Today(TimeProvider.System, Demo.Home));
+        var pdf = PdfText.Read(await browser.Http.GetByteArrayAsync($"/Reports/Period?year={Year}&period=s1&handler=pdf"));
+        var end = pdf.Lines.TakeLast(12).ToList();
+        Assert.Contains($"Palangka Raya, {today}", end);
+        Assert.Contains("Sekretaris Daerah Kota Palangka Raya,", end);
+        Assert.Contains("Dr. Hendra Pranata, S.STP., M.Si.", end);
+        Assert.Contains("NIP 19730512 199803 1 004", end);
+        var page = await browser.GetAsync($"/Reports/Period?year={Year}&period=s1");
+        Assert.Contains("NIP 19730512 199803 1 004", page.Text("#signature"));
+
+        // Pulang Pisau sets its own; a wrong NIP is refused and changes nothing.
+        var other = new Browser(app);
+        await other.LoginAsync(Demo.Accounts.PartnerRegionAdmin);
+        var form = await other.GetAsync("/Settings/Report");
+        var refused = await other.FollowAsync(await other.SubmitAsync(form, "#signer-form",
+            [new("Input.Place", "Pulang Pisau"), new("Input.Title", "Sekretaris Daerah Kabupaten Pulang Pisau"), new("Input.Name", "Ir. Tri Wahyuni"), new("Input.Nip", "1972")]));
+        Assert.Contains("NIP terdiri dari 18 angka", refused.FieldError("Input.Nip"));
+        var before = PdfText.Read(await other.Http.GetByteArrayAsync($"/Reports/Period?year={Year}&period=s1&handler=pdf"));
+        Assert.Contains(before.Lines.TakeLast(12), l => l.StartsWith("NIP ……", StringComparison.Ordinal));
+        await other.FollowAsync(await other.SubmitAsync(refused, "#signer-form", [new("Input.Nip", "19720309 199503 2 002")]));
+        var after = PdfText.Read(await other.Http.GetByteArrayAsync($"/Reports/Period?year={Year}&period=s1&handler=pdf"));
+        Assert.Contains("Ir. Tri Wahyuni", after.Lines.TakeLast(12));
+        Assert.Contains("NIP 19720309 199503 2 002", after.Lines.TakeLast(12));
+    }
+
+    [Fact]
     public async Task Pdf_report_states_the_region_the_period_and_the_counts_of_the_registry()
     {
         var expected = await FirstSemesterAsync();

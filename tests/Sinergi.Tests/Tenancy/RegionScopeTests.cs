@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Sinergi.Features.Accounts;
-using Sinergi.Features.Regions;
 using Sinergi.Tenancy;
 using Sinergi.Tests.Testing;
 
@@ -60,12 +59,15 @@ public sealed class RegionScopeTests
     }
 
     [Fact]
-    public void Overseer_roles_are_only_offered_where_they_make_sense()
+    public void Overseer_roles_are_only_offered_where_they_make_sense_and_only_by_a_system_admin()
     {
-        var kota = new Region { Code = Demo.Home, Name = "Kota Palangkaraya", Level = RegionLevel.Kota };
-        var province = new Region { Code = "62", Name = "Kalimantan Tengah", Level = RegionLevel.Provinsi };
-        Assert.DoesNotContain(Roles.Overseer, Roles.AssignableIn(kota, bySystemAdmin: true));
-        Assert.Contains(Roles.Overseer, Roles.AssignableIn(province, bySystemAdmin: false));
-        Assert.DoesNotContain(Roles.SystemAdmin, Roles.AssignableIn(province, bySystemAdmin: true));
+        var regionAdmin = new Granter(IsSystemAdmin: false);
+        Assert.DoesNotContain(Roles.Overseer, Granter.Server.RolesFor(Demo.Home));
+        Assert.Contains(Roles.Overseer, Granter.Server.RolesFor(Demo.Province));
+        Assert.DoesNotContain(Roles.SystemAdmin, Granter.Server.RolesFor(Demo.Province));
+        Assert.Equal([Roles.AdminKerjaSama, Roles.Tkksd, Roles.OpdOperator, Roles.Pimpinan, Roles.Mitra], regionAdmin.RolesFor(Demo.Province));
+        Assert.True(regionAdmin.MayManage([Roles.AdminKerjaSama]));
+        Assert.False(regionAdmin.MayManage([Roles.Overseer]));
+        Assert.False(regionAdmin.MayManage([Roles.SystemAdmin]));
     }
 }

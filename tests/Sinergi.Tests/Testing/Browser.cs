@@ -9,12 +9,18 @@ namespace Sinergi.Tests.Testing;
 /// <summary>
 /// A person at a browser without JavaScript: keeps cookies, reads pages as HTML and submits
 /// forms with their antiforgery token, the way the server-rendered pages are meant to work.
+/// <paramref name="address"/> is where the browser thinks the app lives (scheme and host), by default http://localhost.
 /// </summary>
-public sealed class Browser(WebApplicationFactory<Program> app)
+public sealed class Browser(WebApplicationFactory<Program> app, Uri? address = null)
 {
     public const string DemoPassword = Demo.Password;
 
-    public HttpClient Http { get; } = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Http { get; } = app.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = address ?? new Uri("http://localhost"),
+    });
 
     /// <summary>The app this browser talks to, for steps that wait on its background work.</summary>
     public WebApplicationFactory<Program> App => app;
@@ -41,7 +47,9 @@ public sealed class Browser(WebApplicationFactory<Program> app)
     /// selected options, text), with <paramref name="values"/> replacing the fields they name and
     /// <paramref name="cleared"/> sent as unchecked or unselected (their hidden companions still go, as in a browser).
     /// </summary>
-    public async Task<HttpResponseMessage> SubmitAsync(IDocument page, string formSelector, IEnumerable<KeyValuePair<string, string>> values, IEnumerable<string>? cleared = null)
+    /// <param name="action">Where a submit button with its own <c>formaction</c> sends the form; the form's action otherwise.</param>
+    public async Task<HttpResponseMessage> SubmitAsync(IDocument page, string formSelector, IEnumerable<KeyValuePair<string, string>> values, IEnumerable<string>? cleared = null,
+        string? action = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}: {page.Title}");
@@ -78,8 +86,8 @@ public sealed class Browser(WebApplicationFactory<Program> app)
             }
         }
         fields.AddRange(given);
-        var action = new Uri(new Uri(page.Url), form.GetAttribute("action") ?? "");
-        Last = await Http.PostAsync(action.PathAndQuery, new FormUrlEncodedContent(fields));
+        var target = new Uri(new Uri(page.Url), action ?? form.GetAttribute("action") ?? "");
+        Last = await Http.PostAsync(target.PathAndQuery, new FormUrlEncodedContent(fields));
         return Last;
     }
 

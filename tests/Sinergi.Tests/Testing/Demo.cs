@@ -53,5 +53,7 @@ public static class Demo
         public const string SharedWaste = "Pengelolaan Sampah Regional di Tempat Pemrosesan Akhir Bersama";
         /// <summary>A PKS with Universitas Palangka Raya run by Dinkes (and DP3APPKB); the only one with "stunting" in it; ends within the window.</summary>
         public const string Stunting = "Kuliah Kerja Nyata Tematik Percepatan Penurunan Stunting";
+        /// <summary>A draft KB with Pulang Pisau, run by Dishub: not shared with Pulang Pisau until it is signed.</summary>
+        public const string SharedDraft = "Pengembangan Angkutan Sungai Antardaerah";
     }
 }

@@ -31,6 +31,8 @@ public abstract class SinergiApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Database:SeedDemoOnStart", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Uploads:MaxMegabytes", "1");
+        // Tests sign in far more often than people; RateLimitTests set small limits of their own.
+        builder.UseSetting("RateLimits:LoginAttempts", "100000");
     }
 
     public virtual Task InitializeAsync()

@@ -21,6 +21,8 @@ public static class AuthorizationMatrix
         Mitra,
         /// <summary>The admin of another kab/kota, on a home-region row not shared with it.</summary>
         OtherRegionAdmin,
+        /// <summary>The province's Admin Kerja Sama: a region admin too, which does not read its kab/kota's registries.</summary>
+        ProvinceAdmin,
         ProvinceOverseer,
         NationalOverseer,
         SystemAdmin,
@@ -43,19 +45,29 @@ public static class AuthorizationMatrix
         /// <summary>A new draft agreement for each call, for routes that delete.</summary>
         FreshAgreement,
         Document,
+        /// <summary>
+        /// A partner named only by an agreement the Dinkes operator runs; for OperatorOtherRow, one
+        /// named only by another OPD's agreement, whose type, name and region the operator may not change.
+        /// </summary>
         Partner,
         FreshPartner,
         Opd,
         FreshOpd,
+        /// <summary>A TKKSD account of the home region (a fresh one for each call, for routes that change it).</summary>
         User,
         FreshUser,
+        /// <summary>The province overseer's account (Pengawas of 62, reading every kab/kota of the province).</summary>
+        ProvinceOverseer,
+        /// <summary>A new Pengawas account of the province for each call, for routes that change it.</summary>
+        FreshProvinceOverseer,
         ImportSession,
         Region,
         /// <summary>A token of the home region's admin, for the route that revokes one.</summary>
         AdminToken,
     }
 
-    public sealed record Expectation(string Method, string Template, Row Row, string Answers, string? Handler = null)
+    /// <param name="Form">Fields a page POST sends beyond its antiforgery token (<c>Input.Role=Overseer</c>).</param>
+    public sealed record Expectation(string Method, string Template, Row Row, string Answers, string? Handler = null, string? Form = null)
     {
         public string Key => AuthorizationMatrix.Key(Method, Template, Handler);
 
@@ -89,7 +101,8 @@ public static class AuthorizationMatrix
 
     private static Expectation Get(string template, Row row, string answers, string? handler = null) => new("GET", template, row, answers, handler);
 
-    private static Expectation Post(string template, Row row, string answers, string? handler = null) => new("POST", template, row, answers, handler);
+    private static Expectation Post(string template, Row row, string answers, string? handler = null, string? form = null) =>
+        new("POST", template, row, answers, handler, form);
 
     private static Expectation Put(string template, Row row, string answers) => new("PUT", template, row, answers);
 
@@ -97,124 +110,142 @@ public static class AuthorizationMatrix
 
     // Answers, in the order of Caller:
     //   anonim · admin · TKKSD · OPD on its row · OPD on another OPD's row · pimpinan · mitra ·
-    //   admin of another kab/kota · province overseer · national overseer · system admin
+    //   admin of another kab/kota · admin of the province · province overseer · national overseer · system admin
     public static readonly IReadOnlyList<Expectation> Expectations =
     [
         // Shell: Beranda, errors, sign-in.
-        Get("/", Row.None, "L O O O O O O O O O O"),
-        Get("/Error", Row.None, "O O O O O O O O O O O"),
-        Post("/Error", Row.None, "O O O O O O O O O O O"),
+        Get("/", Row.None, "L O O O O O O O O O O O"),
+        Get("/Error", Row.None, "O O O O O O O O O O O O"),
+        // The page about the API, for anyone deciding whether to use it.
+        Get("/Api", Row.None, "O O O O O O O O O O O O"),
+        Post("/Error", Row.None, "O O O O O O O O O O O O"),
         // The status page answers with the status it is asked to show; without one, 404.
-        Get("/Status", Row.None, "N N N N N N N N N N N"),
-        Post("/Status", Row.None, "N N N N N N N N N N N"),
-        Get("/Account/Login", Row.None, "O O O O O O O O O O O"),
-        Post("/Account/Login", Row.None, "O O O O O O O O O O O"),
+        Get("/Status", Row.None, "N N N N N N N N N N N N"),
+        Post("/Status", Row.None, "N N N N N N N N N N N N"),
+        Get("/Account/Login", Row.None, "O O O O O O O O O O O O"),
+        Post("/Account/Login", Row.None, "O O O O O O O O O O O O"),
         // Signing out when not signed in just shows the login page.
-        Get("/Account/Logout", Row.None, "O O O O O O O O O O O"),
-        Post("/Account/Logout", Row.None, "O O O O O O O O O O O"),
-        Get("/Account/ChangePassword", Row.None, "L O O O O O O O O O O"),
-        Post("/Account/ChangePassword", Row.None, "L O O O O O O O O O O"),
-        Get("/Account/Profile", Row.None, "L O O O O O O O O O O"),
-        Post("/Account/Profile", Row.None, "L O O O O O O O O O O", "Create"),
+        Get("/Account/Logout", Row.None, "O O O O O O O O O O O O"),
+        Post("/Account/Logout", Row.None, "O O O O O O O O O O O O"),
+        Get("/Account/ChangePassword", Row.None, "L O O O O O O O O O O O"),
+        Post("/Account/ChangePassword", Row.None, "L O O O O O O O O O O O"),
+        Get("/Account/Profile", Row.None, "L O O O O O O O O O O O"),
+        Post("/Account/Profile", Row.None, "L O O O O O O O O O O O", "Create"),
         // Only the token's owner can revoke it; to everyone else it does not exist.
-        Post("/Account/Profile", Row.AdminToken, "L O N N N N N N N N N", "Revoke"),
+        Post("/Account/Profile", Row.AdminToken, "L O N N N N N N N N N N", "Revoke"),
 
         // Placeholders of the modules to come.
-        Get("/Proposals", Row.None, "L O O O O O O O O O O"),
-        Get("/Evaluations", Row.None, "L O O O O O O O O O O"),
+        Get("/Proposals", Row.None, "L O O O O O O O O O O O"),
+        Get("/Evaluations", Row.None, "L O O O O O O O O O O O"),
 
         // Kerja Sama: the registry. Everyone in government reads the region's registry; a Mitra account does not.
-        Get("/Agreements", Row.None, "L O O O O O F O O O O"),
-        Get("/Agreements/Export", Row.None, "L O O O O O F O O O O"),
-        Get("/Agreements/Details/{id:int}", Row.Agreement, "L O O O O O F N O O O"),
-        Get("/Agreements/Profile/{id:int}", Row.Agreement, "L O O O O O F N O O O"),
-        Get("/Agreements/Document/{id:int}", Row.Document, "L O O O O O F N O O O"),
+        Get("/Agreements", Row.None, "L O O O O O F O O O O O"),
+        Get("/Agreements/Export", Row.None, "L O O O O O F O O O O O"),
+        Get("/Agreements/Details/{id:int}", Row.Agreement, "L O O O O O F N N O O O"),
+        Get("/Agreements/Profile/{id:int}", Row.Agreement, "L O O O O O F N N O O O"),
+        Get("/Agreements/Document/{id:int}", Row.Document, "L O O O O O F N N O O O"),
         // Recording: the admin, and an operator for its own OPD; overseers read only.
-        Get("/Agreements/Edit/{id:int?}", Row.None, "L O F O O F F O F F F"),
-        Post("/Agreements/Edit/{id:int?}", Row.None, "L O F O O F F O F F F"),
-        Get("/Agreements/Edit/{id:int?}", Row.Agreement, "L O F O F F F N N N N"),
-        Post("/Agreements/Edit/{id:int?}", Row.Agreement, "L O F O F F F N N N N"),
-        Get("/Agreements/Terminate/{id:int}", Row.Agreement, "L O F O F F F N N N N"),
-        Post("/Agreements/Terminate/{id:int}", Row.Agreement, "L O F O F F F N N N N"),
-        Post("/Agreements/Details/{id:int}", Row.Agreement, "L O F O F F F N F F F", "Upload"),
+        Get("/Agreements/Edit/{id:int?}", Row.None, "L O F O O F F O O F F F"),
+        Post("/Agreements/Edit/{id:int?}", Row.None, "L O F O O F F O O F F F"),
+        Get("/Agreements/Edit/{id:int?}", Row.Agreement, "L O F O F F F N N N N N"),
+        Post("/Agreements/Edit/{id:int?}", Row.Agreement, "L O F O F F F N N N N N"),
+        // A partner added from inside the form: who may record the agreement and keep the directory.
+        Post("/Agreements/Edit/{id:int?}", Row.None, "L O F O O F F O O F F F", "AddPartner"),
+        Post("/Agreements/Edit/{id:int?}", Row.Agreement, "L O F O F F F N N N N N", "AddPartner"),
+        Get("/Agreements/Terminate/{id:int}", Row.Agreement, "L O F O F F F N N N N N"),
+        Post("/Agreements/Terminate/{id:int}", Row.Agreement, "L O F O F F F N N N N N"),
+        Post("/Agreements/Details/{id:int}", Row.Agreement, "L O F O F F F N N F F F", "Upload"),
         // Only the region's admin deletes a mistaken record.
-        Get("/Agreements/Delete/{id:int}", Row.Agreement, "L O F F F F F N N N N"),
-        Post("/Agreements/Delete/{id:int}", Row.FreshAgreement, "L O F F F F F N N N N"),
+        Get("/Agreements/Delete/{id:int}", Row.Agreement, "L O F F F F F N N N N N"),
+        Post("/Agreements/Delete/{id:int}", Row.FreshAgreement, "L O F F F F F N N N N N"),
 
         // Mitra: the region's directory. Operators add and correct; the admin also deletes and merges.
-        Get("/Partners", Row.None, "L O O O O O F O O O O"),
-        Get("/Partners/Edit/{id:int?}", Row.None, "L O F O O F F O F F F"),
-        Post("/Partners/Edit/{id:int?}", Row.None, "L O F O O F F O F F F"),
-        Get("/Partners/Edit/{id:int?}", Row.Partner, "L O F O O F F N F F F"),
-        Post("/Partners/Edit/{id:int?}", Row.Partner, "L O F O O F F N F F F"),
-        Get("/Partners/Delete/{id:int}", Row.Partner, "L O N N N N F N N N N"),
-        Post("/Partners/Delete/{id:int}", Row.FreshPartner, "L O N N N N F N N N N"),
-        Get("/Partners/Merge/{id:int}", Row.Partner, "L O N N N N F N N N N"),
-        Post("/Partners/Merge/{id:int}", Row.Partner, "L O N N N N F N N N N"),
+        // On a partner another OPD's agreements name, the operator's form shows type, name and region
+        // as fixed and a changed one comes back with a field message (so the page still answers); the API says 403.
+        Get("/Partners", Row.None, "L O O O O O F O O O O O"),
+        Get("/Partners/Edit/{id:int?}", Row.None, "L O F O O F F O O F F F"),
+        Post("/Partners/Edit/{id:int?}", Row.None, "L O F O O F F O O F F F"),
+        Get("/Partners/Edit/{id:int?}", Row.Partner, "L O F O O F F N N F F F"),
+        Post("/Partners/Edit/{id:int?}", Row.Partner, "L O F O O F F N N F F F"),
+        Get("/Partners/Delete/{id:int}", Row.Partner, "L O N N N N F N N N N N"),
+        Post("/Partners/Delete/{id:int}", Row.FreshPartner, "L O N N N N F N N N N N"),
+        Get("/Partners/Merge/{id:int}", Row.Partner, "L O N N N N F N N N N N"),
+        Post("/Partners/Merge/{id:int}", Row.Partner, "L O N N N N F N N N N N"),
 
         // Impor: the region's admin only.
-        Get("/Import", Row.None, "L O F F F F F O F F F"),
-        Post("/Import", Row.None, "L O F F F F F O F F F"),
-        Get("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N F F F"),
-        Get("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N F F F", "Progress"),
-        Get("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N F F F", "Report"),
-        Post("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N F F F", "Mapping"),
-        Post("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N F F F", "Save"),
+        Get("/Import", Row.None, "L O F F F F F O O F F F"),
+        Post("/Import", Row.None, "L O F F F F F O O F F F"),
+        Get("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N N F F F"),
+        Get("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N N F F F", "Progress"),
+        Get("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N N F F F", "Report"),
+        Post("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N N F F F", "Mapping"),
+        Post("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N N F F F", "Save"),
+        Post("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N N F F F", "Values"),
 
         // Laporan. A national overseer and a system admin have no region of their own: they must name one.
-        Get("/Reports", Row.None, "L O O O O O F O O O O"),
-        Get("/Reports/Period", Row.None, "L O O O O O F O O N N"),
-        Get("/Reports/Period", Row.None, "L O O O O O F O O N N", "Pdf"),
+        Get("/Reports", Row.None, "L O O O O O F O O O O O"),
+        Get("/Reports/Period", Row.None, "L O O O O O F O O O N N"),
+        Get("/Reports/Period", Row.None, "L O O O O O F O O O N N", "Pdf"),
 
         // Pengaturan: the region's admin, or a system admin naming the region.
-        Get("/Settings", Row.None, "L O F F F F F O F F O"),
-        Get("/Settings/Registry", Row.None, "L O F F F F F O F F O"),
-        Post("/Settings/Registry", Row.None, "L O F F F F F O F F O"),
-        Get("/Settings/Opds", Row.None, "L O F F F F F O F F O"),
-        Get("/Settings/Opds/Edit/{id:int?}", Row.None, "L O F F F F F O F F O"),
-        Post("/Settings/Opds/Edit/{id:int?}", Row.None, "L O F F F F F O F F O"),
-        Get("/Settings/Opds/Edit/{id:int?}", Row.Opd, "L O F F F F F N F F O"),
-        Post("/Settings/Opds/Edit/{id:int?}", Row.Opd, "L O F F F F F N F F O"),
-        Get("/Settings/Opds/Delete/{id:int}", Row.Opd, "L O F F F F F N F F O"),
-        Post("/Settings/Opds/Delete/{id:int}", Row.FreshOpd, "L O F F F F F N F F O"),
-        Get("/Settings/Users", Row.None, "L O F F F F F O F F O"),
-        Get("/Settings/Users/Edit/{id?}", Row.None, "L O F F F F F O F F O"),
-        Post("/Settings/Users/Edit/{id?}", Row.None, "L O F F F F F O F F O"),
-        Get("/Settings/Users/Edit/{id?}", Row.User, "L O F F F F F N F F O"),
-        Post("/Settings/Users/Edit/{id?}", Row.FreshUser, "L O F F F F F N F F O"),
-        Post("/Settings/Users/Edit/{id?}", Row.FreshUser, "L O F F F F F N F F O", "ResetPassword"),
-        Post("/Settings/Users/Edit/{id?}", Row.FreshUser, "L O F F F F F N F F O", "Unlock"),
+        Get("/Settings", Row.None, "L O F F F F F O O F F O"),
+        Get("/Settings/Report", Row.None, "L O F F F F F O O F F O"),
+        Post("/Settings/Report", Row.None, "L O F F F F F O O F F O"),
+        Get("/Settings/Registry", Row.None, "L O F F F F F O O F F O"),
+        Post("/Settings/Registry", Row.None, "L O F F F F F O O F F O"),
+        Get("/Settings/Opds", Row.None, "L O F F F F F O O F F O"),
+        Get("/Settings/Opds/Edit/{id:int?}", Row.None, "L O F F F F F O O F F O"),
+        Post("/Settings/Opds/Edit/{id:int?}", Row.None, "L O F F F F F O O F F O"),
+        Get("/Settings/Opds/Edit/{id:int?}", Row.Opd, "L O F F F F F N N F F O"),
+        Post("/Settings/Opds/Edit/{id:int?}", Row.Opd, "L O F F F F F N N F F O"),
+        Get("/Settings/Opds/Delete/{id:int}", Row.Opd, "L O F F F F F N N F F O"),
+        Post("/Settings/Opds/Delete/{id:int}", Row.FreshOpd, "L O F F F F F N N F F O"),
+        Get("/Settings/Users", Row.None, "L O F F F F F O O F F O"),
+        Get("/Settings/Users/Edit/{id?}", Row.None, "L O F F F F F O O F F O"),
+        Post("/Settings/Users/Edit/{id?}", Row.None, "L O F F F F F O O F F O"),
+        Get("/Settings/Users/Edit/{id?}", Row.User, "L O F F F F F N N F F O"),
+        Post("/Settings/Users/Edit/{id?}", Row.FreshUser, "L O F F F F F N N F F O"),
+        Post("/Settings/Users/Edit/{id?}", Row.FreshUser, "L O F F F F F N N F F O", "ResetPassword"),
+        Post("/Settings/Users/Edit/{id?}", Row.FreshUser, "L O F F F F F N N F F O", "Unlock"),
+        // Reach: a Pengawas reads beyond one region, so only an Admin Sistem gives the role or keeps such an
+        // account. The province's own admin sees the province overseer listed and is refused the rest.
+        Get("/Settings/Users/Edit/{id?}", Row.ProvinceOverseer, "L N F F F F F N F F F O"),
+        Post("/Settings/Users/Edit/{id?}", Row.FreshProvinceOverseer, "L N F F F F F N F F F O"),
+        Post("/Settings/Users/Edit/{id?}", Row.FreshProvinceOverseer, "L N F F F F F N F F F O", "ResetPassword"),
+        Post("/Settings/Users/Edit/{id?}", Row.FreshProvinceOverseer, "L N F F F F F N F F F O", "Unlock"),
+        Post("/Settings/Users/Edit/{id?}", Row.None, "L F F F F F F F F F F O", form: "Input.Role=Overseer&region=62"),
+        Post("/Settings/Users/Edit/{id?}", Row.FreshUser, "L F F F F F F N N F F O", form: "Input.Role=Overseer"),
 
         // API: a bearer token; writes need If-Match, so an allowed write of an empty body answers 400 or 428.
-        Get("/api/v1/me", Row.None, "L O O O O O O O O O O"),
-        Get("/api/v1/regions/", Row.None, "L O O O O O O O O O O"),
-        Get("/api/v1/regions/{code}", Row.Region, "L O O O O O O O O O O"),
-        Get("/api/v1/opds/", Row.None, "L O O O O O O O O O O"),
+        Get("/api/v1/me", Row.None, "L O O O O O O O O O O O"),
+        Get("/api/v1/regions/", Row.None, "L O O O O O O O O O O O"),
+        Get("/api/v1/regions/{code}", Row.Region, "L O O O O O O O O O O O"),
+        Get("/api/v1/opds/", Row.None, "L O O O O O O O O O O O"),
         // Overseers read the OPDs of the regions they oversee.
-        Get("/api/v1/opds/{id:int}", Row.Opd, "L O O O O O O N O O O"),
-        Post("/api/v1/opds/", Row.None, "L O F F F F F O F F F"),
-        Put("/api/v1/opds/{id:int}", Row.Opd, "L O F F F F F N F F F"),
-        Delete("/api/v1/opds/{id:int}", Row.FreshOpd, "L O F F F F F N F F F"),
-        Get("/api/v1/agreements/", Row.None, "L O O O O O F O O O O"),
-        Get("/api/v1/agreements/export", Row.None, "L O O O O O F O O O O"),
-        Get("/api/v1/agreements/{id:int}", Row.Agreement, "L O O O O O F N O O O"),
-        Get("/api/v1/agreements/{id:int}/history", Row.Agreement, "L O O O O O F N O O O"),
-        Get("/api/v1/agreements/{id:int}/profile.pdf", Row.Agreement, "L O O O O O F N O O O"),
-        Get("/api/v1/documents/{versionId:int}", Row.Document, "L O O O O O F N O O O"),
-        Post("/api/v1/agreements/", Row.None, "L O F O O F F O F F F"),
-        Put("/api/v1/agreements/{id:int}", Row.Agreement, "L O F O F F F N N N N"),
-        Post("/api/v1/agreements/{id:int}/terminate", Row.Agreement, "L O F O F F F N N N N"),
-        Post("/api/v1/agreements/{id:int}/documents", Row.Agreement, "L O F O F F F N N N N"),
-        Delete("/api/v1/agreements/{id:int}", Row.Agreement, "L O F F F F F N N N N"),
-        Get("/api/v1/partners/", Row.None, "L O O O O O F O O O O"),
-        Get("/api/v1/partners/{id:int}", Row.Partner, "L O O O O O F N N N O"),
-        Post("/api/v1/partners/", Row.None, "L O F O O F F O F F F"),
-        Put("/api/v1/partners/{id:int}", Row.Partner, "L O F O O F F N N N F"),
-        Delete("/api/v1/partners/{id:int}", Row.FreshPartner, "L O F F F F F N N N F"),
-        Post("/api/v1/partners/{id:int}/merge", Row.Partner, "L O F F F F F N N N F"),
-        Post("/api/v1/imports", Row.None, "L O F F F F F O F F F"),
+        Get("/api/v1/opds/{id:int}", Row.Opd, "L O O O O O O N N O O O"),
+        Post("/api/v1/opds/", Row.None, "L O F F F F F O O F F F"),
+        Put("/api/v1/opds/{id:int}", Row.Opd, "L O F F F F F N N F F F"),
+        Delete("/api/v1/opds/{id:int}", Row.FreshOpd, "L O F F F F F N N F F F"),
+        Get("/api/v1/agreements/", Row.None, "L O O O O O F O O O O O"),
+        Get("/api/v1/agreements/export", Row.None, "L O O O O O F O O O O O"),
+        Get("/api/v1/agreements/{id:int}", Row.Agreement, "L O O O O O F N N O O O"),
+        Get("/api/v1/agreements/{id:int}/history", Row.Agreement, "L O O O O O F N N O O O"),
+        Get("/api/v1/agreements/{id:int}/profile.pdf", Row.Agreement, "L O O O O O F N N O O O"),
+        Get("/api/v1/documents/{versionId:int}", Row.Document, "L O O O O O F N N O O O"),
+        Post("/api/v1/agreements/", Row.None, "L O F O O F F O O F F F"),
+        Put("/api/v1/agreements/{id:int}", Row.Agreement, "L O F O F F F N N N N N"),
+        Post("/api/v1/agreements/{id:int}/terminate", Row.Agreement, "L O F O F F F N N N N N"),
+        Post("/api/v1/agreements/{id:int}/documents", Row.Agreement, "L O F O F F F N N N N N"),
+        Delete("/api/v1/agreements/{id:int}", Row.Agreement, "L O F F F F F N N N N N"),
+        Get("/api/v1/partners/", Row.None, "L O O O O O F O O O O O"),
+        Get("/api/v1/partners/{id:int}", Row.Partner, "L O O O O O F N N N N O"),
+        Post("/api/v1/partners/", Row.None, "L O F O O F F O O F F F"),
+        Put("/api/v1/partners/{id:int}", Row.Partner, "L O F O F F F N N N N F"),
+        Delete("/api/v1/partners/{id:int}", Row.FreshPartner, "L O F F F F F N N N N F"),
+        Post("/api/v1/partners/{id:int}/merge", Row.Partner, "L O F F F F F N N N N F"),
+        Post("/api/v1/imports", Row.None, "L O F F F F F O O F F F"),
         // The full report of an import, for the region's admin; another region's is not found.
-        Get("/api/v1/imports/{id:guid}/report", Row.ImportSession, "L O F F F F F N F F F"),
-        Get("/api/v1/reports/period", Row.None, "L O O O O O F O O O O"),
+        Get("/api/v1/imports/{id:guid}/report", Row.ImportSession, "L O F F F F F N N F F F"),
+        Get("/api/v1/reports/period", Row.None, "L O O O O O F O O O O O"),
     ];
 }

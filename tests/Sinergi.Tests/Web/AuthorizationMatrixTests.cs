@@ -43,6 +43,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         [Caller.Pimpinan] = Demo.Accounts.Pimpinan,
         [Caller.Mitra] = MitraEmail,
         [Caller.OtherRegionAdmin] = Demo.Accounts.PartnerRegionAdmin,
+        [Caller.ProvinceAdmin] = Demo.Accounts.ProvinceAdmin,
         [Caller.ProvinceOverseer] = Demo.Accounts.ProvinceOverseer,
         [Caller.NationalOverseer] = Demo.Accounts.NationalOverseer,
         [Caller.SystemAdmin] = Demo.Accounts.SystemAdmin,
@@ -69,9 +70,11 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         public int OtherAgreement { get; init; }
         public int OwnDocument { get; init; }
         public int OtherDocument { get; init; }
-        public int Partner { get; init; }
+        public int OwnPartner { get; init; }
+        public int OtherPartner { get; init; }
         public int Opd { get; init; }
         public required string User { get; init; }
+        public required string ProvinceOverseer { get; init; }
         public Guid ImportSession { get; init; }
         public int AdminToken { get; init; }
     }
@@ -98,8 +101,12 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
                 foreach (var caller in Enum.GetValues<Caller>())
                 {
                     var session = IsSignOut(route) ? await SessionForAsync(Accounts[caller]) : sessions[caller];
-                    var status = await CallAsync(route, expectation.Row, caller, session, rows);
+                    var status = await CallAsync(route, expectation, caller, session, rows);
                     answers.Add(new Caught(caller, Classify(route, status), (int)status.StatusCode));
+                    // Signing out ends every session of the account, so the callers using it sign in again.
+                    if (IsSignOut(route) && Accounts[caller] is { } signedOut)
+                        foreach (var same in sessions.Keys.Where(c => Accounts[c] == signedOut).ToList())
+                            sessions[same] = await SessionForAsync(signedOut);
                 }
                 results.Add((route, declared.ContainsKey(route.Key) ? expectation : null, answers));
             }
@@ -116,7 +123,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         {
             var wanted = expected!.Parsed();
             foreach (var answer in answers.Where(a => a.Answer != wanted[a.Caller]))
-                problems.Add($"{route.Key} ({expected.Row}) as {answer.Caller}: expected {wanted[answer.Caller]}, got {answer.Status}");
+                problems.Add($"{route.Key} ({expected.Row}{(expected.Form is null ? "" : " + " + expected.Form)}) as {answer.Caller}: expected {wanted[answer.Caller]}, got {answer.Status}");
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
@@ -166,9 +173,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         return new Session(browser, api, token);
     }
 
-    private async Task<HttpResponseMessage> CallAsync(Route route, Row row, Caller caller, Session session, Rows rows)
+    private async Task<HttpResponseMessage> CallAsync(Route route, Expectation expectation, Caller caller, Session session, Rows rows)
     {
-        var value = await RowValueAsync(row, caller, rows);
+        var value = await RowValueAsync(expectation.Row, caller, rows);
         var url = Regex.Replace(route.Template, @"\{[^}]+\}", value ?? "").Replace("//", "/").TrimEnd('/');
         if (url.Length == 0)
             url = "/";
@@ -190,7 +197,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         }
         if (route.Method == "GET")
             return await session.Browser.Http.GetAsync(url);
-        var form = new FormUrlEncodedContent([new("__RequestVerificationToken", session.Antiforgery)]);
+        var fields = (expectation.Form ?? "").Split('&', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2)).Select(f => KeyValuePair.Create(f[0], f[1]));
+        var form = new FormUrlEncodedContent([new("__RequestVerificationToken", session.Antiforgery), .. fields]);
         return await session.Browser.Http.PostAsync(url, form);
     }
 
@@ -204,12 +212,14 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Row.Agreement => Id(otherRow ? rows.OtherAgreement : rows.OwnAgreement),
             Row.FreshAgreement => Id(await FreshAgreementAsync(otherRow ? Demo.Opds.Disbudpar : Demo.Opds.Dinkes)),
             Row.Document => Id(otherRow ? rows.OtherDocument : rows.OwnDocument),
-            Row.Partner => Id(rows.Partner),
+            Row.Partner => Id(otherRow ? rows.OtherPartner : rows.OwnPartner),
             Row.FreshPartner => Id(await FreshPartnerAsync()),
             Row.Opd => Id(rows.Opd),
             Row.FreshOpd => Id(await FreshOpdAsync()),
             Row.User => rows.User,
-            Row.FreshUser => await FreshUserAsync(),
+            Row.FreshUser => await FreshUserAsync(Roles.Tkksd, Demo.Home),
+            Row.ProvinceOverseer => rows.ProvinceOverseer,
+            Row.FreshProvinceOverseer => await FreshUserAsync(Roles.Overseer, Demo.Province),
             Row.ImportSession => rows.ImportSession.ToString(),
             Row.Region => Demo.Home,
             Row.AdminToken => Id(rows.AdminToken),
@@ -235,14 +245,14 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
     {
         await CreateMitraAsync();
         // Rows of the home region that are not shared with the partner region, so its admin must not see them.
-        var (own, other, partner, opd, user) = await app.WithDbAsync(async db => (
+        var (own, other, opd, user, overseer) = await app.WithDbAsync(async db => (
             await db.Agreements.Where(a => a.RegionCode == Demo.Home && a.Title == Demo.Agreements.Stunting).Select(a => a.Id).SingleAsync(),
             await db.Agreements.Where(a => a.RegionCode == Demo.Home && a.Lifecycle == AgreementLifecycle.Aktif && !a.SharedWith.Any()
                     && a.Opds.Any() && !a.Opds.Any(o => o.ShortName == Demo.Opds.Dinkes))
                 .OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
-            await db.Partners.Where(p => p.RegionCode == Demo.Home && p.Agreements.Any()).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
             await db.Opds.Where(o => o.RegionCode == Demo.Home && o.ShortName == Demo.Opds.Dinkes).Select(o => o.Id).SingleAsync(),
-            await db.Users.Where(u => u.Email == Demo.Accounts.Tkksd).Select(u => u.Id).SingleAsync()));
+            await db.Users.Where(u => u.Email == Demo.Accounts.Tkksd).Select(u => u.Id).SingleAsync(),
+            await db.Users.Where(u => u.Email == Demo.Accounts.ProvinceOverseer).Select(u => u.Id).SingleAsync()));
         var admin = new Browser(app);
         await admin.LoginAsync(Demo.Accounts.Admin);
         await DocumentSteps.UploadAsync(admin, own, "nota-kesepakatan.pdf", TestFiles.Fixture("nota-kesepakatan.pdf"), "Naskah matriks");
@@ -265,7 +275,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         return new Rows
         {
             OwnAgreement = own, OtherAgreement = other, OwnDocument = ownDocument, OtherDocument = otherDocument,
-            Partner = partner, Opd = opd, User = user, ImportSession = session, AdminToken = adminToken,
+            OwnPartner = await PartnerNamedOnlyByAsync(own, "Mitra Matriks Dinkes"), OtherPartner = await PartnerNamedOnlyByAsync(other, "Mitra Matriks OPD Lain"),
+            Opd = opd, User = user, ProvinceOverseer = overseer, ImportSession = session, AdminToken = adminToken,
         };
     }
 
@@ -274,7 +285,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(MitraEmail) is null)
-            await UserAccounts.CreateAsync(users, new(MitraEmail, "Mitra Matriks", Roles.Mitra, Demo.Home, null, Demo.Password, MustChangePassword: false), db.UtcNow);
+            await UserAccounts.CreateAsync(users, Granter.Server, new(MitraEmail, "Mitra Matriks", Roles.Mitra, Demo.Home, null, Demo.Password, MustChangePassword: false), db.UtcNow);
     });
 
     private Task<int> FreshAgreementAsync(string opdShortName) => app.WithDbAsync(async db =>
@@ -295,6 +306,14 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         return partner.Id;
     });
 
+    private Task<int> PartnerNamedOnlyByAsync(int agreementId, string name) => app.WithDbAsync(async db =>
+    {
+        var partner = new Partner { RegionCode = Demo.Home, Type = PartnerType.Swasta, Name = name, NormalizedName = Partner.NormalizeName(name) };
+        (await db.Agreements.WithLists().SingleAsync(a => a.Id == agreementId)).Partners.Add(partner);
+        await db.SaveChangesAsync();
+        return partner.Id;
+    });
+
     private Task<int> FreshOpdAsync() => app.WithDbAsync(async db =>
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
@@ -304,12 +323,12 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         return opd.Id;
     });
 
-    private Task<string> FreshUserAsync() => app.WithDbAsync(async db =>
+    private Task<string> FreshUserAsync(string role, string region) => app.WithDbAsync(async db =>
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var (user, result) = await UserAccounts.CreateAsync(users,
-            new($"akun.{Guid.NewGuid():N}@sinergi.test", "Akun Matriks", Roles.Tkksd, Demo.Home, null, Demo.Password, MustChangePassword: false), db.UtcNow);
+        var (user, result) = await UserAccounts.CreateAsync(users, Granter.Server,
+            new($"akun.{Guid.NewGuid():N}@sinergi.test", "Akun Matriks", role, region, null, Demo.Password, MustChangePassword: false), db.UtcNow);
         Assert.True(result.Succeeded);
         return user!.Id;
     });
@@ -329,7 +348,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         {
             var wanted = expected?.Parsed();
             var cells = answers.Select(a => $"{a.Status}{(wanted is null || wanted[a.Caller] != a.Answer ? " ✗" : "")}");
-            text.AppendLine($"| {route.Key} | {expected?.Row.ToString() ?? "(undeclared)"} | {string.Join(" | ", cells)} |");
+            var row = expected is null ? "(undeclared)" : expected.Form is null ? expected.Row.ToString() : $"{expected.Row} + {expected.Form}";
+            text.AppendLine($"| {route.Key} | {row} | {string.Join(" | ", cells)} |");
         }
         return text.ToString();
     }
@@ -344,6 +364,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         Caller.Pimpinan => "pimpinan",
         Caller.Mitra => "mitra",
         Caller.OtherRegionAdmin => "admin kab/kota lain",
+        Caller.ProvinceAdmin => "admin provinsi",
         Caller.ProvinceOverseer => "pengawas provinsi",
         Caller.NationalOverseer => "pengawas nasional",
         _ => "admin sistem",

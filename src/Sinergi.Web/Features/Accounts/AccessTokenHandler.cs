@@ -12,6 +12,8 @@ namespace Sinergi.Features.Accounts;
 /// <summary>
 /// Authenticates API calls by a personal access token (<c>Authorization: Bearer snrg_...</c>).
 /// Unknown, expired and revoked tokens get the same answer, so a caller learns nothing about them.
+/// A deactivated account's tokens stop at once; a locked-out account's do not, as the lockout is
+/// about guessing its password, which anybody can do to anybody, not about the token its owner holds.
 /// </summary>
 public sealed class AccessTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -37,8 +39,7 @@ public sealed class AccessTokenHandler(
         var hash = AccessToken.HashOf(secret);
         var token = await db.AccessTokens.Include(t => t.User).AsNoTracking()
             .SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
-        if (token?.User is not { IsActive: true } user || !token.IsUsableAt(now)
-            || (user.LockoutEnd is { } lockedUntil && lockedUntil > clock.GetUtcNow()))
+        if (token?.User is not { IsActive: true } user || !token.IsUsableAt(now))
             return AuthenticateResult.Fail("Token tidak dikenal, kedaluwarsa, dicabut, atau akunnya nonaktif.");
 
         if (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedResolution)

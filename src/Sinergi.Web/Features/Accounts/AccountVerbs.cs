@@ -29,7 +29,7 @@ internal static class Accounts
         var password = args.Optional("password") ?? UserAccounts.TemporaryPassword();
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var (_, result) = await UserAccounts.CreateAsync(users,
+        var (_, result) = await UserAccounts.CreateAsync(users, Granter.Server,
             new(email, name, system ? Roles.SystemAdmin : Roles.AdminKerjaSama, regionCode, null, password, MustChangePassword: generated),
             clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
@@ -63,7 +63,7 @@ internal static class Accounts
         var (token, secret) = AccessToken.Issue(user.Id, name, now, now.AddDays(days));
         db.AccessTokens.Add(token);
         await db.SaveChangesAsync();
-        await output.WriteLineAsync($"Token '{name}' untuk {user.Email} berlaku sampai {Sinergi.Web.Indonesian.Date(token.ExpiresAt!.Value)}.");
+        await output.WriteLineAsync($"Token '{name}' untuk {user.Email} berlaku sampai {Sinergi.Web.Indonesian.Date(token.ExpiresAt!.Value, user.RegionCode)}.");
         await output.WriteLineAsync("Simpan token ini sekarang; Sinergi hanya menyimpan sidik SHA-256-nya.");
         await output.WriteLineAsync(secret);
         return 0;

@@ -46,18 +46,23 @@ public static class AuthSetup
             .AddErrorDescriber<IndonesianIdentityErrors>()
             .AddDefaultTokenProviders();
 
-        // A deactivated or re-roled account loses its open sessions within a minute.
+        // The stamp itself is checked on every request (SessionStamps), so a session ends at once; this
+        // interval only paces the rebuilding of a valid session's claims from the account.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<DecoyPassword>();
 
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "sinergi.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request came over HTTPS, also as told by a trusted proxy (ForwardedHeaders).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = SessionStamps.ValidateAsync;
             // A signed-in user without the right role gets the 403 page on the address they asked for.
             o.Events.OnRedirectToAccessDenied = context =>
             {

@@ -2,11 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sinergi.Data;
 using Sinergi.Tenancy;
 
 namespace Sinergi.Features.Accounts;
 
-public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -27,6 +28,10 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
         [DataType(DataType.Password)]
         [Compare(nameof(NewPassword), ErrorMessage = "Kedua kata sandi baru tidak sama.")]
         public string ConfirmPassword { get; set; } = "";
+
+        /// <summary>Whoever knew the old password may also have made a token with it.</summary>
+        [Display(Name = "Cabut token API")]
+        public bool RevokeTokens { get; set; }
     }
 
     public void OnGet()
@@ -59,8 +64,10 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
             user.MustChangePassword = false;
             await users.UpdateAsync(user);
         }
+        // The new password changed the account's stamp, which ends every other session; this one gets the new stamp.
         await signIn.RefreshSignInAsync(user);
-        TempData["Status"] = "Kata sandi Anda telah diganti.";
+        var revoked = Input.RevokeTokens ? await UserAccounts.RevokeTokensAsync(db, user.Id, HttpContext.RequestAborted) : 0;
+        TempData["Status"] = "Kata sandi Anda telah diganti. Sesi di perangkat lain diakhiri." + UserAccounts.RevokedTokens(revoked);
         return Redirect("/");
     }
 }

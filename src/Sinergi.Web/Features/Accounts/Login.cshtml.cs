@@ -2,12 +2,16 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
+using Sinergi.Web;
 
 namespace Sinergi.Features.Accounts;
 
-public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, TimeProvider clock) : PageModel
+[EnableRateLimiting(RateLimits.Login)]
+public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, DecoyPassword decoy,
+    AppDbContext db, TimeProvider clock) : PageModel
 {
     // One message for an unknown email and a wrong password, so nobody can probe for accounts.
     public const string WrongCredentials = "Email atau kata sandi salah.";
@@ -32,6 +36,8 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         [DataType(DataType.Password)]
         public string Password { get; set; } = "";
 
+        [Display(Name = "Tetap masuk")]
+
         public bool RememberMe { get; set; }
     }
 
@@ -46,6 +52,8 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is null)
         {
+            // The same work as a wrong password for a real account, so the answer's speed gives nothing away.
+            decoy.Check(hasher, Input.Password);
             Message = WrongCredentials;
             return Page();
         }

@@ -20,6 +20,7 @@ public class ProfileModel(AppDbContext db, UserManager<AppUser> users, TimeProvi
         public string Name { get; set; } = "";
 
         [Range(1, AccessTokenLifetimes.MaxDays, ErrorMessage = "Masa berlaku 1 sampai 365 hari.")]
+        [Display(Name = "Masa berlaku token (hari)")]
         public int Days { get; set; } = AccessTokenLifetimes.DefaultDays;
     }
 

@@ -1,5 +1,3 @@
-using Sinergi.Features.Regions;
-
 namespace Sinergi.Features.Accounts;
 
 /// <summary>The roles of the architecture page; names are stored, labels are shown.</summary>
@@ -52,14 +50,19 @@ public static class Roles
     public static bool RequiresOpd(string role) => role == OpdOperator;
 
     /// <summary>
-    /// Roles that may be given to an account of <paramref name="region"/>: overseers sit in a
-    /// province or, with no region, in the ministry; system admins have no region.
+    /// Roles that read beyond the one region an account belongs to: a Pengawas reads every region
+    /// it oversees, an Admin Sistem all of them. Only an Admin Sistem gives them (<see cref="Granter"/>).
     /// </summary>
-    public static IReadOnlyList<string> AssignableIn(Region? region, bool bySystemAdmin) => region switch
+    public static bool ReachesBeyondRegion(string role) => role is Overseer or SystemAdmin;
+
+    /// <summary>
+    /// Roles an account of the region (by its code) can hold: overseers sit in a province or, with
+    /// no region, in the ministry; system admins have no region. Who may give them is <see cref="Granter"/>'s to say.
+    /// </summary>
+    public static IReadOnlyList<string> AssignableIn(string? regionCode) => regionCode switch
     {
-        null when bySystemAdmin => [Overseer, SystemAdmin],
-        null => [Overseer],
-        { IsProvince: true } => [AdminKerjaSama, Tkksd, OpdOperator, Pimpinan, Mitra, Overseer],
+        null => [Overseer, SystemAdmin],
+        _ when !regionCode.Contains('.') => [AdminKerjaSama, Tkksd, OpdOperator, Pimpinan, Mitra, Overseer],
         _ => [AdminKerjaSama, Tkksd, OpdOperator, Pimpinan, Mitra],
     };
 }

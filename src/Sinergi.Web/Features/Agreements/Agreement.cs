@@ -51,23 +51,30 @@ public class Agreement : IRegionOwned, IVersioned, ITimestamped
     public List<Opd> Opds { get; set; } = [];
     public List<Partner> Partners { get; set; } = [];
     public List<AgreementDocument> Documents { get; set; } = [];
-    /// <summary>Other regions in this deployment that are party to it and may read it.</summary>
+    /// <summary>Other regions in this deployment that are party to it and may read it; none while it is a draft.</summary>
     public List<AgreementShare> SharedWith { get; set; } = [];
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
-    /// <summary>Shares the agreement with exactly the regions among its partners (needs both lists loaded).</summary>
+    /// <summary>
+    /// Shares the agreement with exactly the regions among its partners once it has left Draf; a
+    /// draft is its owner's alone (needs both lists loaded, and the lifecycle set). Every read that
+    /// honours a share (the context's filters, <see cref="AgreementAccess"/>, the search rows' region
+    /// tokens, the reports) so leaves drafts out without a condition of its own, and signing a draft
+    /// adds its shares, which raises the partner regions' registry versions in the same save.
+    /// </summary>
     public void ShareWithPartnerRegions()
     {
-        var regions = Partners.Select(p => p.LinkedRegionCode).OfType<string>().Where(c => c != RegionCode).Distinct().ToList();
+        var regions = Lifecycle == AgreementLifecycle.Draf ? []
+            : Partners.Select(p => p.LinkedRegionCode).OfType<string>().Where(c => c != RegionCode).Distinct().ToList();
         SharedWith.RemoveAll(s => !regions.Contains(s.RegionCode));
         foreach (var code in regions.Where(c => SharedWith.All(s => s.RegionCode != c)))
             SharedWith.Add(new AgreementShare { RegionCode = code });
     }
 }
 
-/// <summary>A region that is party to another region's agreement, kept in step with its partners.</summary>
+/// <summary>A region that is party to another region's signed agreement, kept in step with its partners and lifecycle.</summary>
 public class AgreementShare
 {
     public int AgreementId { get; set; }

@@ -77,7 +77,11 @@ public static class AgreementAccess
         ownerRegion == scope.RegionCode && user.IsInRole(Roles.AdminKerjaSama);
 }
 
-/// <summary>Who keeps the directory: operators add and correct partners, the admin also deletes and merges.</summary>
+/// <summary>
+/// Who keeps the directory: operators add and correct partners, the admin also deletes and merges.
+/// A partner's type, name and region change only for whoever may edit every agreement naming it
+/// (<see cref="Partners.PartnerIdentity"/>).
+/// </summary>
 public static class PartnerAccess
 {
     public static bool CanEdit(ClaimsPrincipal user, RegionScope scope) =>

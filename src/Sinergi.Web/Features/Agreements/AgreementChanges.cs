@@ -4,6 +4,7 @@ using Sinergi.Audit;
 using Sinergi.Data;
 using Sinergi.Features.Accounts;
 using Sinergi.Tenancy;
+using Sinergi.Web;
 
 namespace Sinergi.Features.Agreements;
 
@@ -92,11 +93,14 @@ public static class AgreementChanges
             Add(problems, LifecycleField, "Hanya kerja sama yang sudah ditandatangani dan belum diakhiri yang dapat diakhiri.");
         if (on is null)
             Add(problems, TerminatedOnField, "Tanggal diakhiri wajib diisi.");
+        else if (!AgreementDates.InRange(on.Value))
+            Add(problems, TerminatedOnField, AgreementDates.OutOfRange("Tanggal diakhiri"));
         else if (agreement.StartsOn is { } start && on < start)
             Add(problems, TerminatedOnField, "Tanggal diakhiri tidak boleh sebelum kerja sama mulai berlaku.");
-        if (string.IsNullOrWhiteSpace(reason))
+        reason = Text.CleanLines(reason);
+        if (reason is null)
             Add(problems, ReasonField, "Alasan wajib diisi: riwayat kerja sama harus menjelaskan mengapa diakhiri.");
-        else if (reason.Trim().Length > 1000)
+        else if (reason.Length > 1000)
             Add(problems, ReasonField, "Alasan paling panjang 1.000 karakter.");
         return problems;
     }
@@ -107,9 +111,25 @@ public static class AgreementChanges
         var before = await AgreementHistory.SnapshotAsync(db, agreement, ct);
         agreement.Lifecycle = AgreementLifecycle.Diakhiri;
         agreement.TerminatedOn = on;
-        agreement.TerminationReason = reason.Trim();
+        agreement.TerminationReason = Text.CleanLines(reason);
         await AgreementHistory.SaveAsync(db, agreement, AuditActions.Terminated,
             AgreementHistory.Diff(before, await AgreementHistory.SnapshotAsync(db, agreement, ct)), actor, ct: ct);
+    }
+
+    public const string NumberTakenMeanwhile = "Nomor ini baru saja dipakai untuk kerja sama lain.";
+
+    /// <summary>
+    /// Whether a save failed because another request saved the same number first: the unique
+    /// index said so after the checks had found it free. Clears the context, whose changes failed.
+    /// </summary>
+    public static async Task<bool> NumberTakenMeanwhileAsync(AppDbContext db, AgreementDraft draft, string regionCode, int? agreementId)
+    {
+        if (draft.Number is null)
+            return false;
+        db.ChangeTracker.Clear();
+        var lowered = draft.Number.ToLower();
+        return await db.Agreements.IgnoreQueryFilters()
+            .AnyAsync(a => a.RegionCode == regionCode && a.Id != agreementId && a.Number != null && a.Number.ToLower() == lowered);
     }
 
     private static void Add(Dictionary<string, string[]> problems, string field, string message) =>

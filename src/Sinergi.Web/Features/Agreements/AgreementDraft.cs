@@ -62,12 +62,18 @@ public sealed record AgreementDraft
         AsDraft = a.Lifecycle == AgreementLifecycle.Draf,
     };
 
-    public int? TotalMonths => DurationYears is null && DurationMonths is null ? null : ((DurationYears ?? 0) * 12) + (DurationMonths ?? 0);
+    /// <summary>The duration in months; null when none is given or when its parts are out of bounds (so it never overflows).</summary>
+    public int? TotalMonths => DurationYears is null && DurationMonths is null ? null
+        : DurationYears is < 0 or > MaxDurationYears || DurationMonths is < 0 or > 11 ? null
+        : ((DurationYears ?? 0) * 12) + (DurationMonths ?? 0);
+
+    public const int MaxDurationYears = 99;
 
     /// <summary>The start the duration counts from: the start date, else the signing date.</summary>
     public DateOnly? EffectiveStart => StartsOn ?? SignedOn;
 
-    public DateOnly? EffectiveEnd => EndsOn ?? (TotalMonths is int months && months > 0 && EffectiveStart is { } start
+    /// <summary>The end date, given or counted from a start within <see cref="AgreementDates"/> (so the count never leaves the calendar).</summary>
+    public DateOnly? EffectiveEnd => EndsOn ?? (TotalMonths is int months && months > 0 && EffectiveStart is { } start && AgreementDates.InRange(start)
         ? AgreementStatusRules.EndFromDuration(start, months) : null);
 
     public AgreementDraft Normalized() => this with
@@ -75,7 +81,7 @@ public sealed record AgreementDraft
         Number = Text.Clean(Number),
         PartnerNumber = Text.Clean(PartnerNumber),
         Title = Text.Clean(Title),
-        Scope = string.IsNullOrWhiteSpace(Scope) ? null : Scope.Trim(),
+        Scope = Text.CleanLines(Scope),
         DprdApprovalNumber = Text.Clean(DprdApprovalNumber),
         UrusanCodes = UrusanCodes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
         OpdIds = OpdIds.Distinct().Order().ToList(),
@@ -137,7 +143,20 @@ public sealed record AgreementDraft
 
         if (!AsDraft && SignedOn is null)
             Add(nameof(SignedOn), "Tanggal penandatanganan wajib diisi untuk kerja sama yang sudah ditandatangani; simpan sebagai draf bila belum.");
-        if (DurationYears is < 0 or > 99)
+        var datesInRange = true;
+        foreach (var (field, label, date) in new[]
+        {
+            (nameof(SignedOn), "Tanggal penandatanganan", SignedOn), (nameof(StartsOn), "Tanggal mulai berlaku", StartsOn),
+            (nameof(EndsOn), "Tanggal berakhir", EndsOn), (nameof(DprdApprovedOn), "Tanggal persetujuan DPRD", DprdApprovedOn),
+        })
+        {
+            if (date is { } day && !AgreementDates.InRange(day))
+            {
+                Add(field, AgreementDates.OutOfRange(label));
+                datesInRange = false;
+            }
+        }
+        if (DurationYears is < 0 or > MaxDurationYears)
             Add(nameof(DurationYears), "Jangka waktu dalam tahun harus 0 sampai 99.");
         if (DurationMonths is < 0 or > 11)
             Add(nameof(DurationMonths), "Bulan pada jangka waktu harus 0 sampai 11; tulis 12 bulan sebagai 1 tahun.");
@@ -145,10 +164,13 @@ public sealed record AgreementDraft
             Add(nameof(DurationYears), "Jangka waktu tidak boleh nol.");
         if (TotalMonths > 0 && EffectiveStart is null)
             Add(nameof(StartsOn), "Jangka waktu dihitung dari tanggal mulai berlaku; isi tanggal mulai atau tanggal penandatanganan.");
-        if (TotalMonths > 0 && EndsOn is { } end && EffectiveStart is { } start && AgreementStatusRules.EndFromDuration(start, TotalMonths.Value) != end)
+        // Dates out of range are said once above; counting from them would only add noise (or leave the calendar).
+        if (datesInRange && TotalMonths > 0 && EndsOn is { } end && EffectiveStart is { } start && AgreementStatusRules.EndFromDuration(start, TotalMonths.Value) != end)
             Add(nameof(EndsOn), $"Tanggal berakhir tidak sesuai dengan jangka waktu ({Sinergi.Web.Indonesian.Date(AgreementStatusRules.EndFromDuration(start, TotalMonths.Value))}); isi salah satu saja.");
-        if (EffectiveStart is { } from && EffectiveEnd is { } until && until < from)
+        if (datesInRange && EffectiveStart is { } from && EffectiveEnd is { } until && until < from)
             Add(nameof(EndsOn), "Tanggal berakhir harus sesudah tanggal mulai berlaku.");
+        if (datesInRange && EndsOn is null && EffectiveEnd is { } counted && !AgreementDates.InRange(counted))
+            Add(nameof(DurationYears), $"Dengan jangka waktu ini kerja sama berakhir pada {Sinergi.Web.Indonesian.Date(counted)}, sesudah tahun {AgreementDates.Latest.Year}; periksa tanggal mulai dan jangka waktunya.");
         if (DprdApprovedOn is not null && !DprdApprovalRequired)
             Add(nameof(DprdApprovedOn), "Tanggal persetujuan DPRD hanya diisi bila kerja sama memerlukan persetujuan DPRD.");
         if (Value is < 0)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
 using Sinergi.Features.Partners;
@@ -9,27 +10,44 @@ namespace Sinergi.Features.Agreements;
 /// <summary>The agreement form as posted; checked and applied through <see cref="AgreementDraft"/>.</summary>
 public sealed class AgreementInput
 {
+    [Display(Name = "Jenis kerja sama")]
     public AgreementKind? Kind { get; set; }
+    [Display(Name = "Jenis dokumen")]
     public AgreementDocumentType? DocumentType { get; set; }
     public string? Number { get; set; }
     public string? PartnerNumber { get; set; }
     public string? Title { get; set; }
     public string? Scope { get; set; }
+    [Display(Name = "Urusan")]
     public List<string> UrusanCodes { get; set; } = [];
+    [Display(Name = "OPD penanggung jawab")]
     public List<int> OpdIds { get; set; } = [];
+    [Display(Name = "Mitra")]
     public List<int> PartnerIds { get; set; } = [];
+    [Display(Name = "Tanggal penandatanganan")]
     public DateOnly? SignedOn { get; set; }
+    [Display(Name = "Mulai berlaku")]
     public DateOnly? StartsOn { get; set; }
+    [Display(Name = "Berakhir pada")]
     public DateOnly? EndsOn { get; set; }
+    [Display(Name = "Jangka waktu (tahun)")]
     public int? DurationYears { get; set; }
+    [Display(Name = "Jangka waktu (bulan)")]
     public int? DurationMonths { get; set; }
+    [Display(Name = "Nilai (Rupiah)")]
     public decimal? Value { get; set; }
+    [Display(Name = "Sumber dana")]
     public FundingSource? Funding { get; set; }
+    [Display(Name = "Memerlukan persetujuan DPRD")]
     public bool DprdApprovalRequired { get; set; }
+    [Display(Name = "Tanggal persetujuan DPRD")]
     public DateOnly? DprdApprovedOn { get; set; }
     public string? DprdApprovalNumber { get; set; }
+    [Display(Name = "Kerja sama induk")]
     public int? ParentId { get; set; }
+    [Display(Name = "Kerja sama yang diperpanjang")]
     public int? ExtendsId { get; set; }
+    [Display(Name = "Versi data")]
     public int Version { get; set; }
     /// <summary>"draf" from the "Simpan sebagai draf" button; anything else records it as signed.</summary>
     public string? Save { get; set; }
@@ -115,7 +133,8 @@ public sealed class AgreementInput
             input.ParentId = source.ParentId;
             input.Funding = source.Funding;
             input.ExtendsId = source.Id;
-            input.StartsOn = source.EndsOn?.AddDays(1);
+            // The day after the end, unless the stored end is past the registry's dates (and past the calendar's last day).
+            input.StartsOn = source.EndsOn is { } end && end < AgreementDates.Latest ? end.AddDays(1) : null;
         }
         else
         {

@@ -50,6 +50,10 @@ public static class AgreementStatusRules
         };
     }
 
+    /// <summary>In force today, whether or not it ends within the window: berlaku and akan berakhir together.</summary>
+    public static IQueryable<Agreement> WhereInForce(this IQueryable<Agreement> query, DateOnly today) =>
+        query.Where(a => a.Lifecycle == AgreementLifecycle.Aktif && (a.StartsOn == null || a.StartsOn <= today) && (a.EndsOn == null || a.EndsOn >= today));
+
     /// <summary>The end date of a duration counted from the start: five years from 1 March 2024 end on 28 February 2029.</summary>
     public static DateOnly EndFromDuration(DateOnly startsOn, int months) => startsOn.AddMonths(months).AddDays(-1);
 }

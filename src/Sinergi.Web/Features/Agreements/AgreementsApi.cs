@@ -8,6 +8,7 @@ using Sinergi.Features.Agreements.Documents;
 using Sinergi.Features.Agreements.Registry;
 using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
+using Sinergi.Features.Regions;
 using Sinergi.Features.Settings;
 using Sinergi.Tenancy;
 using Sinergi.Web.Api;
@@ -24,9 +25,14 @@ public static class AgreementsApi
     {
         var agreements = api.MapGroup("/agreements").WithTags("Kerja sama").RequireAuthorization(Policies.ApiReadRegistry);
         agreements.MapGet("/", ListAsync).WithSummary("Daftar kerja sama dengan filter yang sama dengan halaman Kerja Sama");
-        agreements.MapGet("/{id:int}", GetAsync).WithName("GetAgreement").WithSummary("Satu kerja sama lengkap; ETag untuk If-Match");
-        agreements.MapPost("/", CreateAsync).WithSummary("Catat kerja sama (Admin Kerja Sama; Operator OPD untuk OPD-nya)");
-        agreements.MapPut("/{id:int}", UpdateAsync).WithSummary("Ubah kerja sama; wajib If-Match berisi ETag terakhir");
+        agreements.MapGet("/{id:int}", GetAsync).WithName("GetAgreement")
+            .WithSummary("Satu kerja sama lengkap; ETag untuk If-Match")
+            .WithDescription("Isinya dapat dikirim kembali apa adanya dengan PUT: partnerIds (atau partners), urusan, opdIds, "
+                + "durationMonths (seluruh jangka waktu dalam bulan) dan draft dibaca PUT dengan arti yang sama; status, dokumen dan version diabaikan.");
+        agreements.MapPost("/", CreateAsync).WithSummary("Catat kerja sama (Admin Kerja Sama; Operator OPD untuk OPD-nya)")
+            .WithDescription(BodyDescription);
+        agreements.MapPut("/{id:int}", UpdateAsync).WithSummary("Ubah kerja sama; wajib If-Match berisi ETag terakhir (atau *)")
+            .WithDescription(BodyDescription + " Isi GET yang dikirim kembali tanpa perubahan tidak mengubah apa pun (version tetap, riwayat tidak bertambah).");
         agreements.MapDelete("/{id:int}", DeleteAsync).WithSummary("Hapus catatan yang keliru (Admin Kerja Sama); wajib If-Match");
         agreements.MapPost("/{id:int}/terminate", TerminateAsync).WithSummary("Akhiri kerja sama sebelum waktunya; wajib If-Match");
         agreements.MapGet("/{id:int}/history", HistoryAsync).WithSummary("Riwayat perubahan, terbaru lebih dulu");
@@ -35,14 +41,20 @@ public static class AgreementsApi
         return api;
     }
 
+    private const string BodyDescription =
+        "Bentuk isinya sama dengan jawaban GET /agreements/{id}. Mitra: partnerIds atau partners (objek dengan id); keduanya boleh bila sama. "
+        + "Jangka waktu: endsOn, atau durationMonths saja (seluruhnya dalam bulan, mis. 30), atau durationYears dengan durationMonths (2 dan 6); "
+        + "keduanya boleh bila cocok. draft: true untuk draf yang belum ditandatangani.";
+
     private static async Task<Results<Ok<AgreementListDto>, ValidationProblem>> ListAsync(
         AppDbContext db, RegionScope scope, TimeProvider clock, RegistryCache cache, string? q, string? status, string? kind, string? type, int? opd, int? partner,
         string? partnerType, string? urusan, int? year, string? region, string? sort, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         var problems = ApiResults.PagingProblems(page, pageSize);
         AgreementStatus? wantedStatus = null;
-        if (!string.IsNullOrWhiteSpace(status) && (wantedStatus = AgreementLabels.StatusFromSlug(status.Trim().ToLowerInvariant())) is null)
-            problems["status"] = [$"status harus salah satu dari: {string.Join(", ", Enum.GetValues<AgreementStatus>().Select(AgreementLabels.Slug))}."];
+        var inForce = status?.Trim().ToLowerInvariant() == AgreementFilter.InForceSlug;
+        if (!string.IsNullOrWhiteSpace(status) && !inForce && (wantedStatus = AgreementLabels.StatusFromSlug(status.Trim().ToLowerInvariant())) is null)
+            problems["status"] = [$"status harus salah satu dari: {string.Join(", ", Enum.GetValues<AgreementStatus>().Select(AgreementLabels.Slug))}, {AgreementFilter.InForceSlug} (berlaku dan akan berakhir)."];
         AgreementKind? wantedKind = null;
         if (!string.IsNullOrWhiteSpace(kind) && (wantedKind = AgreementLabels.KindFromSlug(kind)) is null)
             problems["kind"] = ["kind harus salah satu dari: ksdd, ksdpk, sinergi, ksdpl, ksdll."];
@@ -54,14 +66,19 @@ public static class AgreementsApi
             problems["partnerType"] = [$"partnerType harus salah satu dari: {string.Join(", ", Enum.GetValues<PartnerType>().Select(Partner.Slug))}."];
         if (sort is not null && !AgreementFilter.Sorts.ContainsKey(sort))
             problems["sort"] = [$"sort harus salah satu dari: {string.Join(", ", AgreementFilter.Sorts.Keys)}."];
-        if (region is not null && !scope.Oversees(region))
+        if (year is int y && !AgreementDates.InRange(y))
+            problems["year"] = [$"year harus tahun {AgreementDates.Earliest.Year} sampai {AgreementDates.Latest.Year}."];
+        region = region?.Trim();
+        if (region is not null && !Region.IsWellFormedCode(region))
+            problems["region"] = [Region.CodeFormatProblem];
+        else if (region is not null && !scope.Oversees(region))
             problems["region"] = ["Wilayah ini tidak berada dalam cakupan akun Anda."];
         if (problems.Count > 0)
             return ApiResults.Invalid(problems);
 
         var filter = new AgreementFilter
         {
-            Q = q, Status = wantedStatus, Kind = wantedKind, DocumentType = wantedType, OpdId = opd, PartnerId = partner,
+            Q = q, Status = wantedStatus, InForce = inForce, Kind = wantedKind, DocumentType = wantedType, OpdId = opd, PartnerId = partner,
             PartnerType = wantedPartnerType, Urusan = urusan, Year = year, Sort = sort ?? "terbaru",
             Region = region == scope.RegionCode ? null : region,
         };
@@ -88,12 +105,25 @@ public static class AgreementsApi
     {
         if (!AgreementAccess.CanCreate(user, scope))
             return ApiResults.Forbidden("Hanya Admin Kerja Sama dan Operator OPD yang dapat mencatat kerja sama.");
+        if (input.ShapeProblems() is { Count: > 0 } shape)
+            return ApiResults.Invalid(shape);
         var recorder = AgreementChanges.Recorder.Of(user, scope);
-        var (checkedNew, problems) = await AgreementChanges.CheckNewAsync(db, input.ToDraft(), input.ExtendsId, recorder, ct);
+        var draft = input.ToDraft();
+        var (checkedNew, problems) = await AgreementChanges.CheckNewAsync(db, draft, input.ExtendsId, recorder, ct);
         if (checkedNew is null)
             return ApiResults.Invalid(FieldNames(problems));
 
-        var agreement = await AgreementChanges.CreateAsync(db, checkedNew, recorder, ct);
+        Agreement agreement;
+        try
+        {
+            agreement = await AgreementChanges.CreateAsync(db, checkedNew, recorder, ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && draft.Number is not null)
+        {
+            if (!await AgreementChanges.NumberTakenMeanwhileAsync(db, draft, recorder.RegionCode, null))
+                throw;
+            return NumberTaken();
+        }
         var dto = await LoadDtoAsync(db, clock, agreement.Id, ct);
         http.Response.Headers.ETag = ApiResults.ETag(dto.Version);
         return TypedResults.CreatedAtRoute(dto, "GetAgreement", new { id = dto.Id });
@@ -106,6 +136,8 @@ public static class AgreementsApi
         if (refusal is not null)
             return refusal;
 
+        if (input.ShapeProblems() is { Count: > 0 } shape)
+            return ApiResults.Invalid(shape);
         var recorder = AgreementChanges.Recorder.Of(user, scope);
         var draft = input.ToDraft();
         var problems = await AgreementChanges.ProblemsAsync(db, draft, recorder, id, ct);
@@ -118,6 +150,12 @@ public static class AgreementsApi
         catch (DbUpdateConcurrencyException)
         {
             return ApiResults.PreconditionFailed("Kerja sama");
+        }
+        catch (DbUpdateException) when (draft.Number is not null)
+        {
+            if (!await AgreementChanges.NumberTakenMeanwhileAsync(db, draft, recorder.RegionCode, id))
+                throw;
+            return NumberTaken();
         }
         var dto = await LoadDtoAsync(db, clock, id, ct);
         http.Response.Headers.ETag = ApiResults.ETag(dto.Version);
@@ -138,7 +176,25 @@ public static class AgreementsApi
         if (blockers.Count > 0)
             return ApiResults.Conflict("Kerja sama masih menjadi induk atau diperpanjang",
                 $"Catatan ini tidak dapat dihapus karena kerja sama lain bergantung padanya: {string.Join("; ", blockers)}.", blockers);
-        await AgreementRemoval.DeleteAsync(db, agreement, Actor.Of(user), ct);
+        try
+        {
+            await AgreementRemoval.DeleteAsync(db, agreement, Actor.Of(user), ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Changed, ended or deleted by someone else since it was read.
+            return ApiResults.PreconditionFailed("Kerja sama");
+        }
+        catch (DbUpdateException)
+        {
+            // A PKS, adendum or extension recorded under it a moment ago.
+            db.ChangeTracker.Clear();
+            blockers = await AgreementRemoval.BlockersAsync(db, id, CancellationToken.None);
+            if (blockers.Count == 0)
+                throw;
+            return ApiResults.Conflict("Kerja sama masih menjadi induk atau diperpanjang",
+                $"Catatan ini tidak dapat dihapus karena kerja sama lain bergantung padanya: {string.Join("; ", blockers)}.", blockers);
+        }
         return TypedResults.NoContent();
     }
 
@@ -171,6 +227,9 @@ public static class AgreementsApi
         var events = await AgreementHistory.ReadAsync(db, id, ct: ct);
         return TypedResults.Ok(events.Select(e => new HistoryEntryDto(e.At, e.Action, e.UserName, e.Changes)).ToList());
     }
+
+    private static ValidationProblem NumberTaken() =>
+        ApiResults.Invalid(new Dictionary<string, string[]> { ["number"] = [AgreementChanges.NumberTakenMeanwhile] });
 
     /// <summary>The rules' field names as the JSON body spells them.</summary>
     private static Dictionary<string, string[]> FieldNames(Dictionary<string, string[]> problems) =>
@@ -208,11 +267,12 @@ public static class AgreementsApi
             a.Urusan.Select(u => u.Code).Order(StringComparer.Ordinal).ToList(),
             a.Urusan.OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => new OpdsApi.UrusanDto(u.Code, u.Name)).ToList(),
             a.Opds.Select(o => o.Id).Order().ToList(), a.Opds.Select(o => o.ShortName).Order().ToList(),
+            a.Partners.Select(p => p.Id).Order().ToList(),
             a.Partners.OrderBy(p => p.Name).Select(p => new PartyDto(p.Id, p.Name, p.Type, p.LinkedRegionCode)).ToList(),
             a.SignedOn, a.StartsOn, a.EndsOn, a.DurationMonths, a.Value, a.Funding,
             a.DprdApprovalRequired, a.DprdApprovedOn, a.DprdApprovalNumber,
             a.ParentId, children, a.ExtendsId, extensions,
-            a.Lifecycle, AgreementLabels.Slug(status), a.TerminatedOn, a.TerminationReason,
+            a.Lifecycle == AgreementLifecycle.Draf, a.Lifecycle, AgreementLabels.Slug(status), a.TerminatedOn, a.TerminationReason,
             a.Documents.OrderBy(d => d.Title).Select(d => new DocumentDto(d.Id, d.Title,
                 d.Versions.OrderByDescending(v => v.Number).Select(AgreementDocumentsApi.ToDto).ToList())).ToList(),
             a.Version, a.CreatedAt, a.UpdatedAt);

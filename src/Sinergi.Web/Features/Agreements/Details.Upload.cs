@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Sinergi.Audit;
@@ -12,6 +13,7 @@ public partial class DetailsModel
 {
     public sealed class UploadInput
     {
+        [Display(Name = "Dokumen")]
         public int? DocumentId { get; set; }
         public string? Title { get; set; }
         public IFormFile? File { get; set; }

@@ -9,7 +9,7 @@ using Sinergi.Web;
 namespace Sinergi.Features.Agreements;
 
 /// <summary>Record a new agreement (also a PKS under a KB, an adendum, an extension) or change one.</summary>
-public class EditModel(AppDbContext db, RegionScope scope) : PageModel
+public partial class EditModel(AppDbContext db, RegionScope scope) : PageModel
 {
     [BindProperty] public AgreementInput Input { get; set; } = new();
     [FromRoute] public int? Id { get; set; }
@@ -43,20 +43,9 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Agreement? agreement = null;
-        if (IsNew)
-        {
-            if (!AgreementAccess.CanCreate(User, scope))
-                return Forbid();
-        }
-        else
-        {
-            agreement = await LoadForEditAsync();
-            if (agreement is null)
-                return NotFound();
-            if (!AgreementAccess.CanEdit(User, scope, agreement.RegionCode, agreement.Opds.Select(o => o.Id)))
-                return Forbid();
-        }
+        var (agreement, refusal) = await AuthorizeAsync();
+        if (refusal is not null)
+            return refusal;
 
         var recorder = AgreementChanges.Recorder.Of(User, scope);
         var draft = Input.ToDraft();
@@ -95,12 +84,23 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
         }
         catch (DbUpdateException) when (draft.Number is not null)
         {
-            // Someone saved the same number a moment ago; the unique index said so.
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(AgreementInput.Number)}", "Nomor ini baru saja dipakai untuk kerja sama lain.");
-            db.ChangeTracker.Clear();
+            if (!await AgreementChanges.NumberTakenMeanwhileAsync(db, draft, scope.RegionCode!, Id))
+                throw;
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(AgreementInput.Number)}", AgreementChanges.NumberTakenMeanwhile);
             return await FormAsync();
         }
         return HttpContext.RedirectAfterPost($"/Agreements/Details/{agreement.Id}");
+    }
+
+    /// <summary>Who may post this form: a new agreement needs the right to record, a change the right to edit this one.</summary>
+    private async Task<(Agreement? Agreement, IActionResult? Refusal)> AuthorizeAsync()
+    {
+        if (IsNew)
+            return (null, AgreementAccess.CanCreate(User, scope) ? null : Forbid());
+        var agreement = await LoadForEditAsync();
+        if (agreement is null)
+            return (null, NotFound());
+        return (agreement, AgreementAccess.CanEdit(User, scope, agreement.RegionCode, agreement.Opds.Select(o => o.Id)) ? null : Forbid());
     }
 
     private async Task<IActionResult> FormAsync()

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,11 @@ public class TerminateModel(AppDbContext db, RegionScope scope, TimeProvider clo
 {
     public sealed class InputModel
     {
+        [Display(Name = "Tanggal diakhiri")]
         public DateOnly? TerminatedOn { get; set; }
         public string? Reason { get; set; }
+
+        [Display(Name = "Versi data")]
 
         public int Version { get; set; }
     }

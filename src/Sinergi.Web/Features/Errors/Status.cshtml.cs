@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sinergi.Web;
 
 namespace Sinergi.Features.Errors;
 
@@ -23,6 +24,9 @@ public class StatusModel : PageModel
             400 => ("Permintaan tidak dapat diproses",
                 "Permintaan tidak lengkap atau formulir sudah kedaluwarsa. Muat ulang halaman lalu coba lagi."),
             405 => ("Cara akses tidak didukung", "Halaman ini tidak dapat dibuka dengan cara tersebut."),
+            429 => ("Terlalu banyak percobaan masuk",
+                $"Demi keamanan akun, percobaan masuk dari jaringan Anda ditahan sementara. Coba lagi dalam {Wait(RateLimits.RetryAfterSeconds(HttpContext))}. "
+                + "Bila Anda lupa kata sandi, hubungi Admin Kerja Sama daerah Anda untuk mengatur ulang."),
             413 => ("Berkas terlalu besar",
                 "Berkas yang Anda kirim jauh melebihi batas unggah sehingga tidak diterima dan tidak disimpan. Perkecil berkasnya (mis. pindai ulang dengan resolusi lebih rendah) lalu coba lagi."),
             _ => ("Permintaan tidak dapat diproses", "Silakan kembali ke Beranda dan coba lagi."),
@@ -33,4 +37,11 @@ public class StatusModel : PageModel
     }
 
     public void OnPost(int code = 404) => OnGet(code);
+
+    private static string Wait(int? seconds) => seconds switch
+    {
+        null => "beberapa menit",
+        < 60 => $"{seconds} detik",
+        _ => $"{(seconds.Value + 59) / 60} menit",
+    };
 }

@@ -4,21 +4,22 @@ using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
 using Sinergi.Features.Accounts;
 using Sinergi.Features.Agreements;
+using Sinergi.Features.Agreements.Registry;
 using Sinergi.Features.Regions;
-using Sinergi.Features.Settings;
 using Sinergi.Tenancy;
 using Sinergi.Web;
 
 namespace Sinergi.Features.Home;
 
 /// <summary>Beranda: the figures of what exists, for the caller's region and, for overseers, their regions.</summary>
-public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationService authorization, TimeProvider clock, RegistryCache cache) : PageModel
 {
     public sealed record RegionFigures(string Code, string Name, string LevelLabel, int Opds, int ActiveUsers, int UrusanCovered, IReadOnlyList<(string Role, int Count)> RoleCounts);
 
     public sealed record OverseenRow(string Code, string Name, int Opds, int ActiveUsers, int Agreements);
 
-    public sealed record Expiring(int Id, string Title, string? Number, DateOnly EndsOn);
+    /// <summary>How many of the ending agreements Beranda lists before linking to all of them.</summary>
+    public const int EndingShown = 10;
 
     public sealed record OverseenFigures(string Title, string Summary, IReadOnlyList<OverseenRow> Rows);
 
@@ -33,15 +34,19 @@ public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationServic
     public int Provinces { get; private set; }
     public int Regencies { get; private set; }
     public int UrusanTotal { get; private set; }
+    /// <summary>Per status, for the same agreements as the registry list: the region's own and those it is party to.</summary>
     public IReadOnlyDictionary<AgreementStatus, int> AgreementCounts { get; private set; } = new Dictionary<AgreementStatus, int>();
-    public List<Expiring> EndingSoon { get; private set; } = [];
+    public int InForce => AgreementCounts.GetValueOrDefault(AgreementStatus.Berlaku) + AgreementCounts.GetValueOrDefault(AgreementStatus.AkanBerakhir);
+    public int Ending => AgreementCounts.GetValueOrDefault(AgreementStatus.AkanBerakhir);
+    /// <summary>The agreements that end soonest, with their OPDs and days left.</summary>
+    public IReadOnlyList<AgreementRow> EndingSoon { get; private set; } = [];
+    public DateOnly RegistryToday { get; private set; }
     public int WindowDays { get; private set; }
 
     public async Task OnGetAsync()
     {
         FullName = User.FindFirst(SinergiClaims.FullName)?.Value ?? "";
-        var zone = RegionClock.ZoneOf(scope.RegionCode);
-        Today = Indonesian.Date(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        Today = Indonesian.Date(RegionClock.Today(clock, scope.RegionCode));
         CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageRegion)).Succeeded;
         ReadsRegistry = (await authorization.AuthorizeAsync(User, Policies.ReadRegistry)).Succeeded;
         Provinces = await db.Regions.CountAsync(r => r.Level == RegionLevel.Provinsi);
@@ -65,7 +70,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationServic
                 await db.Opds.SelectMany(o => o.Urusan).Select(u => u.Code).Distinct().CountAsync(),
                 roleCounts.OrderBy(c => Roles.All.ToList().IndexOf(c.Role)).Select(c => (c.Role, c.Count)).ToList());
             if (ReadsRegistry)
-                await LoadRegistryAsync(code);
+                await LoadRegistryAsync();
         }
         else
         {
@@ -76,18 +81,18 @@ public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationServic
             Overseen = await OverseenAsync(prefix);
     }
 
-    /// <summary>The registry at a glance: how many agreements per status, and which end soonest.</summary>
-    private async Task LoadRegistryAsync(string code)
+    /// <summary>
+    /// The registry at a glance: how many agreements per status, and which end soonest. Read by the
+    /// list's own query, so Beranda and the list always count the same agreements.
+    /// </summary>
+    private async Task LoadRegistryAsync()
     {
-        var today = RegionClock.Today(clock, code);
-        WindowDays = await RegionSettings.ExpiringWindowAsync(db, code);
-        var own = AgreementAccess.Visible(db, scope).Where(a => a.RegionCode == code);
-        AgreementCounts = await own.Select(AgreementStatusRules.Expression(today, WindowDays))
-            .GroupBy(s => s).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count);
-        EndingSoon = await own.WhereStatus(AgreementStatus.AkanBerakhir, today, WindowDays)
-            .OrderBy(a => a.EndsOn).Take(5)
-            .Select(a => new Expiring(a.Id, a.Title, a.Number, a.EndsOn!.Value)).ToListAsync();
+        var ending = await AgreementSearchQuery.RunAsync(db, scope, clock, cache,
+            new AgreementFilter { Status = AgreementStatus.AkanBerakhir, Sort = "berakhir" }, 1, EndingShown);
+        AgreementCounts = ending.CountsByStatus;
+        EndingSoon = ending.Rows;
+        RegistryToday = ending.Today;
+        WindowDays = ending.WindowDays;
     }
 
     /// <summary>The regions under an overseer that already use Sinergi, read past the own-region filter.</summary>

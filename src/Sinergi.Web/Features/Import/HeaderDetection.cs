@@ -78,8 +78,11 @@ public static partial class ImportColumns
         if (firstData < rows.Count && IsColumnNumbering(rows[firstData]))
             firstData++;
         var warnings = new List<string>();
-        var columns = WithDataColumns(header.Columns, rows, firstData, width);
-        columns = ReadCounterColumns(columns, rows, firstData, warnings);
+        // The columns are judged by the data under them, not by notes and signatures under the table.
+        var found = header.Columns.Where(c => c.Field is not null).ToDictionary(c => c.Index, c => c.Field!.Value);
+        var sample = rows.Skip(firstData).Where(r => !ImportFooter.IsNoteLike(r, found)).Take(20).ToList();
+        var columns = WithDataColumns(header.Columns, sample, width);
+        columns = ReadCounterColumns(columns, sample, warnings);
         foreach (var group in columns.Where(c => c.Field is { } f && !AllowsSeveralColumns(f) && f != ImportField.RowNumber).GroupBy(c => c.Field!.Value).Where(g => g.Count() > 1))
             warnings.Add($"Kolom {string.Join(" dan ", group.Select(c => $"\"{c.Header}\""))} sama-sama dibaca sebagai {Label(group.Key)}; periksa pemetaan kolom.");
 
@@ -168,10 +171,9 @@ public static partial class ImportColumns
     }
 
     /// <summary>Adds the columns that have data under an empty header, so the person can map them.</summary>
-    private static List<HeaderColumn> WithDataColumns(List<HeaderColumn> columns, IReadOnlyList<IReadOnlyList<string?>> rows, int firstData, int width)
+    private static List<HeaderColumn> WithDataColumns(List<HeaderColumn> columns, List<IReadOnlyList<string?>> sample, int width)
     {
         var known = columns.Select(c => c.Index).ToHashSet();
-        var sample = rows.Skip(firstData).Take(20).ToList();
         var added = Enumerable.Range(0, width).Where(c => !known.Contains(c) && sample.Any(r => Cell(r, c) is not null))
             .Select(c => new HeaderColumn(c, "", null));
         return columns.Concat(added).OrderBy(c => c.Index).ToList();
@@ -182,9 +184,8 @@ public static partial class ImportColumns
     /// a "Nomor" column holding only 1, 2, 3… is a counter, and a "No" column holding numbers
     /// like 119/PKS/2024 is the agreement number when no other column is.
     /// </summary>
-    private static List<HeaderColumn> ReadCounterColumns(List<HeaderColumn> columns, IReadOnlyList<IReadOnlyList<string?>> rows, int firstData, List<string> warnings)
+    private static List<HeaderColumn> ReadCounterColumns(List<HeaderColumn> columns, List<IReadOnlyList<string?>> sample, List<string> warnings)
     {
-        var sample = rows.Skip(firstData).Take(20).ToList();
         List<string> ValuesOf(int c) => sample.Select(r => Cell(r, c)).Where(t => t is not null).Select(t => t!).ToList();
         var result = new List<HeaderColumn>(columns.Count);
         foreach (var column in columns)

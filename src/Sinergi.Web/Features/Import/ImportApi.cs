@@ -15,20 +15,21 @@ namespace Sinergi.Features.Import;
 /// <summary>
 /// A spreadsheet of agreements in, for programs: the same planning and saving as the Impor page and
 /// the verb. The answer stays small whatever the file holds: the counts, the first rows with a
-/// message (<see cref="ImportLimits.MaxProblemsInAnswer"/>, errors first), and a link to the full
+/// message (<see cref="ImportOptions.MaxProblemsInAnswer"/>, errors first), and a link to the full
 /// report, kept with an import session as the page keeps it.
 /// </summary>
 public static class ImportApi
 {
     public sealed record ImportRowDto(int Row, string? Number, string? Title, string Outcome, IReadOnlyList<ImportMessage> Messages);
 
-    /// <param name="Problems">Rows with an error or a warning, those with an error first, at most <see cref="ImportLimits.MaxProblemsInAnswer"/>.</param>
+    /// <param name="Notices">What the file says as a whole, in Bahasa Indonesia: rows under the table left out as notes and signatures, a missing number column.</param>
+    /// <param name="Problems">Rows with an error or a warning, those with an error first, at most <see cref="ImportOptions.MaxProblemsInAnswer"/>.</param>
     /// <param name="ProblemCount">All rows with an error or a warning.</param>
     /// <param name="Report">Every row with its outcome and messages, as a workbook.</param>
     /// <param name="Session">The import on the Impor page, where the preview can also be saved.</param>
     public sealed record ImportResultDto(bool Saved, int Rows, int Imported, int Updated, int Skipped, int Errors, string Summary,
         int NewPartnerCount, IReadOnlyList<string> NewPartners, int NewOpdCount, IReadOnlyList<string> NewOpds,
-        int ProblemCount, IReadOnlyList<ImportRowDto> Problems, string Report, string Session);
+        int ProblemCount, IReadOnlyList<ImportRowDto> Problems, string Report, string Session, IReadOnlyList<string> Notices);
 
     public static RouteGroupBuilder MapImportApi(this RouteGroupBuilder api)
     {
@@ -41,7 +42,7 @@ public static class ImportApi
     }
 
     private static async Task<Results<Ok<ImportResultDto>, UnprocessableEntity<ImportResultDto>, ValidationProblem, ProblemHttpResult>> ImportAsync(
-        AppDbContext db, RegionScope scope, ClaimsPrincipal user, FileStore files, IOptions<UploadOptions> uploads, IOptions<ImportLimits> limits,
+        AppDbContext db, RegionScope scope, ClaimsPrincipal user, FileStore files, IOptions<UploadOptions> uploads, IOptions<ImportOptions> limits,
         IFormFile? file, [FromForm] int? sheet, bool dryRun = false, CancellationToken ct = default)
     {
         if (!user.IsInRole(Roles.AdminKerjaSama) || scope.RegionCode is null)
@@ -108,6 +109,6 @@ public static class ImportApi
             problems.Count,
             problems.OrderByDescending(r => r.HasErrors).ThenBy(r => r.RowNumber).Take(maxProblems)
                 .Select(r => new ImportRowDto(r.RowNumber, r.Number, r.Title, r.Outcome.ToString(), r.Messages)).ToList(),
-            $"/api/v1/imports/{session}/report", $"/Import/Session/{session}");
+            $"/api/v1/imports/{session}/report", $"/Import/Session/{session}", plan.Notices);
     }
 }

@@ -22,6 +22,11 @@ internal sealed class ImportDirectory
     public required Dictionary<string, Agreement> AgreementsByNumber { get; init; }
     /// <summary>Agreements by title and signing date, for rows without a number; built only when such a row comes.</summary>
     public required Lazy<Dictionary<string, Agreement>> AgreementsByTitleAndDate { get; init; }
+    public required Dictionary<int, Opd> OpdsById { get; init; }
+    public required Dictionary<int, Partner> PartnersById { get; init; }
+    /// <summary>Near matches for OPD names the region does not have; built when the first such name comes.</summary>
+    public required Lazy<ImportSuggestions> OpdSuggestions { get; init; }
+    public required Lazy<ImportSuggestions> PartnerSuggestions { get; init; }
 
     public static async Task<ImportDirectory> LoadAsync(AppDbContext db, string regionCode, CancellationToken ct)
     {
@@ -55,6 +60,11 @@ internal sealed class ImportDirectory
             AgreementsByNumber = agreements.Where(a => a.Number is not null)
                 .GroupBy(a => a.Number!.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First()),
             AgreementsByTitleAndDate = new(() => agreements.GroupBy(a => TitleKey(a.Title, a.SignedOn)).ToDictionary(g => g.Key, g => g.First())),
+            OpdsById = opds.ToDictionary(o => o.Id),
+            PartnersById = partners.ToDictionary(p => p.Id),
+            OpdSuggestions = new(() => new ImportSuggestions(opds.Select(o => new ImportCandidate(o.Id, OpdLabel(o), o.Name, o.ShortName)),
+                regions.FirstOrDefault(r => r.Code == regionCode)?.Name)),
+            PartnerSuggestions = new(() => new ImportSuggestions(partners.Select(p => new ImportCandidate(p.Id, p.Name, p.Name, null)), null)),
         };
     }
 
@@ -110,6 +120,10 @@ internal sealed class ImportDirectory
         }
         return string.Concat(words);
     }
+
+    /// <summary>"Disbudpar (Dinas Kebudayaan dan Pariwisata)", or the name alone when it is its own short name.</summary>
+    public static string OpdLabel(Opd opd) =>
+        string.Equals(opd.ShortName, opd.Name, StringComparison.OrdinalIgnoreCase) ? opd.Name : $"{opd.ShortName} ({opd.Name})";
 
     /// <summary>How a row without a number is recognised again: its title and signing date.</summary>
     public static string TitleKey(string title, DateOnly? signedOn) => Key(title) + "|" + signedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -51,6 +51,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportJobs jobs, I
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await MarkInterruptedAsync(stoppingToken);
+        await RemoveExpiredAsync(stoppingToken);
         await foreach (var (session, kind) in jobs.ReadAllAsync(stoppingToken))
         {
             try
@@ -77,8 +78,9 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportJobs jobs, I
         ImportPlan plan;
         await using (var content = services.GetRequiredService<FileStore>().OpenRead(session.Sha256))
             plan = await ImportPlanner.PlanFileAsync(db, session.RegionCode, session.FileName, content, maxBytes,
-                services.GetRequiredService<IOptions<ImportLimits>>().Value, session.SheetIndex,
-                ImportPreview.MappingFromJson(session.MappingJson), kind == ImportJobKind.Plan ? jobs.Reporter(id) : null, ct);
+                services.GetRequiredService<IOptions<ImportOptions>>().Value, session.SheetIndex,
+                ImportPreview.MappingFromJson(session.MappingJson), kind == ImportJobKind.Plan ? jobs.Reporter(id) : null, ct,
+                ImportValueMapping.FromJson(session.ValuesJson));
 
         if (kind == ImportJobKind.Save && plan.CanSave)
         {
@@ -115,6 +117,22 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportJobs jobs, I
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.ImportSessions.Where(s => s.Id == session)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ImportStatus.Gagal).SetProperty(x => x.Error, message).SetProperty(x => x.UpdatedAt, db.UtcNow), ct);
+    }
+
+    /// <summary>Unsaved previews of every region past their time, as the Impor page removes its region's.</summary>
+    private async Task RemoveExpiredAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var services = scope.ServiceProvider;
+        try
+        {
+            await ImportCleanup.RemoveExpiredAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<FileStore>(),
+                services.GetRequiredService<IOptions<ImportOptions>>().Value, ct);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException)
+        {
+            logger.LogWarning(e, "Could not remove expired import previews; the database may not be ready yet");
+        }
     }
 
     private async Task MarkInterruptedAsync(CancellationToken ct)

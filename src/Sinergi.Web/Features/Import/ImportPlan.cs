@@ -60,10 +60,21 @@ public sealed class ImportPlan
     public List<ImportRow> Rows { get; } = [];
     public List<NewPartner> NewPartners { get; } = [];
     public List<NewOpd> NewOpds { get; } = [];
+    /// <summary>What the person chose for names of OPDs and partners the directory does not know by that name.</summary>
+    public ImportValueMapping ValueMapping { get; init; } = new();
+    /// <summary>Every OPD and partner name of the file that is new, or mapped to an entry by the person, with near matches.</summary>
+    public List<ImportValueChoice> Values { get; } = [];
+    /// <summary>Rows under the table read as notes and signatures and left out; 0 when the table runs to the end.</summary>
+    public int FooterRows { get; set; }
+    /// <summary>Sentences about the file as a whole for the preview, the verb and the API: the footer left out, no number column.</summary>
+    public List<string> Notices { get; } = [];
     /// <summary>Why the file as a whole cannot be imported (no header, no data, unreadable).</summary>
     public string? Error { get; set; }
 
     public bool CanSave => Error is null && Rows.Count > 0 && Rows.All(r => r.Outcome != ImportOutcome.Error);
+
+    /// <summary>Whether saving would change anything: a re-import of an unchanged file would not.</summary>
+    public bool HasChanges => Count(ImportOutcome.Create) + Count(ImportOutcome.Update) > 0;
 
     public int Count(ImportOutcome outcome) => Rows.Count(r => r.Outcome == outcome);
 
@@ -71,4 +82,32 @@ public sealed class ImportPlan
     public string Summary => $"imported={Count(ImportOutcome.Create)} updated={Count(ImportOutcome.Update)} skipped={Count(ImportOutcome.Unchanged)} errors={Count(ImportOutcome.Error) + (Error is null ? 0 : 1)}";
 
     public static ImportPlan Failed(string fileName, string error) => new() { FileName = fileName, Error = error };
+}
+
+/// <summary>The counts of an import in words, for the pages: "5 dibuat · 0 diperbarui · 0 dilewati · 0 galat".</summary>
+public static class ImportSummary
+{
+    /// <summary>
+    /// The words for a summary line as sessions keep it (<see cref="ImportPlan.Summary"/>, the verb's
+    /// last line); "akan dibuat" while it is not saved. Null when there is none, or it cannot be read:
+    /// the machine line itself is never shown.
+    /// </summary>
+    public static string? Describe(string? summary, bool saved)
+    {
+        if (string.IsNullOrWhiteSpace(summary))
+            return null;
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var pair in summary.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=');
+            if (parts.Length != 2 || !long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count))
+                return null;
+            counts[parts[0]] = count;
+        }
+        if (!(counts.TryGetValue("imported", out var created) & counts.TryGetValue("updated", out var updated)
+            & counts.TryGetValue("skipped", out var skipped) & counts.TryGetValue("errors", out var errors)))
+            return null;
+        static string N(long n) => Sinergi.Web.Indonesian.Number(n);
+        return $"{N(created)} {(saved ? "dibuat" : "akan dibuat")} · {N(updated)} {(saved ? "diperbarui" : "akan diperbarui")} · {N(skipped)} dilewati · {N(errors)} galat";
+    }
 }

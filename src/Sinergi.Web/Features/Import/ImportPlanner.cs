@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Sinergi.Data;
 using Sinergi.Features.Agreements;
+using Sinergi.Infrastructure.Files;
 
 namespace Sinergi.Features.Import;
 
@@ -17,12 +18,19 @@ public static class ImportPlanner
     /// Reads a file and plans it. The cells are needed only for planning: reading them here lets
     /// them go as soon as the plan is made, before saving, which matters for a file of 50,000 rows.
     /// </summary>
-    public static async Task<ImportPlan> PlanFileAsync(AppDbContext db, string regionCode, string fileName, Stream content, long maxBytes, ImportLimits limits,
-        int? sheetIndex = null, IReadOnlyDictionary<int, ImportField>? mapping = null, IProgress<int>? progress = null, CancellationToken ct = default) =>
-        await PlanAsync(db, regionCode, fileName, SpreadsheetReader.Read(fileName, content, maxBytes, limits, ct), sheetIndex, mapping, progress, ct);
+    public static async Task<ImportPlan> PlanFileAsync(AppDbContext db, string regionCode, string fileName, Stream content, long maxBytes, ImportOptions limits,
+        int? sheetIndex = null, IReadOnlyDictionary<int, ImportField>? mapping = null, IProgress<int>? progress = null, CancellationToken ct = default,
+        ImportValueMapping? values = null)
+    {
+        // The name goes into messages and every row's history ("Impor <file>, baris 12").
+        fileName = FileNames.Clean(fileName);
+        return await PlanAsync(db, regionCode, fileName, SpreadsheetReader.Read(fileName, content, maxBytes, limits, ct), sheetIndex, mapping, progress, ct, values);
+    }
 
+    /// <param name="values">The person's choices for OPD and partner names the directory does not know as written.</param>
     public static async Task<ImportPlan> PlanAsync(AppDbContext db, string regionCode, string fileName, SpreadsheetRead read,
-        int? sheetIndex = null, IReadOnlyDictionary<int, ImportField>? mapping = null, IProgress<int>? progress = null, CancellationToken ct = default)
+        int? sheetIndex = null, IReadOnlyDictionary<int, ImportField>? mapping = null, IProgress<int>? progress = null, CancellationToken ct = default,
+        ImportValueMapping? values = null)
     {
         if (!read.Succeeded)
             return ImportPlan.Failed(fileName, read.Error!);
@@ -38,6 +46,7 @@ public static class ImportPlanner
             SheetIndex = index,
             Header = header,
             Mapping = mapping ?? header.Mapping,
+            ValueMapping = values ?? new ImportValueMapping(),
         };
         if (!header.Found)
         {
@@ -52,7 +61,8 @@ public static class ImportPlanner
 
         var directory = await ImportDirectory.LoadAsync(db, regionCode, ct);
         var reader = new ImportRowReader(directory, plan, header);
-        var dataRows = sheet.Rows.Skip(header.FirstDataRow).ToList();
+        var footer = ImportFooter.Start(new TextRows(sheet.Rows), header.FirstDataRow, plan.Mapping);
+        var dataRows = sheet.Rows.Take(footer).Skip(header.FirstDataRow).ToList();
         for (var i = 0; i < dataRows.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
@@ -65,8 +75,35 @@ public static class ImportPlanner
         if (plan.Rows.Count == 0)
             plan.Error = "Tidak ada baris data di bawah judul kolom.";
         MarkDuplicates(plan);
+        Notice(plan, sheet, footer);
         progress?.Report(100);
         return plan;
+    }
+
+    /// <summary>What the preview, the verb and the API say once about the file: the rows left out under the table, a missing number column.</summary>
+    private static void Notice(ImportPlan plan, Sheet sheet, int footer)
+    {
+        var skipped = Enumerable.Range(footer, sheet.Rows.Count - footer).Where(r => sheet.Rows[r].Any(c => c is not null)).ToList();
+        plan.FooterRows = skipped.Count;
+        if (skipped.Count > 0)
+        {
+            var where = skipped.Count == 1 ? $"baris {skipped[0] + 1}" : $"baris {skipped[0] + 1}–{skipped[^1] + 1}";
+            plan.Notices.Add($"{Sinergi.Web.Indonesian.Number(skipped.Count)} baris di bawah tabel ({where}) dilewati sebagai catatan atau tanda tangan, bukan kerja sama.");
+        }
+        if (plan.Rows.Count > 0 && !plan.Mapping.Values.Contains(ImportField.Number))
+            plan.Notices.Add("Berkas ini tidak punya kolom nomor perjanjian: bila diimpor lagi, baris dikenali dari judul dan tanggal penandatanganannya.");
+    }
+
+    /// <summary>The rows of a sheet as text, made only for the rows asked for: the footer is looked for from the bottom up.</summary>
+    private sealed class TextRows(IReadOnlyList<object?[]> rows) : IReadOnlyList<IReadOnlyList<string?>>
+    {
+        public int Count => rows.Count;
+
+        public IReadOnlyList<string?> this[int index] => rows[index].Select(AsText).ToList();
+
+        public IEnumerator<IReadOnlyList<string?>> GetEnumerator() => Enumerable.Range(0, Count).Select(i => this[i]).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>Two rows for the same number would write one agreement twice: the later row is an error.</summary>

@@ -1,3 +1,4 @@
+using Sinergi.Infrastructure.Files;
 using Sinergi.Infrastructure.Spreadsheets;
 
 namespace Sinergi.Features.Import;
@@ -25,7 +26,7 @@ public static class ImportReport
         return output;
     }
 
-    public static string FileName(string uploaded) => $"hasil-impor-{Path.GetFileNameWithoutExtension(uploaded)}.xlsx";
+    public static string FileName(string uploaded) => $"hasil-impor-{Path.GetFileNameWithoutExtension(FileNames.Clean(uploaded))}.xlsx";
 
     public static string OutcomeLabel(ImportOutcome outcome, bool saved) => outcome switch
     {

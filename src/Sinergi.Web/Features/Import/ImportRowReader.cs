@@ -1,21 +1,31 @@
 using Sinergi.Features.Agreements;
 using Sinergi.Features.Partners;
-using Sinergi.Features.Regions;
 using Sinergi.Web;
 
 namespace Sinergi.Features.Import;
 
-/// <summary>Turns one row of cells into an <see cref="ImportRow"/>: values read, guesses said, matches made, problems named.</summary>
-internal sealed class ImportRowReader(ImportDirectory directory, ImportPlan plan, HeaderDetection header)
+/// <summary>
+/// Turns one row of cells into an <see cref="ImportRow"/>: values read, guesses said, matches made,
+/// problems named, each problem once: what follows from a cell already said to be wrong or empty
+/// (the draft's own checks of the same field, a duration that cannot be counted without its start)
+/// is not said again.
+/// </summary>
+internal sealed partial class ImportRowReader(ImportDirectory directory, ImportPlan plan, HeaderDetection header)
 {
     private readonly Dictionary<string, Partner> _partnersByRegion = directory.PartnersByName.Values
         .Where(p => p.LinkedRegionCode is not null).GroupBy(p => p.LinkedRegionCode!).ToDictionary(g => g.Key, g => g.First());
 
+    /// <summary>The fields of the row being read whose cells were found wrong or missing.</summary>
+    private readonly HashSet<ImportField> _failed = [];
+
     public ImportRow Read(int rowNumber, object?[] cells)
     {
+        _failed.Clear();
         var row = new ImportRow { RowNumber = rowNumber, Title = Text.Clean(TextOf(cells, ImportField.Title)), Number = Text.Clean(TextOf(cells, ImportField.Number)) };
         if (row.Title is null)
-            row.Error(Column(ImportField.Title), "Judul kerja sama kosong.");
+            Fail(row, ImportField.Title, "Judul kerja sama kosong.");
+        else if (row.Number is null && plan.Mapping.Values.Contains(ImportField.Number))
+            row.Warn(Column(ImportField.Number), "Nomor perjanjian kosong; bila berkas ini diimpor lagi, baris ini dikenali dari judul dan tanggal penandatanganannya.");
 
         var signed = Date(row, cells, ImportField.SignedOn);
         var starts = Date(row, cells, ImportField.StartsOn);
@@ -24,9 +34,9 @@ internal sealed class ImportRowReader(ImportDirectory directory, ImportPlan plan
         var start = starts ?? period?.Start;
         var months = period?.DurationMonths;
         var end = endCell?.End ?? (months is null ? period?.End : null);
-        if (end is not null && months is int m && (start ?? signed) is { } from && Sinergi.Features.Agreements.AgreementStatusRules.EndFromDuration(from, m) != end)
+        if (end is not null && months is int m && (start ?? signed) is { } from && AgreementStatusRules.EndFromDuration(from, m) != end)
         {
-            row.Warn(Column(ImportField.Period), $"Tanggal berakhir tertulis {Sinergi.Web.Indonesian.Date(end.Value)}, sedangkan jangka waktunya memberi {Sinergi.Web.Indonesian.Date(Sinergi.Features.Agreements.AgreementStatusRules.EndFromDuration(from, m))}; dipakai tanggal berakhir yang tertulis.");
+            row.Warn(Column(ImportField.Period), $"Tanggal berakhir tertulis {Indonesian.Date(end.Value)}, sedangkan jangka waktunya memberi {Indonesian.Date(AgreementStatusRules.EndFromDuration(from, m))}; dipakai tanggal berakhir yang tertulis.");
             months = null;
         }
 
@@ -35,16 +45,19 @@ internal sealed class ImportRowReader(ImportDirectory directory, ImportPlan plan
         var urusan = Urusan(row, cells);
         var kind = ImportGuesses.KindFrom(TextOf(cells, ImportField.Kind), firstPartnerName, firstPartnerType);
         if (kind is null)
-            row.Error(Column(ImportField.Kind), "Jenis kerja sama tidak dapat ditentukan. Tambahkan kolom \"Jenis\" (KSDD, KSDPK, Sinergi, KSDPL atau KSDLL) atau isi mitranya.");
+            Fail(row, ImportField.Kind, "Jenis kerja sama tidak dapat ditentukan. Tambahkan kolom \"Jenis\" (KSDD, KSDPK, Sinergi, KSDPL atau KSDLL) atau isi mitranya.");
         else if (kind.IsGuess)
             row.Warn(Column(ImportField.Kind), kind.Reason);
+        // Without a kind the row cannot be saved, and its error already asks for the partner.
+        if (row.Partners.Count == 0 && row.Title is not null && kind is not null)
+            row.Warn(Column(ImportField.Partner), "Mitra kosong; lengkapi setelah diimpor.");
         var type = ImportGuesses.DocumentTypeFrom(TextOf(cells, ImportField.DocumentType), row.Title, row.Number);
         if (type is null)
             row.Warn(Column(ImportField.DocumentType), "Jenis dokumen tidak tertulis; dicatat sebagai Perjanjian Kerja Sama (PKS).");
         else if (type.IsGuess)
             row.Warn(Column(ImportField.DocumentType), type.Reason);
         var value = Value(row, cells);
-        if (signed is null && row.Title is not null)
+        if (signed is null && row.Title is not null && !_failed.Contains(ImportField.SignedOn))
             row.Warn(Column(ImportField.SignedOn), "Tanggal penandatanganan kosong; dicatat sebagai draf.");
 
         var existing = row.Number is not null
@@ -75,6 +88,8 @@ internal sealed class ImportRowReader(ImportDirectory directory, ImportPlan plan
 
         foreach (var (field, messages) in draft.FieldProblems())
         {
+            if (CoveredBy(field).Any(_failed.Contains))
+                continue;
             foreach (var message in messages)
                 row.Error(ColumnForDraftField(field), message);
         }
@@ -86,112 +101,6 @@ internal sealed class ImportRowReader(ImportDirectory directory, ImportPlan plan
                 ? ImportOutcome.Unchanged
                 : ImportOutcome.Update;
         return row;
-    }
-
-    private (List<int> Ids, string? FirstName, PartnerType? FirstType) Partners(ImportRow row, object?[] cells)
-    {
-        var ids = new List<int>();
-        string? firstName = null;
-        PartnerType? firstType = null;
-        var typeCell = TextOf(cells, ImportField.PartnerType);
-        var declaredType = typeCell is null ? null : ImportGuesses.PartnerTypeFrom(typeCell)?.Value;
-        var cell = TextOf(cells, ImportField.Partner);
-        // A name the directory knows whole ("Direktorat Jenderal …, Kementerian Dalam Negeri") is not split at its comma.
-        var names = cell is not null && directory.PartnersByName.ContainsKey(ImportDirectory.Key(cell)) ? [cell] : ImportGuesses.Partners(cell);
-        foreach (var name in names)
-        {
-            var key = ImportDirectory.Key(name);
-            var region = directory.RegionsByName.GetValueOrDefault(key);
-            if (region?.Code == directory.RegionCode)
-                continue; // the region itself is the recording party, not a partner
-            var known = directory.PartnersByName.GetValueOrDefault(key) ?? (region is null ? null : _partnersByRegion.GetValueOrDefault(region.Code));
-            if (known is not null)
-            {
-                ids.Add(known.Id);
-                row.Partners.Add(known.Name);
-                (firstName, firstType) = (firstName ?? known.Name, firstType ?? known.Type);
-                continue;
-            }
-            var added = plan.NewPartners.FirstOrDefault(p => p.Key == key) ?? NewPartner(row, key, name, region, declaredType);
-            row.NewPartnerKeys.Add(added.Key);
-            row.Partners.Add(added.Name + " (baru)");
-            (firstName, firstType) = (firstName ?? added.Name, firstType ?? added.Type);
-        }
-        if (row.Partners.Count == 0 && row.Title is not null)
-            row.Warn(Column(ImportField.Partner), "Mitra kosong; lengkapi setelah diimpor.");
-        return (ids, firstName, firstType);
-    }
-
-    private NewPartner NewPartner(ImportRow row, string key, string name, Region? region, PartnerType? declaredType)
-    {
-        var guess = ImportGuesses.PartnerTypeFrom(name);
-        var type = region is not null ? PartnerType.PemerintahDaerah : declaredType ?? guess?.Value ?? PartnerType.Swasta;
-        var reason = region is not null ? $"dikenali sebagai {region.GovernmentName} ({region.Code})"
-            : declaredType is not null ? "jenis dari kolom jenis mitra"
-            : guess is not null ? guess.Reason
-            : "jenisnya tidak dapat ditebak, dicatat sebagai Swasta";
-        if (region is null && declaredType is null)
-            row.Warn(Column(ImportField.Partner), $"Mitra baru \"{name}\": {reason}");
-        var added = new NewPartner(key, region?.GovernmentName ?? name, type, region?.Code, reason);
-        plan.NewPartners.Add(added);
-        return added;
-    }
-
-    private List<int> Opds(ImportRow row, object?[] cells)
-    {
-        var ids = new List<int>();
-        foreach (var name in OpdCell.Names(TextOf(cells, ImportField.Opd), n => directory.OpdsByName.ContainsKey(ImportDirectory.Key(n))))
-        {
-            var key = ImportDirectory.Key(name);
-            if (directory.OpdsByName.GetValueOrDefault(key) is { } opd)
-            {
-                if (!ids.Contains(opd.Id))
-                {
-                    ids.Add(opd.Id);
-                    row.Opds.Add(opd.ShortName);
-                }
-                continue;
-            }
-            var added = plan.NewOpds.FirstOrDefault(o => o.Key == key);
-            if (added is null)
-            {
-                added = new NewOpd(key, Shorten(name, 200), NewShortName(name));
-                plan.NewOpds.Add(added);
-                row.Warn(Column(ImportField.Opd), $"OPD \"{name}\" belum ada di daftar OPD dan akan ditambahkan; lengkapi urusannya di Pengaturan.");
-            }
-            row.NewOpdKeys.Add(added.Key);
-            row.Opds.Add(added.ShortName + " (baru)");
-        }
-        return ids;
-    }
-
-    /// <summary>
-    /// A short name (at most 40 characters) for an OPD the file adds, unlike any the region has or
-    /// the file adds before it: long names that begin alike get "(2)", "(3)".
-    /// </summary>
-    private string NewShortName(string name)
-    {
-        const int MaxLength = 40;
-        var stem = Shorten(name, MaxLength);
-        bool Taken(string candidate) => directory.OpdsByName.ContainsKey(ImportDirectory.Key(candidate))
-            || plan.NewOpds.Any(o => string.Equals(o.ShortName, candidate, StringComparison.OrdinalIgnoreCase));
-        var shortName = stem;
-        for (var n = 2; Taken(shortName); n++)
-        {
-            var suffix = $" ({n})";
-            shortName = Shorten(stem, MaxLength - suffix.Length) + suffix;
-        }
-        return shortName;
-    }
-
-    /// <summary>The text cut to a length, at a word when one ends late enough.</summary>
-    private static string Shorten(string text, int length)
-    {
-        if (text.Length <= length)
-            return text;
-        var cut = text[..length];
-        var space = cut.LastIndexOf(' ');
-        return (space > length / 2 ? cut[..space] : cut).TrimEnd(' ', ',', '.');
     }
 
     private List<string> Urusan(ImportRow row, object?[] cells)
@@ -206,7 +115,7 @@ internal sealed class ImportRowReader(ImportDirectory directory, ImportPlan plan
     {
         var value = IndonesianNumbers.Rupiah(CellOf(cells, ImportField.Value), out var error);
         if (error is not null)
-            row.Error(Column(ImportField.Value), error);
+            Fail(row, ImportField.Value, error);
         return value;
     }
 
@@ -214,7 +123,7 @@ internal sealed class ImportRowReader(ImportDirectory directory, ImportPlan plan
     {
         var parsed = IndonesianDates.ParseDate(CellOf(cells, field));
         if (parsed.Error is not null)
-            row.Error(Column(field), parsed.Error);
+            Fail(row, field, parsed.Error);
         foreach (var warning in parsed.Warnings)
             row.Warn(Column(field), warning);
         return parsed.Value;
@@ -227,24 +136,48 @@ internal sealed class ImportRowReader(ImportDirectory directory, ImportPlan plan
             return null;
         var parsed = IndonesianDates.ParsePeriod(cell, start);
         if (parsed.Error is not null)
-            row.Error(Column(field), parsed.Error);
-        foreach (var warning in parsed.Warnings)
+            Fail(row, field, parsed.Error);
+        // A duration without a start is said by the draft's own check, or by the date that failed.
+        foreach (var warning in parsed.Warnings.Where(w => w != parsed.MissingStartWarning))
             row.Warn(Column(field), warning);
         return parsed;
     }
 
+    /// <summary>The field's cell; text loses its control characters here, at the import's boundary, as typed text does in the drafts.</summary>
     private object? CellOf(object?[] cells, ImportField field) =>
         plan.Mapping.Where(m => m.Value == field).OrderBy(m => m.Key)
-            .Select(m => m.Key < cells.Length ? cells[m.Key] : null).FirstOrDefault(c => c is not null);
+            .Select(m => m.Key < cells.Length ? cells[m.Key] : null)
+            .Select(c => c is string text ? Text.WithoutControls(text) : c)
+            .FirstOrDefault(c => c is not null && c as string != "");
 
     /// <summary>The field's text; fields that may span several columns (partners, OPDs) are joined.</summary>
     private string? TextOf(object?[] cells, ImportField field)
     {
         var texts = plan.Mapping.Where(m => m.Value == field).OrderBy(m => m.Key)
-            .Select(m => m.Key < cells.Length ? ImportPlanner.AsText(cells[m.Key]) : null)
+            .Select(m => m.Key < cells.Length && ImportPlanner.AsText(cells[m.Key]) is { } text ? Text.WithoutControls(text) : null)
             .Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
         return texts.Count == 0 ? null : string.Join("; ", texts);
     }
+
+    private void Fail(ImportRow row, ImportField field, string message)
+    {
+        _failed.Add(field);
+        row.Error(Column(field), message);
+    }
+
+    /// <summary>The fields whose failed cell already says what the draft's check of <paramref name="draftField"/> would.</summary>
+    private static ImportField[] CoveredBy(string draftField) => draftField switch
+    {
+        nameof(AgreementDraft.Title) => [ImportField.Title],
+        nameof(AgreementDraft.Kind) => [ImportField.Kind],
+        nameof(AgreementDraft.DocumentType) => [ImportField.DocumentType],
+        nameof(AgreementDraft.SignedOn) => [ImportField.SignedOn],
+        nameof(AgreementDraft.StartsOn) => [ImportField.StartsOn, ImportField.SignedOn],
+        nameof(AgreementDraft.EndsOn) => [ImportField.EndsOn, ImportField.Period],
+        nameof(AgreementDraft.DurationYears) or nameof(AgreementDraft.DurationMonths) => [ImportField.Period],
+        nameof(AgreementDraft.Value) => [ImportField.Value],
+        _ => [],
+    };
 
     /// <summary>The header a person sees for the field, so a message points at a column of their file.</summary>
     private string Column(ImportField field) =>

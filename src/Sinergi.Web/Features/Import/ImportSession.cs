@@ -35,6 +35,8 @@ public class ImportSession : IRegionOwned, ITimestamped
     public int? SheetIndex { get; set; }
     /// <summary>The person's column mapping (column index → field) as JSON; null while the detected one is used.</summary>
     public string? MappingJson { get; set; }
+    /// <summary>The person's choices for OPD and partner names the directory does not know as written (<see cref="ImportValueMapping"/>); null while none.</summary>
+    public string? ValuesJson { get; set; }
     /// <summary>The preview as JSON: every row with its outcome and messages.</summary>
     public string? PreviewJson { get; set; }
     public string? Summary { get; set; }

@@ -31,7 +31,7 @@ internal static class ImportVerb
         ImportPlan plan;
         await using (var content = File.OpenRead(path))
             plan = await ImportPlanner.PlanFileAsync(db, regionCode, Path.GetFileName(path), content, MaxBytes,
-                scope.ServiceProvider.GetRequiredService<IOptions<ImportLimits>>().Value, sheet);
+                scope.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value, sheet);
         await PrintAsync(output, plan);
         if (!plan.CanSave)
         {
@@ -42,6 +42,10 @@ internal static class ImportVerb
         if (args.Has("dry-run"))
         {
             await output.WriteLineAsync("Uji coba (--dry-run): tidak ada yang disimpan.");
+        }
+        else if (!plan.HasChanges)
+        {
+            await output.WriteLineAsync("Tidak ada yang perlu disimpan: semua baris sama dengan yang sudah tercatat.");
         }
         else
         {
@@ -70,6 +74,8 @@ internal static class ImportVerb
             foreach (var warning in header.Warnings)
                 await output.WriteLineAsync($"  peringatan: {warning}");
         }
+        foreach (var notice in plan.Notices)
+            await output.WriteLineAsync($"catatan: {notice}");
         if (plan.Error is not null)
             await output.WriteLineAsync($"galat: {plan.Error}");
         foreach (var row in plan.Rows.Where(r => r.Messages.Count > 0))

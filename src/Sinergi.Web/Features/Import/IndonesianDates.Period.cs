@@ -42,7 +42,7 @@ public static partial class IndonesianDates
                 var shown = number.ToString(CultureInfo.InvariantCulture);
                 if (number == Math.Floor(number) && number is >= 1 and <= 99)
                     return FromDuration(shown, (int)number * 12, start, [$"\"{shown}\" dibaca sebagai {shown} tahun."]);
-                if (number == Math.Floor(number) && number is >= 1950 and <= 2100)
+                if (number == Math.Floor(number) && number >= AgreementDates.Earliest.Year && number <= AgreementDates.Latest.Year)
                     return ReadPeriodText(shown, start);
                 return FromDate(ParseDate(cell));
         }
@@ -55,15 +55,24 @@ public static partial class IndonesianDates
 
     private static PeriodParse FromDuration(string shown, int months, DateOnly? start, List<string> warnings)
     {
-        if (start is null)
-            warnings.Add($"Jangka waktu \"{shown}\" belum dapat dihitung menjadi tanggal berakhir karena tanggal mulai kosong.");
+        var missingStart = start is null ? MissingStart(shown) : null;
+        if (missingStart is not null)
+            warnings.Add(missingStart);
         return new PeriodParse
         {
             DurationMonths = months,
             End = start is { } from ? AgreementStatusRules.EndFromDuration(from, months) : null,
             Warnings = warnings,
+            MissingStartWarning = missingStart,
         };
     }
+
+    private static string MissingStart(string duration) =>
+        $"Jangka waktu \"{duration}\" belum dapat dihitung menjadi tanggal berakhir karena tanggal mulai kosong.";
+
+    /// <summary>The last day a rough bound stands for: 31 December of a year, the month's last day of a month.</summary>
+    private static DateOnly SpanEnd(Bound bound) =>
+        YearOnly.IsMatch(bound.Text) ? new DateOnly(bound.Date.Year, 12, 31) : bound.Date.AddMonths(1).AddDays(-1);
 
     private static PeriodParse ReadPeriodText(string text, DateOnly? start)
     {
@@ -167,8 +176,9 @@ public static partial class IndonesianDates
 
         if (months is not null && from is { Precise: false } && start is { } given && from.Date.Year != given.Year)
             warnings.Add($"Tahun mulai {from.Date.Year} pada \"{text}\" tidak sama dengan tanggal mulai {Indonesian.Date(given)}; jangka waktu dihitung dari {Indonesian.Date(given)}.");
+        string? missingStart = null;
         if (months is not null && countFrom is null)
-            warnings.Add($"Jangka waktu \"{durationText}\" belum dapat dihitung menjadi tanggal berakhir karena tanggal mulai kosong.");
+            warnings.Add(missingStart = MissingStart(durationText!));
 
         var roughStartUsed = from is { Precise: false } && resultStart is not null;
         if (roughStartUsed || roughEndUsed || (from is { Precise: false } && computed is not null && !countsPrecisely))
@@ -176,13 +186,22 @@ public static partial class IndonesianDates
             var reading = (roughStartUsed || from is { Precise: false }) && (resultStart ?? countFrom) is { } s
                 ? resultEnd is { } e ? $"{Indonesian.Date(s)} sampai {Indonesian.Date(e)}" : $"mulai {Indonesian.Date(s)}"
                 : $"berakhir {Indonesian.Date(resultEnd!.Value)}";
-            warnings.Insert(0, $"\"{text}\" dibaca sebagai {reading}.");
+            var message = $"\"{text}\" dibaca sebagai {reading}.";
+            // "2023 s.d. 2028" says the year it began, not the day: an agreement signed on 1 March
+            // 2023 begins then, not on 1 January, before anyone signed it.
+            if (roughStartUsed && start is { } begins && begins > resultStart!.Value && (resultEnd is null || begins <= resultEnd))
+            {
+                message += $" Mulai berlaku {Indonesian.Date(begins)}, bukan {Indonesian.Date(resultStart.Value)}"
+                    + (begins > SpanEnd(from!) ? $"; tahun mulai {from!.Text} lebih awal dari itu, periksa tahunnya." : ".");
+                resultStart = begins;
+            }
+            warnings.Insert(0, message);
         }
 
         var earliest = resultStart ?? start;
         if (earliest is { } begin && resultEnd is { } end && end < begin)
             return PeriodParse.Fail($"Tanggal berakhir {Indonesian.Date(end)} lebih awal dari tanggal mulai {Indonesian.Date(begin)} pada \"{text}\".");
-        return new PeriodParse { Start = resultStart, End = resultEnd, DurationMonths = months, Warnings = warnings };
+        return new PeriodParse { Start = resultStart, End = resultEnd, DurationMonths = months, Warnings = warnings, MissingStartWarning = missingStart };
     }
 
     /// <summary>Finds "5 (lima) tahun", "2 tahun 6 bulan", "18 bulan"; returns the text without them in <paramref name="rest"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Sinergi.Features.Agreements;
 using Sinergi.Web;
 
 namespace Sinergi.Features.Import;
@@ -23,11 +24,11 @@ public sealed record DateParse(DateOnly? Value, string? Error, IReadOnlyList<str
 /// </summary>
 public static partial class IndonesianDates
 {
-    /// <summary>The earliest date an import accepts; older dates are typing mistakes.</summary>
-    public static readonly DateOnly Earliest = new(1950, 1, 1);
+    /// <summary>The earliest date an import accepts, the registry's own (<see cref="AgreementDates"/>); older dates are typing mistakes.</summary>
+    public static readonly DateOnly Earliest = AgreementDates.Earliest;
 
     /// <summary>The latest date an import accepts.</summary>
-    public static readonly DateOnly Latest = new(2100, 12, 31);
+    public static readonly DateOnly Latest = AgreementDates.Latest;
 
     private const string Example = "Tulis seperti 15 Januari 2025 atau 15-01-2025.";
 
@@ -112,7 +113,19 @@ public static partial class IndonesianDates
         DateParse.Fail($"Tidak dapat membaca \"{text}\" sebagai tanggal. {Example}");
 
     /// <summary>False when <paramref name="text"/> is not shaped like a date at all; true with a value or a precise error otherwise.</summary>
-    internal static bool TryReadText(string text, out DateParse result)
+    /// <summary>
+    /// A date typed into a form: the same forms as a cell, but whether it lies in the registry's
+    /// years is the form's rule to say (<see cref="AgreementDates"/>), in the words the API uses too.
+    /// </summary>
+    public static DateParse ParseTyped(string text)
+    {
+        var collapsed = ImportText.Collapse(text);
+        if (collapsed is null)
+            return DateParse.Empty;
+        return TryReadText(collapsed, out var result, checkRange: false) ? result : Unreadable(collapsed);
+    }
+
+    internal static bool TryReadText(string text, out DateParse result, bool checkRange = true)
     {
         var warnings = new List<string>();
         var core = Time.Replace(text, "").Trim();
@@ -173,7 +186,7 @@ public static partial class IndonesianDates
         var date = new DateOnly(year, month, day);
         if (weekday.Success && WeekdayName(date) is var actual && !actual.Equals(Canonical(weekday.Value), StringComparison.OrdinalIgnoreCase))
             warnings.Add($"Hari \"{weekday.Value}\" tidak cocok dengan {Indonesian.Date(date)} (hari {actual}); tanggalnya yang dipakai.");
-        result = InRange(date, text, warnings);
+        result = checkRange ? InRange(date, text, warnings) : DateParse.Ok(date, warnings);
         return true;
     }
 
@@ -200,7 +213,7 @@ public static partial class IndonesianDates
     private static DateParse FromNumber(double number, bool fromText)
     {
         var shown = number.ToString(CultureInfo.InvariantCulture);
-        if (number == Math.Floor(number) && number >= 1900 && number <= 2100)
+        if (number == Math.Floor(number) && number >= 1900 && number <= Latest.Year)
             return DateParse.Fail($"\"{shown}\" hanya berisi tahun; tulis tanggal lengkap seperti 15 Januari {shown}.");
         if (Math.Floor(number) == 60)
             return DateParse.Fail("Nomor seri tanggal Excel 60 adalah 29 Februari 1900, tanggal yang tidak ada.");

@@ -14,6 +14,12 @@ public sealed record PeriodParse
     public string? Error { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// The warning among <see cref="Warnings"/> that a duration could not be counted for want of a
+    /// start; the importer leaves it out where the missing or unreadable date is said already.
+    /// </summary>
+    public string? MissingStartWarning { get; init; }
+
     /// <summary>Whole years of the duration, as <see cref="AgreementDraft.DurationYears"/> takes them.</summary>
     public int? DurationYears => DurationMonths / 12;
 

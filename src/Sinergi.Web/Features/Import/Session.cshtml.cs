@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
 using Sinergi.Features.Accounts;
+using Sinergi.Infrastructure.Files;
 
 namespace Sinergi.Features.Import;
 
@@ -15,6 +17,7 @@ public class SessionModel(AppDbContext db, ImportJobs jobs) : PageModel
 
     [FromRoute] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }
+    [Display(Name = "Halaman")]
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public ImportSession Session { get; private set; } = null!;
@@ -23,21 +26,20 @@ public class SessionModel(AppDbContext db, ImportJobs jobs) : PageModel
     public bool Working => Session.Status is ImportStatus.Membaca or ImportStatus.Menyimpan;
     public IReadOnlyList<ImportPreview.Row> Shown { get; private set; } = [];
     public int ShownTotal { get; private set; }
+    /// <summary>The region's OPDs, for mapping OPD names of the file the directory does not know as written.</summary>
+    public IReadOnlyList<ImportSuggestion> RegionOpds { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync())
             return NotFound();
-        var rows = Preview?.Rows ?? [];
-        var filtered = Show switch
-        {
-            "galat" => rows.Where(r => r.Outcome == ImportOutcome.Error).ToList(),
-            "pesan" => rows.Where(r => r.Messages.Count > 0).ToList(),
-            _ => rows.ToList(),
-        };
+        var filtered = Preview?.RowsShown(Show) ?? [];
         ShownTotal = filtered.Count;
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (int)Math.Ceiling(ShownTotal / (double)PageSize)));
         Shown = filtered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        if (Session.Status != ImportStatus.Tersimpan && Preview?.Values.Any(v => v.Kind == ImportValueKind.Opd) == true)
+            RegionOpds = (await db.Opds.AsNoTracking().Where(o => o.RegionCode == Session.RegionCode).OrderBy(o => o.ShortName).ToListAsync())
+                .Select(o => new ImportSuggestion(o.Id, ImportDirectory.OpdLabel(o))).ToList();
         return Page();
     }
 
@@ -67,14 +69,10 @@ public class SessionModel(AppDbContext db, ImportJobs jobs) : PageModel
         }
         else
         {
-            var mapping = (map ?? []).Where(m => Enum.TryParse<ImportField>(m.Value, out _))
-                .ToDictionary(m => m.Key, m => Enum.Parse<ImportField>(m.Value));
-            var doubled = mapping.GroupBy(m => m.Value).Where(g => g.Count() > 1 && !ImportColumns.AllowsSeveralColumns(g.Key)).Select(g => ImportColumns.Label(g.Key)).ToList();
-            if (!mapping.ContainsValue(ImportField.Title) || doubled.Count > 0)
+            var mapping = ImportPreview.MappingFromForm(map);
+            if (ImportPreview.MappingProblem(mapping) is { } problem)
             {
-                TempData["Error"] = !mapping.ContainsValue(ImportField.Title)
-                    ? "Pilih satu kolom sebagai Judul kerja sama; tanpa judul baris tidak dapat dibaca."
-                    : $"Kolom berikut dipilih lebih dari sekali: {string.Join(", ", doubled)}. Pilih satu kolom untuk masing-masing.";
+                TempData["Error"] = problem;
                 return Redirect(Here);
             }
             Session.MappingJson = ImportPreview.MappingJson(mapping);
@@ -91,7 +89,29 @@ public class SessionModel(AppDbContext db, ImportJobs jobs) : PageModel
             TempData["Error"] = "Impor ini belum dapat disimpan: perbaiki baris yang bermasalah di berkas, lalu unggah lagi.";
             return Redirect(Here);
         }
+        if (!Preview.HasChanges)
+        {
+            TempData["Status"] = Preview.NothingToSave;
+            return Redirect(Here);
+        }
         return await StartAsync(ImportStatus.Menyimpan, ImportJobKind.Save);
+    }
+
+    /// <summary>Reads the file again with the OPDs and partners the person chose for names the directory does not know as written.</summary>
+    public async Task<IActionResult> OnPostValuesAsync([FromForm] Dictionary<string, string>? opd, [FromForm] Dictionary<string, string>? partner)
+    {
+        if (!await LoadAsync() || Preview is null)
+            return NotFound();
+        if (Working || Session.Status == ImportStatus.Tersimpan)
+            return Redirect(Here);
+        var values = await ImportValueForm.ReadAsync(db, Session.RegionCode, Preview.Values, opd, partner);
+        if (values is null)
+        {
+            TempData["Error"] = "Pilihan OPD atau mitra tidak dikenal. Pilih dari daftar yang ada.";
+            return Redirect(Here);
+        }
+        Session.ValuesJson = values.ToJson();
+        return await StartAsync(ImportStatus.Membaca, ImportJobKind.Plan);
     }
 
     /// <summary>Marks the session busy and hands it to the background worker; the page then shows its progress.</summary>
@@ -111,6 +131,15 @@ public class SessionModel(AppDbContext db, ImportJobs jobs) : PageModel
             return NotFound();
         return File(ImportReport.Xlsx(Preview, Session.Status == ImportStatus.Tersimpan), ImportReport.ContentType, ImportReport.FileName(Session.FileName));
     }
+
+    public static string OutcomeLabel(ImportOutcome outcome, bool saved) => ImportReport.OutcomeLabel(outcome, saved);
+
+    /// <summary>
+    /// The names the preview offers to map: every new OPD (a region has tens, all listed), and the
+    /// partners with a near match or a choice made; a partner like none other stays new.
+    /// </summary>
+    public static bool IsOffered(ImportValueChoice value) =>
+        value.Kind == ImportValueKind.Opd || value.Suggestions.Count > 0 || value.MappedId is not null;
 
     public string Here => $"/Import/Session/{Id}";
 

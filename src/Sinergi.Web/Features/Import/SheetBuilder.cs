@@ -5,7 +5,7 @@ namespace Sinergi.Features.Import;
 /// <summary>Why a spreadsheet is refused part way through reading it: the end of a sentence for the person.</summary>
 internal sealed class SpreadsheetLimitException(string message) : Exception(message);
 
-/// <summary>The cells of every sheet of one file, counted against <see cref="ImportLimits.MaxCells"/>.</summary>
+/// <summary>The cells of every sheet of one file, counted against <see cref="ImportOptions.MaxCells"/>.</summary>
 internal sealed class CellCount
 {
     public int Cells { get; set; }
@@ -18,7 +18,7 @@ internal sealed class CellCount
 /// out as wide as the rightmost cell with data, so positions are the spreadsheet's own (row 1 is
 /// index 0, column A is index 0).
 /// </summary>
-internal sealed class SheetBuilder(string? sheetName, ImportLimits limits, CellCount count)
+internal sealed class SheetBuilder(string? sheetName, ImportOptions limits, CellCount count)
 {
     private static readonly object?[] NoCells = [];
 
@@ -33,7 +33,7 @@ internal sealed class SheetBuilder(string? sheetName, ImportLimits limits, CellC
         value = Clean(value);
         if (value is null)
             return;
-        if (row >= limits.MaxRows + ImportLimits.TitleRows)
+        if (row >= limits.MaxRows + ImportOptions.TitleRows)
             throw new SpreadsheetLimitException(
                 $"{Where()} berisi data sampai baris {Indonesian.Number(row + 1L)}, padahal paling banyak {Indonesian.Number(limits.MaxRows)} baris data dapat diimpor sekaligus. Bagi daftarnya menjadi beberapa berkas, lalu impor satu per satu.");
         if (column >= limits.MaxColumns)

@@ -18,7 +18,7 @@ public sealed record SpreadsheetRead(IReadOnlyList<Sheet> Sheets, string? Error)
 /// Reads the spreadsheets regions keep their cooperation in: <c>.xlsx</c>, the older <c>.xls</c>, and
 /// <c>.csv</c> separated by commas or semicolons in UTF-8 or Windows-1252. Cell values come back as
 /// the file holds them; making sense of them is the importer's work. Whatever the file declares,
-/// only cells with a value are kept, and a file past one of the <see cref="ImportLimits"/> is
+/// only cells with a value are kept, and a file past one of the <see cref="ImportOptions"/> is
 /// refused with the limit it went past, as soon as the reading reaches it.
 /// </summary>
 public static class SpreadsheetReader
@@ -29,9 +29,9 @@ public static class SpreadsheetReader
 
     static SpreadsheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static SpreadsheetRead Read(string fileName, Stream content, long maxBytes, ImportLimits? limits = null, CancellationToken ct = default)
+    public static SpreadsheetRead Read(string fileName, Stream content, long maxBytes, ImportOptions? limits = null, CancellationToken ct = default)
     {
-        limits ??= new ImportLimits();
+        limits ??= new ImportOptions();
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
         var extension = Path.GetExtension(name).ToLowerInvariant();
         if (!Extensions.Contains(extension))
@@ -67,7 +67,7 @@ public static class SpreadsheetReader
         }
     }
 
-    private static List<Sheet> ReadCsv(Stream content, ImportLimits limits, CancellationToken ct)
+    private static List<Sheet> ReadCsv(Stream content, ImportOptions limits, CancellationToken ct)
     {
         RefuseUnpacked(content.Length, limits);
         var builder = new SheetBuilder(null, limits, new CellCount());
@@ -80,7 +80,7 @@ public static class SpreadsheetReader
     /// the file's size bounds them, and the columns a row is read for are capped, whatever the sheet
     /// declares.
     /// </summary>
-    private static List<Sheet> ReadXls(Stream content, ImportLimits limits, CancellationToken ct)
+    private static List<Sheet> ReadXls(Stream content, ImportOptions limits, CancellationToken ct)
     {
         RefuseUnpacked(content.Length, limits);
         using var reader = ExcelReaderFactory.CreateBinaryReader(content, new ExcelReaderConfiguration { LeaveOpen = true });
@@ -104,7 +104,7 @@ public static class SpreadsheetReader
         return sheets;
     }
 
-    private static void RefuseUnpacked(long length, ImportLimits limits)
+    private static void RefuseUnpacked(long length, ImportOptions limits)
     {
         if (length > limits.MaxUnpackedBytes)
             throw new SpreadsheetLimitException(

@@ -12,7 +12,7 @@ namespace Sinergi.Features.Import;
 /// workbook declares (its dimension, its used range) is never used to size anything: only cells
 /// with a value are kept, so a small file that claims A1:XFD1048576 costs what it holds. Before
 /// any part is inflated, the sizes the ZIP declares for the parts to read (which is all it will
-/// ever inflate) are checked against <see cref="ImportLimits.MaxUnpackedBytes"/>.
+/// ever inflate) are checked against <see cref="ImportOptions.MaxUnpackedBytes"/>.
 /// </summary>
 internal static partial class XlsxReader
 {
@@ -27,7 +27,7 @@ internal static partial class XlsxReader
         CloseInput = true,
     };
 
-    public static List<Sheet> Read(Stream content, string fileName, ImportLimits limits, CancellationToken ct)
+    public static List<Sheet> Read(Stream content, string fileName, ImportOptions limits, CancellationToken ct)
     {
         if (ZipDirectory.HasTooManyEntries(content))
             throw new InvalidDataException("The package declares more entries than an Office file has.");

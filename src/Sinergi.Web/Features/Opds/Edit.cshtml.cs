@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,9 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
         public string? ShortName { get; set; }
         public string? HeadName { get; set; }
         public string? HeadNip { get; set; }
+        [Display(Name = "Urusan")]
         public List<string> UrusanCodes { get; set; } = [];
+        [Display(Name = "Versi data")]
         public int Version { get; set; }
 
         public OpdDraft ToDraft() => new OpdDraft(Name, ShortName, HeadName, HeadNip, UrusanCodes).Normalized();

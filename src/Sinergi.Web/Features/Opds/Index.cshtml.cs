@@ -26,7 +26,7 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
         if (await AdminRegion.ResolveAsync(db, scope, region) is not { } resolved)
             return RedirectToPage("/Settings/Index");
         Region = resolved;
-        Q = q?.Trim();
+        Q = Text.Clean(q);
 
         var opds = db.Opds.IgnoreQueryFilters().AsNoTracking().Where(o => o.RegionCode == Region.Code);
         Total = await opds.CountAsync();

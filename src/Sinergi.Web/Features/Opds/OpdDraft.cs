@@ -59,14 +59,15 @@ public sealed record OpdDraft(string? Name, string? ShortName, string? HeadName,
     public async Task ApplyToAsync(AppDbContext db, Opd opd, CancellationToken ct = default)
     {
         var codes = UrusanCodes ?? [];
+        var urusanChanged = !opd.Urusan.Select(u => u.Code).Order(StringComparer.Ordinal).SequenceEqual(codes.Order(StringComparer.Ordinal));
         opd.Name = Name!;
         opd.ShortName = ShortName!;
         opd.HeadName = HeadName;
         opd.HeadNip = HeadNip;
         opd.Urusan.Clear();
         opd.Urusan.AddRange(await db.Urusan.Where(u => codes.Contains(u.Code)).ToListAsync(ct));
-        // A change of urusan alone touches only the join table; the OPD's version must move too.
-        if (db.Entry(opd).State == EntityState.Unchanged)
+        // A change of urusan alone touches only the join table; the OPD's version must move too (and only then).
+        if (urusanChanged && db.Entry(opd).State == EntityState.Unchanged)
             db.Entry(opd).Property(o => o.UpdatedAt).IsModified = true;
     }
 }

@@ -1,8 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
 using Sinergi.Features.Accounts;
+using Sinergi.Features.Regions;
 using Sinergi.Tenancy;
 using Sinergi.Web.Api;
 
@@ -19,10 +21,31 @@ public static class OpdsApi
     public sealed record OpdDto(int Id, string RegionCode, string Name, string ShortName, string? HeadName, string? HeadNip,
         IReadOnlyList<UrusanDto> Urusan, int Version, DateTime UpdatedAt);
 
-    /// <param name="Urusan">Kode urusan pemerintahan, mis. <c>["1.02"]</c>.</param>
-    public sealed record OpdInput(string? Name, string? ShortName, string? HeadName, string? HeadNip, IReadOnlyList<string>? Urusan)
+    /// <summary>What a program sends to add or change an OPD: the shape GET answers, so its body can be sent back as it is.</summary>
+    /// <param name="Urusan">Urusan pemerintahan: kode, mis. <c>["1.02"]</c>, atau objek seperti pada GET (<c>[{"code": "1.02", ...}]</c>).</param>
+    public sealed record OpdInput(string? Name, string? ShortName, string? HeadName, string? HeadNip, IReadOnlyList<UrusanRef>? Urusan)
     {
-        public OpdDraft ToDraft() => new OpdDraft(Name, ShortName, HeadName, HeadNip, Urusan).Normalized();
+        public OpdDraft ToDraft() => new OpdDraft(Name, ShortName, HeadName, HeadNip, Urusan?.Select(u => u.Code).ToList()).Normalized();
+    }
+
+    /// <summary>An urusan named in a body: its code as text (<c>"1.02"</c>), or the object GET writes (<c>{"code": "1.02", "name": ...}</c>).</summary>
+    [JsonConverter(typeof(UrusanRefConverter))]
+    public readonly record struct UrusanRef(string Code);
+
+    private sealed class UrusanRefConverter : JsonConverter<UrusanRef>
+    {
+        public override UrusanRef Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.String)
+                return new UrusanRef(reader.GetString()!);
+            using var element = JsonDocument.ParseValue(ref reader);
+            var code = element.RootElement.ValueKind == JsonValueKind.Object
+                ? element.RootElement.EnumerateObject().FirstOrDefault(p => p.Name.Equals("code", StringComparison.OrdinalIgnoreCase)).Value
+                : default;
+            return code.ValueKind == JsonValueKind.String ? new UrusanRef(code.GetString()!) : throw new JsonException("Urusan adalah kode atau objek dengan code.");
+        }
+
+        public override void Write(Utf8JsonWriter writer, UrusanRef value, JsonSerializerOptions options) => writer.WriteStringValue(value.Code);
     }
 
     public static RouteGroupBuilder MapOpdsApi(this RouteGroupBuilder api)
@@ -32,7 +55,9 @@ public static class OpdsApi
         opds.MapGet("/{id:int}", GetAsync).WithName("GetOpd").WithSummary("Satu OPD");
         opds.MapPost("/", CreateAsync).RequireAuthorization(Policies.ApiManageRegion).WithSummary("Tambah OPD (Admin Kerja Sama)");
         opds.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Policies.ApiManageRegion)
-            .WithSummary("Ubah OPD (Admin Kerja Sama); kirim If-Match dengan ETag agar perubahan orang lain tidak tertimpa");
+            .WithSummary("Ubah OPD (Admin Kerja Sama); kirim If-Match dengan ETag (atau *) agar perubahan orang lain tidak tertimpa")
+            .WithDescription("Bentuk isinya sama dengan jawaban GET /opds/{id}: urusan boleh berupa objek {code, name} seperti pada GET atau kode saja. "
+                + "Isi GET yang dikirim kembali tanpa perubahan tidak mengubah apa pun.");
         opds.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization(Policies.ApiManageRegion).WithSummary("Hapus OPD yang tidak lagi dipakai");
         return api;
     }
@@ -47,14 +72,17 @@ public static class OpdsApi
         var regionCode = string.IsNullOrWhiteSpace(region) ? scope.RegionCode : region.Trim();
         if (regionCode is null)
             return ApiResults.Invalid(new Dictionary<string, string[]> { ["region"] = ["Akun nasional perlu menyebut kode wilayah, mis. region=62.71."] });
+        if (!Region.IsWellFormedCode(regionCode))
+            return ApiResults.Invalid(new Dictionary<string, string[]> { ["region"] = [Region.CodeFormatProblem] });
         if (!scope.Oversees(regionCode))
             return ApiResults.NotFound($"Wilayah '{regionCode}'");
 
         // Overseers read other regions' rows explicitly, past the own-region filter.
         var query = db.Opds.IgnoreQueryFilters().AsNoTracking().Where(o => o.RegionCode == regionCode);
-        if (!string.IsNullOrWhiteSpace(q))
+        // A search term loses control characters first: PostgreSQL refuses a NUL in any text.
+        if (Sinergi.Web.Text.Clean(q) is { } cleaned)
         {
-            var term = q.Trim().ToLower();
+            var term = cleaned.ToLower();
             query = query.Where(o => o.Name.ToLower().Contains(term) || o.ShortName.ToLower().Contains(term));
         }
         var total = await query.CountAsync(ct);
@@ -90,14 +118,14 @@ public static class OpdsApi
     }
 
     private static async Task<Results<Ok<OpdDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        AppDbContext db, HttpContext http, int id, OpdInput input, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken ct)
+        AppDbContext db, HttpContext http, int id, OpdInput input, CancellationToken ct)
     {
         // The region filter hides other regions' OPDs: they answer 404, not 403.
         var opd = await db.Opds.Include(o => o.Urusan).SingleOrDefaultAsync(o => o.Id == id, ct);
         if (opd is null)
             return ApiResults.NotFound("OPD");
-        if (ifMatch is not null && ifMatch != ApiResults.ETag(opd.Version))
-            return ApiResults.PreconditionFailed("OPD");
+        if (ApiResults.IfMatchProblem(http.Request, opd.Version, "OPD", required: false) is { } precondition)
+            return precondition;
 
         var draft = input.ToDraft();
         var problems = await draft.ProblemsAsync(db, opd.RegionCode, opd.Id, ct);

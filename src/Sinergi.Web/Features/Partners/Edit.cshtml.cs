@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Sinergi.Audit;
 using Sinergi.Data;
 using Sinergi.Features.Agreements;
 using Sinergi.Tenancy;
@@ -12,6 +14,7 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
 {
     public sealed class InputModel
     {
+        [Display(Name = "Jenis mitra")]
         public PartnerType? Type { get; set; }
         public string? Name { get; set; }
         public string? LinkedRegionCode { get; set; }
@@ -23,6 +26,7 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
         /// <summary>Coordinates are written with a decimal point, as maps give them, whatever the page's culture.</summary>
         public string? Latitude { get; set; }
         public string? Longitude { get; set; }
+        [Display(Name = "Versi data")]
         public int Version { get; set; }
 
         public PartnerDraft ToDraft() => new PartnerDraft
@@ -32,8 +36,10 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
             Latitude = Coordinate(Latitude), Longitude = Coordinate(Longitude),
         }.Normalized();
 
+        /// <summary>The coordinate typed; null when it is not a finite number ("NaN" and "Infinity" parse, but are no place).</summary>
         public static double? Coordinate(string? text) =>
-            double.TryParse(text?.Trim().Replace(',', '.'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+            double.TryParse(text?.Trim().Replace(',', '.'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                && double.IsFinite(value) ? value : null;
 
         public static string? Format(double? value) => value?.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -45,14 +51,19 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
     public bool IsNew => Id is null;
     public List<RegionOption> Regions { get; private set; } = [];
     public (double Lat, double Lng) MapCentre { get; private set; }
+    /// <summary>The partner as stored, whose type, name and region the form shows but does not let the caller change.</summary>
+    public Partner? Locked { get; private set; }
+    /// <summary>Why they cannot: <see cref="PartnerIdentity.LockedBecauseAsync"/>.</summary>
+    public string? LockedBecause { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (!PartnerAccess.CanEdit(User, scope))
             return Forbid();
+        Partner? partner = null;
         if (!IsNew)
         {
-            var partner = await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id);
+            partner = await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id);
             if (partner is null)
                 return NotFound();
             Input = new InputModel
@@ -63,7 +74,7 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
                 Version = partner.Version,
             };
         }
-        await PrepareAsync();
+        await PrepareAsync(partner);
         return Page();
     }
 
@@ -80,10 +91,12 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
             ModelState.AddModelError("Input.Latitude", "Lintang harus berupa angka, mis. -2.2076.");
         if (!string.IsNullOrWhiteSpace(Input.Longitude) && draft.Longitude is null)
             ModelState.AddModelError("Input.Longitude", "Bujur harus berupa angka, mis. 113.9164.");
+        if (partner is not null)
+            ModelState.AddProblems(await PartnerIdentity.RefusalsAsync(db, User, scope, partner, draft), nameof(Input));
         ModelState.AddProblems(await draft.ProblemsAsync(db, scope.RegionCode!, Id), nameof(Input));
         if (!ModelState.IsValid)
         {
-            await PrepareAsync();
+            await PrepareAsync(partner);
             return Page();
         }
 
@@ -99,20 +112,22 @@ public class EditModel(AppDbContext db, RegionScope scope) : PageModel
         await draft.ApplyToAsync(db, partner);
         try
         {
-            await PartnerDirectory.SaveAsync(db, partner);
+            await PartnerDirectory.SaveAsync(db, partner, Actor.Of(User));
         }
         catch (DbUpdateConcurrencyException)
         {
             ModelState.AddModelError("", "Mitra ini baru saja diubah orang lain. Buka kembali halamannya untuk melihat perubahan itu, lalu ubah lagi bila perlu.");
-            await PrepareAsync();
+            await PrepareAsync(await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id));
             return Page();
         }
         TempData["Status"] = IsNew ? $"Mitra {partner.Name} ditambahkan." : $"Perubahan mitra {partner.Name} disimpan.";
         return Redirect("/Partners");
     }
 
-    private async Task PrepareAsync()
+    private async Task PrepareAsync(Partner? stored)
     {
+        if (stored is not null && (LockedBecause = await PartnerIdentity.LockedBecauseAsync(db, User, scope, stored.Id)) is not null)
+            Locked = stored;
         Regions = await db.Regions.AsNoTracking().OrderBy(r => r.Code)
             .Select(r => new RegionOption(r.Code, r.Name, r.ProvinceCode)).ToListAsync();
         var centre = await db.Regions.Where(r => r.Code == scope.RegionCode).Select(r => new { r.Latitude, r.Longitude }).SingleOrDefaultAsync();

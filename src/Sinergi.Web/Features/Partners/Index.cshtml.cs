@@ -27,13 +27,8 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
         Total = await partners.CountAsync();
         if (Partner.TypeFromSlug(Type) is { } type)
             partners = partners.Where(p => p.Type == type);
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var term = Q.Trim().ToLower();
-            var normalized = Partner.NormalizeName(Q);
-            partners = partners.Where(p => p.Name.ToLower().Contains(term) || p.NormalizedName.Contains(normalized)
-                || (p.ContactName != null && p.ContactName.ToLower().Contains(term)));
-        }
+        Q = Text.Clean(Q);
+        partners = Partner.Matching(partners, Q);
         Rows = await partners.OrderBy(p => p.Name)
             .Select(p => new Row(p.Id, p.Name, p.Type,
                 p.ContactName != null ? p.ContactName + (p.ContactPhone != null ? " · " + p.ContactPhone : "") : p.ContactPhone,

@@ -22,7 +22,10 @@ public class MergeModel(AppDbContext db, RegionScope scope) : PageModel
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? NotFound() : Page();
 
-    public async Task<IActionResult> OnPostAsync(int? keepId)
+    /// <summary>The details of the entry that will be removed, shown so nothing it knew is dropped unseen.</summary>
+    public Partner Duplicate { get; private set; } = null!;
+
+    public async Task<IActionResult> OnPostAsync(int? keepId, bool replaceAddress, bool replaceContact, bool replaceLocation)
     {
         var duplicate = await LoadAsync();
         if (duplicate is null)
@@ -34,7 +37,8 @@ public class MergeModel(AppDbContext db, RegionScope scope) : PageModel
             Error = "Pilih mitra lain di direktori daerah Anda yang akan dipertahankan.";
             return Page();
         }
-        var moved = await PartnerDirectory.MergeAsync(db, duplicate, keep, Actor.Of(User));
+        var replace = (replaceAddress ? PartnerDetails.Address : 0) | (replaceContact ? PartnerDetails.Contact : 0) | (replaceLocation ? PartnerDetails.Location : 0);
+        var moved = await PartnerDirectory.MergeAsync(db, duplicate, keep, Actor.Of(User), replace);
         TempData["Status"] = $"{duplicate.Name} digabungkan ke {keep.Name}; {moved} kerja sama dipindahkan.";
         return Redirect("/Partners");
     }
@@ -47,6 +51,7 @@ public class MergeModel(AppDbContext db, RegionScope scope) : PageModel
         if (duplicate is null)
             return null;
         Name = duplicate.Name;
+        Duplicate = duplicate;
         AgreementCount = await db.Agreements.IgnoreQueryFilters().CountAsync(a => a.Partners.Any(p => p.Id == Id));
         var words = duplicate.NormalizedName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Candidates = (await db.Partners.AsNoTracking().Where(p => p.Id != Id).OrderBy(p => p.Name)

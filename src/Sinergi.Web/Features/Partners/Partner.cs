@@ -72,6 +72,25 @@ public class Partner : IRegionOwned, IVersioned, ITimestamped
     public static PartnerType? TypeFromSlug(string? slug) =>
         Enum.GetValues<PartnerType>().Select(t => (PartnerType?)t).FirstOrDefault(t => Slug(t!.Value) == slug?.Trim().ToLowerInvariant());
 
+    /// <summary>
+    /// The partners a directory search finds: by name (with or without its legal form, and with or
+    /// without the spaces between words, so "palangkaraya" finds "Palangka Raya") or by contact name.
+    /// The directory page and the API search through here.
+    /// </summary>
+    public static IQueryable<Partner> Matching(IQueryable<Partner> partners, string? query)
+    {
+        // Control characters (a NUL) would fail the query on PostgreSQL; they are never part of a name.
+        query = Web.Text.Clean(query);
+        if (query is null)
+            return partners;
+        var term = query.ToLower();
+        var normalized = NormalizeName(query);
+        var compact = normalized.Replace(" ", "", StringComparison.Ordinal);
+        return partners.Where(p => p.Name.ToLower().Contains(term) || p.NormalizedName.Contains(normalized)
+            || (compact.Length > 0 && p.NormalizedName.Replace(" ", "").Contains(compact))
+            || (p.ContactName != null && p.ContactName.ToLower().Contains(term)));
+    }
+
     // Words that say what kind of body it is, not which one: "PT. Bank Kalteng" is "Bank Kalteng".
     private static readonly HashSet<string> LegalForms = ["pt", "cv", "tbk", "persero", "perseroda", "perum", "ud", "pd", "yayasan", "koperasi"];
 

@@ -57,9 +57,13 @@ public sealed record PartnerDraft
             Add(nameof(Name), "Nama mitra paling panjang 300 karakter.");
         if (ContactEmail is not null && !new EmailAddressAttribute().IsValid(ContactEmail))
             Add(nameof(ContactEmail), "Format email tidak valid.");
-        if (Latitude is < -90 or > 90 || (Latitude is null) != (Longitude is null))
+        if (Latitude is { } latitude && !double.IsFinite(latitude))
+            Add(nameof(Latitude), "Lintang harus berupa angka, mis. -2.2076.");
+        else if (Latitude is < -90 or > 90 || (Latitude is null) != (Longitude is null))
             Add(nameof(Latitude), "Isi lintang dan bujur bersama-sama; lintang antara -90 dan 90.");
-        if (Longitude is < -180 or > 180)
+        if (Longitude is { } longitude && !double.IsFinite(longitude))
+            Add(nameof(Longitude), "Bujur harus berupa angka, mis. 113.9164.");
+        else if (Longitude is < -180 or > 180)
             Add(nameof(Longitude), "Bujur antara -180 dan 180.");
 
         if (Type is { } type && !string.IsNullOrEmpty(name))
@@ -93,5 +97,5 @@ public sealed record PartnerDraft
     }
 
     /// <summary>A Pemerintah Daerah without a typed name is called by its government's name.</summary>
-    private string? NameFor(Region? linked) => Name ?? linked?.GovernmentName;
+    internal string? NameFor(Region? linked) => Name ?? linked?.GovernmentName;
 }

@@ -26,7 +26,8 @@ public static class PartnersApi
         }.Normalized();
     }
 
-    public sealed record MergeInput(int? KeepId);
+    /// <summary><c>replace</c>: which of the removed entry's details replace the kept entry's (<c>address</c>, <c>contact</c>, <c>location</c>); empty ones are always filled.</summary>
+    public sealed record MergeInput(int? KeepId, IReadOnlyList<string>? Replace = null);
 
     public sealed record MergeResult(int KeptId, int AgreementsMoved);
 
@@ -36,7 +37,10 @@ public static class PartnersApi
         partners.MapGet("/", ListAsync).WithSummary("Direktori mitra daerah Anda");
         partners.MapGet("/{id:int}", GetAsync).WithName("GetPartner").WithSummary("Satu mitra");
         partners.MapPost("/", CreateAsync).WithSummary("Tambah mitra; nama ganda dalam jenis yang sama ditolak");
-        partners.MapPut("/{id:int}", UpdateAsync).WithSummary("Ubah mitra; If-Match dianjurkan");
+        partners.MapPut("/{id:int}", UpdateAsync)
+            .WithSummary("Ubah mitra; If-Match (ETag atau *) dianjurkan. Jenis, nama dan pemerintah daerah hanya oleh yang dapat mengubah semua kerja sama mitra itu (403)")
+            .WithDescription("Bentuk isinya sama dengan jawaban GET /partners/{id}; isi GET yang dikirim kembali tanpa perubahan tidak mengubah apa pun. "
+                + "id, regionCode, agreements dan version diabaikan.");
         partners.MapDelete("/{id:int}", DeleteAsync).WithSummary("Hapus mitra yang tidak menjadi pihak kerja sama mana pun");
         partners.MapPost("/{id:int}/merge", MergeAsync).WithSummary("Gabungkan mitra ganda ke mitra lain tanpa kehilangan kerja samanya");
         return api;
@@ -54,11 +58,7 @@ public static class PartnersApi
         var query = db.Partners.AsNoTracking();
         if (wanted is not null)
             query = query.Where(p => p.Type == wanted);
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var normalized = Partner.NormalizeName(q);
-            query = query.Where(p => p.NormalizedName.Contains(normalized));
-        }
+        query = Partner.Matching(query, q);
         var total = await query.CountAsync(ct);
         var items = await Project(query.OrderBy(p => p.Name).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
         return TypedResults.Ok(new Paged<PartnerDto>(items, total, page, pageSize));
@@ -85,7 +85,7 @@ public static class PartnersApi
         var partner = new Partner { RegionCode = scope.RegionCode!, Name = "", NormalizedName = "" };
         await draft.ApplyToAsync(db, partner, ct);
         db.Partners.Add(partner);
-        await PartnerDirectory.SaveAsync(db, partner, ct);
+        await PartnerDirectory.SaveAsync(db, partner, Actor.Of(user), ct);
         var dto = await Project(db.Partners.AsNoTracking().Where(p => p.Id == partner.Id)).SingleAsync(ct);
         return TypedResults.CreatedAtRoute(dto, "GetPartner", new { id = dto.Id });
     }
@@ -98,16 +98,19 @@ public static class PartnersApi
             return ApiResults.NotFound("Mitra");
         if (!PartnerAccess.CanEdit(user, scope))
             return ApiResults.Forbidden("Hanya Admin Kerja Sama dan Operator OPD yang dapat mengubah mitra.");
-        if (http.Request.Headers.IfMatch.Count > 0 && ApiResults.IfMatchProblem(http.Request, partner.Version, "Mitra") is { } precondition)
+        if (ApiResults.IfMatchProblem(http.Request, partner.Version, "Mitra", required: false) is { } precondition)
             return precondition;
         var draft = input.ToDraft();
+        if (await PartnerIdentity.RefusalsAsync(db, user, scope, partner, draft, ct) is { Count: > 0 } refusals)
+            return ApiResults.Forbidden("Jenis, nama dan pemerintah daerah mitra ini hanya dapat diubah oleh Admin Kerja Sama; alamat, negara, narahubung dan lokasi tetap dapat Anda ubah.",
+                ApiResults.CamelCase(refusals));
         var problems = await draft.ProblemsAsync(db, partner.RegionCode, id, ct);
         if (problems.Count > 0)
             return ApiResults.Invalid(ApiResults.CamelCase(problems));
         await draft.ApplyToAsync(db, partner, ct);
         try
         {
-            await PartnerDirectory.SaveAsync(db, partner, ct);
+            await PartnerDirectory.SaveAsync(db, partner, Actor.Of(user), ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -144,7 +147,20 @@ public static class PartnersApi
         var keep = input.KeepId is int keepId && keepId != id ? await db.Partners.SingleOrDefaultAsync(p => p.Id == keepId, ct) : null;
         if (keep is null)
             return ApiResults.Invalid(new Dictionary<string, string[]> { ["keepId"] = ["Sebutkan mitra lain di direktori daerah Anda yang akan dipertahankan."] });
-        var moved = await PartnerDirectory.MergeAsync(db, duplicate, keep, Actor.Of(user), ct);
+        var replace = PartnerDetails.None;
+        foreach (var part in input.Replace ?? [])
+        {
+            replace |= part.Trim().ToLowerInvariant() switch
+            {
+                "address" => PartnerDetails.Address,
+                "contact" => PartnerDetails.Contact,
+                "location" => PartnerDetails.Location,
+                _ => PartnerDetails.None,
+            };
+        }
+        if ((input.Replace ?? []).Any(p => p.Trim().ToLowerInvariant() is not ("address" or "contact" or "location")))
+            return ApiResults.Invalid(new Dictionary<string, string[]> { ["replace"] = ["replace hanya boleh berisi address, contact dan location."] });
+        var moved = await PartnerDirectory.MergeAsync(db, duplicate, keep, Actor.Of(user), replace, ct);
         return TypedResults.Ok(new MergeResult(keep.Id, moved));
     }
 

@@ -44,6 +44,9 @@ public class Region
 
     public static string ProvinceCodeOf(string code) => code.Split('.')[0];
 
+    /// <summary>What an API answers for a <c>region=</c> that is not a region code at all.</summary>
+    public const string CodeFormatProblem = "region adalah kode wilayah Kemendagri, mis. 62 atau 62.71.";
+
     public static bool IsWellFormedCode(string? code) =>
         code is { Length: 2 or 5 }
         && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1])

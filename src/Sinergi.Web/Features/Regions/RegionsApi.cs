@@ -37,16 +37,16 @@ public static class RegionsApi
             return ApiResults.Invalid(problems);
 
         var query = db.Regions.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q))
+        // Search terms lose control characters first: PostgreSQL refuses a NUL in any text.
+        if (Sinergi.Web.Text.Clean(q) is { } term)
         {
-            var term = q.Trim();
             var compact = term.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
             query = query.Where(r => r.Code.StartsWith(term) || r.Name.ToLower().Replace(" ", "").Contains(compact));
         }
         if (wantedLevel is not null)
             query = query.Where(r => r.Level == wantedLevel);
-        if (!string.IsNullOrWhiteSpace(province))
-            query = query.Where(r => r.ProvinceCode == province.Trim() || r.Code == province.Trim());
+        if (Sinergi.Web.Text.Clean(province) is { } provinceCode)
+            query = query.Where(r => r.ProvinceCode == provinceCode || r.Code == provinceCode);
 
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(r => r.Code)
@@ -58,9 +58,9 @@ public static class RegionsApi
 
     private static async Task<Results<Ok<RegionDto>, ProblemHttpResult>> GetAsync(AppDbContext db, string code, CancellationToken ct)
     {
-        var region = await db.Regions.AsNoTracking().Where(r => r.Code == code)
+        var region = !Region.IsWellFormedCode(code) ? null : await db.Regions.AsNoTracking().Where(r => r.Code == code)
             .Select(r => new RegionDto(r.Code, r.Name, r.Level, r.ProvinceCode, r.Latitude, r.Longitude))
             .SingleOrDefaultAsync(ct);
-        return region is null ? ApiResults.NotFound($"Wilayah dengan kode '{code}'") : TypedResults.Ok(region);
+        return region is null ? ApiResults.NotFound($"Wilayah dengan kode '{Sinergi.Web.Text.WithoutControls(code)}'") : TypedResults.Ok(region);
     }
 }

@@ -117,6 +117,9 @@ public static class AgreementProfilePdf
             return AgreementHistory.Duration(months);
         if (a.StartsOn is not { } start || a.EndsOn is not { } end || end < start)
             return null;
+        // Counting months from a date outside the registry's could leave the calendar.
+        if (!AgreementDates.InRange(start) || !AgreementDates.InRange(end))
+            return $"{Indonesian.Number(end.DayNumber - start.DayNumber + 1)} hari";
         var next = end.AddDays(1);
         var whole = (next.Year - start.Year) * 12 + next.Month - start.Month;
         return whole > 0 && AgreementStatusRules.EndFromDuration(start, whole) == end ? AgreementHistory.Duration(whole)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ namespace Sinergi.Features.Reports;
 /// <summary>Laporan: choose a semester or a year (and, for overseers, a region), then read or download the report.</summary>
 public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
 {
+    [Display(Name = "Tahun")]
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
@@ -29,7 +31,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
     public async Task OnGetAsync()
     {
         RegionOptions = await OverseenRegions.OptionsAsync(db, scope);
-        Region = !string.IsNullOrWhiteSpace(Region) && scope.Oversees(Region.Trim()) ? Region.Trim() : scope.RegionCode ?? RegionOptions.FirstOrDefault()?.Code;
+        Region = Region?.Trim() is { } code && Regions.Region.IsWellFormedCode(code) && scope.Oversees(code) ? code : scope.RegionCode ?? RegionOptions.FirstOrDefault()?.Code;
         var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == Region);
         RegionName = region?.GovernmentName;
 

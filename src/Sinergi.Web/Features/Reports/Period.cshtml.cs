@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
@@ -9,6 +10,7 @@ namespace Sinergi.Features.Reports;
 /// <summary>The report of one period as a printable page (A4, no navigation) and, with handler=pdf, as the PDF.</summary>
 public class PeriodModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
 {
+    [Display(Name = "Tahun")]
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
@@ -54,7 +56,7 @@ public class PeriodModel(AppDbContext db, RegionScope scope, TimeProvider clock)
             return NotFound();
         var today = RegionClock.Today(clock, region.Code);
         var kind = ReportPeriod.KindFromSlug(Period);
-        var period = kind is { } k && Year is int year && year >= ReportPeriod.FirstYear ? new ReportPeriod(year, k) : null;
+        var period = kind is { } k && Year is int year && ReportPeriod.IsReportYear(year) ? new ReportPeriod(year, k) : null;
         if (period is null || !period.HasBegun(today))
         {
             TempData["Error"] = period is null

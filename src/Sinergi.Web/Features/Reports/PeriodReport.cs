@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Sinergi.Features.Agreements;
 using Sinergi.Features.Regions;
+using Sinergi.Features.Settings;
 
 namespace Sinergi.Features.Reports;
 
@@ -52,7 +53,8 @@ public sealed record PeriodReport(
     IReadOnlyList<ReportAgreement> SignedInPeriod,
     IReadOnlyList<ReportAgreement> EndedInPeriod,
     IReadOnlyList<ReportAgreement> Expiring,
-    IReadOnlyList<ReportAgreement> Agreements)
+    IReadOnlyList<ReportAgreement> Agreements,
+    ReportSigner Signer)
 {
     public const string Title = "Laporan Pelaksanaan Kerja Sama Daerah";
 

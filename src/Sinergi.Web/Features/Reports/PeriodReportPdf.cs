@@ -50,6 +50,9 @@ public static class PeriodReportPdf
         pdf.Heading("Catatan", keepWithNext: 40);
         foreach (var note in report.Notes)
             pdf.Paragraph("• " + note, PdfFonts.Table, muted: true);
+
+        var signer = report.Signer;
+        pdf.SignatureBlock([signer.PlaceAndDate(report.PrintedOn), signer.TitleLine], [signer.NameLine, signer.NipLine]);
         return pdf.ToArray();
     }
 

@@ -27,7 +27,7 @@ public static class PeriodReports
     public static async Task<Region?> RegionForAsync(AppDbContext db, RegionScope scope, string? requested, CancellationToken ct = default)
     {
         var code = string.IsNullOrWhiteSpace(requested) ? scope.RegionCode : requested.Trim();
-        if (code is null || !scope.Oversees(code))
+        if (code is null || !Region.IsWellFormedCode(code) || !scope.Oversees(code))
             return null;
         return await db.Regions.AsNoTracking().Include(r => r.Province).SingleOrDefaultAsync(r => r.Code == code, ct);
     }
@@ -93,7 +93,8 @@ public static class PeriodReports
             agreements.Where(a => InPeriod(a.SignedOn)).ToList(),
             agreements.Where(a => InPeriod(a.EndedOn)).OrderBy(a => a.EndedOn).ThenBy(a => a.Id).ToList(),
             agreements.Where(a => a.Status == AgreementStatus.AkanBerakhir).OrderBy(a => a.EndsOn).ThenBy(a => a.Id).ToList(),
-            agreements);
+            agreements,
+            await ReportSigner.OfAsync(db, code, ct));
     }
 
     private static ReportCount Count(string key, string label, IEnumerable<ReportAgreement> agreements, bool withValue)

@@ -19,6 +19,11 @@ public sealed record ReportPeriod(int Year, ReportPeriodKind Kind)
 {
     public const int FirstYear = 2000;
 
+    /// <summary>The last year a report can be of: the registry holds no date after it (<see cref="Agreements.AgreementDates"/>).</summary>
+    public static readonly int LastYear = Agreements.AgreementDates.Latest.Year;
+
+    public static bool IsReportYear(int year) => year >= FirstYear && year <= LastYear;
+
     public DateOnly From => Kind == ReportPeriodKind.Semester2 ? new DateOnly(Year, 7, 1) : new DateOnly(Year, 1, 1);
 
     public DateOnly Until => Kind == ReportPeriodKind.Semester1 ? new DateOnly(Year, 6, 30) : new DateOnly(Year, 12, 31);

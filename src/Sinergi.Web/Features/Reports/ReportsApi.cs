@@ -36,7 +36,7 @@ public static class ReportsApi
         var kind = ReportPeriod.KindFromSlug(period);
         if (kind is null)
             problems["period"] = ["period harus salah satu dari: s1, s2, tahun."];
-        if (year is null || year < ReportPeriod.FirstYear || year > thisYear + 1)
+        if (year is null || year < ReportPeriod.FirstYear || year > Math.Min(thisYear + 1, ReportPeriod.LastYear))
             problems["year"] = [$"year harus tahun {ReportPeriod.FirstYear} sampai tahun berjalan, mis. {thisYear}."];
         var pdf = format?.Trim().ToLowerInvariant() switch
         {
@@ -48,7 +48,7 @@ public static class ReportsApi
         if (pdf is null)
             problems["format"] = ["format harus pdf atau json."];
         if (!string.IsNullOrWhiteSpace(region) && !Region.IsWellFormedCode(region.Trim()))
-            problems["region"] = ["region adalah kode wilayah Kemendagri, mis. 62 atau 62.71."];
+            problems["region"] = [Region.CodeFormatProblem];
         else if (string.IsNullOrWhiteSpace(region) && scope.RegionCode is null)
             problems["region"] = ["Akun tanpa wilayah harus menyebut region."];
         if (problems.Count > 0)

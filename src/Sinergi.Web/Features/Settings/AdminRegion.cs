@@ -14,6 +14,6 @@ public static class AdminRegion
     public static async Task<Region?> ResolveAsync(AppDbContext db, RegionScope scope, string? requested)
     {
         var code = scope.RegionCode ?? (scope.IsUnrestricted ? requested?.Trim() : null);
-        return code is null ? null : await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code);
+        return !Region.IsWellFormedCode(code) ? null : await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code);
     }
 }

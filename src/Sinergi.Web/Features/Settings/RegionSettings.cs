@@ -14,6 +14,12 @@ public class RegionSettings
     /// <summary>How many days before its end an agreement shows as "akan berakhir".</summary>
     public int ExpiringWindowDays { get; set; } = DefaultExpiringWindowDays;
 
+    /// <summary>Who signs the region's official reports, and where: see <see cref="ReportSigner"/>.</summary>
+    public string? ReportPlace { get; set; }
+    public string? ReportSignerTitle { get; set; }
+    public string? ReportSignerName { get; set; }
+    public string? ReportSignerNip { get; set; }
+
     /// <summary>The region's "akan berakhir" window; the default for the whole country or a region that chose none.</summary>
     public static async Task<int> ExpiringWindowAsync(AppDbContext db, string? regionCode, CancellationToken ct = default) =>
         regionCode is null ? DefaultExpiringWindowDays
@@ -27,6 +33,10 @@ internal sealed class RegionSettingsConfiguration : IEntityTypeConfiguration<Reg
     {
         settings.HasKey(s => s.RegionCode);
         settings.Property(s => s.RegionCode).HasMaxLength(5);
+        settings.Property(s => s.ReportPlace).HasMaxLength(ReportSigner.MaxPlace);
+        settings.Property(s => s.ReportSignerTitle).HasMaxLength(ReportSigner.MaxTitle);
+        settings.Property(s => s.ReportSignerName).HasMaxLength(ReportSigner.MaxName);
+        settings.Property(s => s.ReportSignerNip).HasMaxLength(18);
         settings.HasOne<Region>().WithOne().HasForeignKey<RegionSettings>(s => s.RegionCode).OnDelete(DeleteBehavior.Cascade);
     }
 }

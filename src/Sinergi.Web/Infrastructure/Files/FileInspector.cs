@@ -7,7 +7,7 @@ namespace Sinergi.Infrastructure.Files;
 /// <summary>What <see cref="FileInspector"/> decided: a kind and its content type, or one message for the person.</summary>
 public sealed record FileInspection
 {
-    /// <summary>The file name without any folder a browser may have sent with it.</summary>
+    /// <summary>The file name as it is stored and shown: <see cref="FileNames.Clean"/> of what the browser sent.</summary>
     public required string FileName { get; init; }
 
     public DocumentKind? Kind { get; init; }
@@ -49,7 +49,7 @@ public static class FileInspector
         if (!content.CanRead || !content.CanSeek)
             throw new ArgumentException("The stream must be readable and seekable.", nameof(content));
 
-        var name = BareName(fileName);
+        var name = FileNames.Clean(fileName);
         var extension = Path.GetExtension(name);
         if (DocumentKinds.FromExtension(extension) is not { } promised)
         {
@@ -137,14 +137,6 @@ public static class FileInspector
     }
 
     private static FileInspection Refused(string name, string message) => new() { FileName = name, Error = message };
-
-    // Browsers on Windows used to send the whole path; keep the last segment whatever the separator.
-    private static string BareName(string? fileName)
-    {
-        var name = (fileName ?? "").Trim();
-        var slash = name.LastIndexOfAny(['/', '\\']);
-        return slash >= 0 ? name[(slash + 1)..] : name;
-    }
 
     /// <summary>25,3 for a size (rounded up, so a file just over 20 MB never reads "20"), 20 for a limit.</summary>
     private static string Megabytes(long bytes, bool roundUp)

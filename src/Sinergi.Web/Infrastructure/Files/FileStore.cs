@@ -77,6 +77,17 @@ public sealed class FileStore
 
     public bool Exists(string sha256) => File.Exists(PathOf(sha256));
 
+    /// <summary>
+    /// Removes a stored file, for a caller that has made sure nothing refers to its content any
+    /// more; a file that is not there is no error.
+    /// </summary>
+    public void Delete(string sha256)
+    {
+        var path = PathOf(sha256);
+        if (File.Exists(path))
+            File.Delete(path);
+    }
+
     private string PathOf(string sha256)
     {
         if (!IsSha256(sha256))

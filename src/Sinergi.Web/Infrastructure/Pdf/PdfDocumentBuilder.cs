@@ -38,9 +38,9 @@ public sealed partial class PdfDocumentBuilder : IDisposable
     public PdfDocumentBuilder(PdfPageSetup setup)
     {
         DejaVuFonts.Install();
-        _setup = setup;
-        _document.Info.Title = setup.Title;
-        _document.Info.Author = setup.Header;
+        _setup = new PdfPageSetup(PdfTextLayout.Printable(setup.Title), PdfTextLayout.Printable(setup.Header), PdfTextLayout.Printable(setup.PrintedOn));
+        _document.Info.Title = _setup.Title;
+        _document.Info.Author = _setup.Header;
         _document.Info.Creator = "Sinergi — Sistem Informasi Kerja Sama Daerah";
         _document.PageLayout = PdfPageLayout.SinglePage;
         NewPage();
@@ -125,6 +125,37 @@ public sealed partial class PdfDocumentBuilder : IDisposable
 
     public void Space(double points) => _y = Math.Min(_y + points, PageBottom);
 
+    /// <summary>
+    /// A signature block on the right half of the page, kept on one page: the lines above, room of
+    /// <paramref name="signingSpace"/> points for the signature and stamp, then the lines below, the
+    /// first of them (the name) in bold.
+    /// </summary>
+    public void SignatureBlock(IReadOnlyList<string> above, IReadOnlyList<string> below, double signingSpace = 64)
+    {
+        var font = PdfFonts.Body;
+        var width = ContentWidth / 2;
+        var left = Margin + ContentWidth - width;
+        var aboveLines = above.SelectMany(l => Wrap(l, font, width)).ToList();
+        var belowLines = below.Select((l, i) => (Lines: Wrap(l, i == 0 ? PdfFonts.Bold(font) : font, width), Bold: i == 0))
+            .SelectMany(l => l.Lines.Select(line => (Line: line, l.Bold))).ToList();
+        var height = (aboveLines.Count + belowLines.Count) * font.GetHeight() + signingSpace + 16;
+        if (Remaining < height)
+            NewPage();
+        Space(16);
+        foreach (var line in aboveLines)
+        {
+            Draw(line, font, Ink, left, _y);
+            _y += font.GetHeight();
+        }
+        _y += signingSpace;
+        foreach (var (line, bold) in belowLines)
+        {
+            Draw(line, bold ? PdfFonts.Bold(font) : font, Ink, left, _y);
+            _y += font.GetHeight();
+        }
+        Space(4);
+    }
+
     /// <summary>The finished PDF, with the running header and the page numbers on every page.</summary>
     public byte[] ToArray()
     {
@@ -196,11 +227,12 @@ public sealed partial class PdfDocumentBuilder : IDisposable
 
     private double Measure(string text, XFont font) => _graphics.MeasureString(text, font).Width;
 
-    private List<string> Wrap(string text, XFont font, double width) => PdfTextLayout.Wrap(text, width, s => Measure(s, font));
+    /// <summary>Every text of the document passes here (or through <see cref="Fit"/>), so none draws a character the page cannot show.</summary>
+    private List<string> Wrap(string text, XFont font, double width) => PdfTextLayout.Wrap(PdfTextLayout.Printable(text), width, s => Measure(s, font));
 
     private bool Truncate(List<string> lines, XFont font, double width, int maxLines) =>
         PdfTextLayout.Truncate(lines, maxLines, width, s => Measure(s, font));
 
     private static string Fit(string text, XFont font, double width, XGraphics graphics) =>
-        PdfTextLayout.Ellipsize(text, width, s => graphics.MeasureString(s, font).Width);
+        PdfTextLayout.Ellipsize(PdfTextLayout.Printable(text), width, s => graphics.MeasureString(s, font).Width);
 }

@@ -1,9 +1,15 @@
+using Sinergi.Web;
+
 namespace Sinergi.Infrastructure.Pdf;
 
 /// <summary>Line breaking by measured width: at spaces, and inside a word only when the word alone is too wide.</summary>
 public static class PdfTextLayout
 {
     public const string Ellipsis = "…";
+
+    /// <summary>The text as a page can show it, whatever was stored: no control characters or bidi overrides, tabs as spaces, line breaks as "\n".</summary>
+    public static string Printable(string text) =>
+        Text.WithoutControls(text).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\t', ' ');
 
     /// <summary>The lines of <paramref name="text"/> no wider than <paramref name="width"/>; line breaks in the text are kept.</summary>
     public static List<string> Wrap(string text, double width, Func<string, double> measure)

@@ -3,6 +3,9 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Sinergi.Web;
+using CellText = DocumentFormat.OpenXml.Spreadsheet.Text;
+using Text = Sinergi.Web.Text;
 
 namespace Sinergi.Infrastructure.Spreadsheets;
 
@@ -21,7 +24,9 @@ public enum ExportKind
 /// <summary>
 /// Writes a table as an Excel workbook (real dates and numbers, bold frozen header, a filter,
 /// widths that fit) or as CSV (UTF-8 with BOM, semicolons, as Excel with Indonesian settings
-/// opens it).
+/// opens it). Whatever a value holds, the file is written: text loses the characters XML cannot
+/// carry (<see cref="Text.WithoutControls"/>), and a date or number Excel cannot hold is written
+/// as text a person can still read.
 /// </summary>
 public static class TableExport
 {
@@ -30,7 +35,18 @@ public static class TableExport
     private const uint NumberStyle = 3;
     private const uint WrapStyle = 4;
 
+    /// <summary>The first day Excel's 1900 date system shows as itself (it counts a 29 February 1900 that never was).</summary>
+    private static readonly DateOnly FirstExcelDate = new(1900, 3, 1);
+
     public static void WriteXlsx(Stream output, string sheetName, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows)
+    {
+        using var package = new MemoryStream();
+        WritePackage(package, sheetName, columns, rows);
+        package.Position = 0;
+        PackageRelationships.CopyWithRelativeTargets(package, output);
+    }
+
+    private static void WritePackage(Stream output, string sheetName, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows)
     {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
@@ -40,7 +56,7 @@ public static class TableExport
 
         var widths = columns.Select(c => (double)Math.Max(8, c.Header.Length + 2)).ToArray();
         var data = new SheetData();
-        data.Append(Row(1, columns.Select((c, i) => TextCell(i, 1, c.Header, HeaderStyle))));
+        data.Append(Row(1, columns.Select((c, i) => TextCell(i, 1, Text.WithoutControls(c.Header), HeaderStyle))));
         uint rowIndex = 1;
         foreach (var values in rows)
         {
@@ -53,10 +69,10 @@ public static class TableExport
                     continue;
                 var (cell, width) = columns[i].Kind switch
                 {
-                    ExportKind.Date when value is DateOnly date => (NumberCell(i, rowIndex, date.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle), 18.0),
-                    ExportKind.Number when value is IConvertible => (NumberCell(i, rowIndex, Convert.ToDouble(value, CultureInfo.InvariantCulture), NumberStyle), 16.0),
-                    _ => (TextCell(i, rowIndex, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", WrapStyle),
-                        Math.Min(60, (Convert.ToString(value, CultureInfo.InvariantCulture) ?? "").Length + 2.0)),
+                    ExportKind.Date when value is DateOnly date && date >= FirstExcelDate =>
+                        (NumberCell(i, rowIndex, date.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle), 18.0),
+                    ExportKind.Number when AsNumber(value) is { } number && double.IsFinite(number) => (NumberCell(i, rowIndex, number, NumberStyle), 16.0),
+                    _ => TextColumn(i, rowIndex, Shown(value)),
                 };
                 cells.Add(cell);
                 widths[i] = Math.Max(widths[i], width);
@@ -86,11 +102,29 @@ public static class TableExport
             {
                 null => "",
                 DateOnly date => date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture),
-                decimal or int or long or double when c.Kind == ExportKind.Number => Convert.ToDecimal(values[i], CultureInfo.InvariantCulture).ToString("0", CultureInfo.InvariantCulture),
-                var other => Convert.ToString(other, CultureInfo.InvariantCulture) ?? "",
+                decimal or int or long when c.Kind == ExportKind.Number => Convert.ToDecimal(values[i], CultureInfo.InvariantCulture).ToString("0", CultureInfo.InvariantCulture),
+                double number when c.Kind == ExportKind.Number && Math.Abs(number) < 1e28 => ((decimal)number).ToString("0", CultureInfo.InvariantCulture),
+                var other => Text.WithoutControls(Convert.ToString(other, CultureInfo.InvariantCulture) ?? ""),
             }))));
         }
     }
+
+    private static (Cell Cell, double Width) TextColumn(int column, uint row, string text) =>
+        (TextCell(column, row, text, WrapStyle), Math.Min(60, text.Length + 2.0));
+
+    private static double? AsNumber(object value) => value switch
+    {
+        decimal or int or long or short or byte or float or double => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    /// <summary>A value as the text of a cell: dates as a person reads them, never a character XML cannot hold.</summary>
+    private static string Shown(object value) => value switch
+    {
+        DateOnly date => Indonesian.Date(date),
+        IFormattable formattable => Text.WithoutControls(formattable.ToString(null, CultureInfo.InvariantCulture)),
+        _ => Text.WithoutControls(value.ToString() ?? ""),
+    };
 
     private static string Quote(string value) =>
         value.IndexOfAny([';', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
@@ -107,7 +141,7 @@ public static class TableExport
         CellReference = $"{ColumnName(column)}{row}",
         DataType = CellValues.InlineString,
         StyleIndex = style,
-        InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+        InlineString = new InlineString(new CellText(text) { Space = SpaceProcessingModeValues.Preserve }),
     };
 
     private static Cell NumberCell(int column, uint row, double value, uint style) => new()

@@ -33,6 +33,11 @@ public static class ApiResults
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(title: "Akses ditolak", detail: detail, statusCode: StatusCodes.Status403Forbidden);
 
+    /// <summary>A 403 that names the fields the caller may not change, as a validation problem names them (<c>errors</c>).</summary>
+    public static ProblemHttpResult Forbidden(string detail, IDictionary<string, string[]> errors) =>
+        TypedResults.Problem(title: "Akses ditolak", detail: detail, statusCode: StatusCodes.Status403Forbidden,
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
+
     public static ProblemHttpResult Conflict(string title, string detail, IReadOnlyList<string> blockers) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict,
             extensions: new Dictionary<string, object?> { ["blockers"] = blockers });
@@ -44,15 +49,20 @@ public static class ApiResults
             detail: $"{what} ini telah diubah orang lain sejak Anda membacanya. Ambil versi terbaru (GET), periksa perubahannya, lalu kirim ulang dengan If-Match yang baru.",
             statusCode: StatusCodes.Status412PreconditionFailed);
 
-    /// <summary>Changes must name the version they were made on: no If-Match is 428, a stale one is 412.</summary>
-    public static ProblemHttpResult? IfMatchProblem(HttpRequest request, int currentVersion, string what)
+    /// <summary>
+    /// Changes must name the version they were made on: no If-Match is 428 (unless
+    /// <paramref name="required"/> is false), a stale one is 412. <c>If-Match: *</c> matches whatever
+    /// version is current, as HTTP says: the caller knowingly overwrites.
+    /// </summary>
+    public static ProblemHttpResult? IfMatchProblem(HttpRequest request, int currentVersion, string what, bool required = true)
     {
         var ifMatch = request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(ifMatch))
-            return TypedResults.Problem(title: "If-Match wajib",
+            return !required ? null : TypedResults.Problem(title: "If-Match wajib",
                 detail: $"Sertakan header If-Match berisi ETag dari GET terakhir agar perubahan orang lain pada {what.ToLowerInvariant()} ini tidak tertimpa.",
                 statusCode: StatusCodes.Status428PreconditionRequired);
-        return ifMatch.Split(',').Select(t => t.Trim().Replace("W/", "", StringComparison.Ordinal)).Contains(ETag(currentVersion))
+        var tags = ifMatch.Split(',').Select(t => t.Trim()).ToList();
+        return tags.Contains("*") || tags.Select(t => t.StartsWith("W/", StringComparison.Ordinal) ? t[2..] : t).Contains(ETag(currentVersion))
             ? null : PreconditionFailed(what);
     }
 }

@@ -16,16 +16,24 @@ public static class ApiSetup
 {
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<DocumentDescription>());
+        builder.Services.AddOpenApi("v1", o =>
+        {
+            o.AddDocumentTransformer<DocumentDescription>();
+            o.AddSchemaTransformer(ConvertedTypes);
+        });
         // A body that is not JSON is the caller's mistake (400), in Development as in production.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new FiniteDoubleConverter());
+        });
         return builder;
     }
 
     public static WebApplication MapApi(this WebApplication app)
     {
-        var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api);
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).RequireRateLimiting(RateLimits.Api);
         v1.MapMeApi();
         v1.MapRegionsApi();
         v1.MapOpdsApi();
@@ -47,6 +55,30 @@ public static class ApiSetup
                 .WithFavicon("/favicon.svg"))
             .AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// Types the API reads and writes through its own converters (<see cref="FiniteDoubleConverter"/>,
+    /// <see cref="OpdsApi.UrusanRef"/>) keep the schema they have on the wire, which the generator
+    /// cannot see through a converter.
+    /// </summary>
+    private static Task ConvertedTypes(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        var type = context.JsonTypeInfo.Type;
+        if (type == typeof(double) || type == typeof(double?))
+        {
+            schema.Type = type == typeof(double) ? JsonSchemaType.Number : JsonSchemaType.Number | JsonSchemaType.Null;
+            schema.Format = "double";
+        }
+        else if (typeof(IEnumerable<OpdsApi.UrusanRef>).IsAssignableFrom(type))
+        {
+            schema.Items = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "Kode urusan, mis. 1.02; objek {\"code\": \"1.02\", ...} seperti pada GET juga diterima.",
+            };
+        }
+        return Task.CompletedTask;
     }
 
     /// <summary>Title, description and the bearer scheme every endpoint requires.</summary>

@@ -9,7 +9,11 @@
   const start = [read(lat), read(lng)];
   const hasPoint = !isNaN(start[0]) && !isNaN(start[1]);
   const centre = hasPoint ? start : [parseFloat(element.dataset.centreLat), parseFloat(element.dataset.centreLng)];
-  const map = L.map(element).setView(centre, hasPoint ? 12 : 9);
+  // Leaflet's own controls speak English; these say it in Indonesian.
+  const map = L.map(element, { zoomControl: false }).setView(centre, hasPoint ? 12 : 9);
+  L.control.zoom({ zoomInTitle: "Perbesar", zoomOutTitle: "Perkecil" }).addTo(map);
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com" title="Pustaka peta JavaScript">Leaflet</a>');
+  element.setAttribute("aria-label", "Peta: klik untuk menandai lokasi mitra");
   L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
     maxZoom: 18,
     attribution: "&copy; OpenStreetMap",

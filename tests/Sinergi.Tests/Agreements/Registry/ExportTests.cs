@@ -1,8 +1,10 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Features.Agreements;
 using Sinergi.Features.Import;
@@ -87,6 +89,41 @@ public abstract class ExportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var operatorClient = await ApiAsync(Demo.Accounts.DinkesOperator);
         using var again = new MultipartFormDataContent { { new ByteArrayContent("Nomor;Tentang\n1/A;X\n"u8.ToArray()), "file", "x.csv" } };
         Assert.Equal(HttpStatusCode.Forbidden, (await operatorClient.PostAsync("/api/v1/imports", again)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_workbook_opens_in_an_independent_reader_with_relative_part_names()
+    {
+        var registry = await app.WithDbAsync(db => db.Agreements.Where(a => a.RegionCode == Demo.Home).ToListAsync());
+        var browser = new Browser(app);
+        await browser.LoginAsync(Admin);
+        var bytes = await browser.Http.GetByteArrayAsync("/Agreements/Export?format=xlsx");
+
+        // Excel and LibreOffice name each part relative to the part that points at it; readers that
+        // follow the package's relationships literally find nothing under an absolute "/xl/...".
+        using (var zip = new ZipArchive(new MemoryStream(bytes)))
+        {
+            var relationships = zip.Entries.Where(e => e.FullName.EndsWith(".rels", StringComparison.Ordinal)).ToList();
+            Assert.Contains(relationships, r => r.FullName == "_rels/.rels");
+            foreach (var rels in relationships)
+            {
+                using var stream = rels.Open();
+                var targets = XDocument.Load(stream).Descendants().Where(e => e.Name.LocalName == "Relationship").Select(e => e.Attribute("Target")!.Value).ToList();
+                Assert.NotEmpty(targets);
+                Assert.All(targets, t => Assert.False(t.StartsWith('/'), $"{rels.FullName}: {t}"));
+                var folder = rels.FullName == "_rels/.rels" ? "" : rels.FullName[..rels.FullName.IndexOf("_rels/", StringComparison.Ordinal)];
+                Assert.All(targets, t => Assert.NotNull(zip.GetEntry(folder + t)));
+            }
+        }
+
+        // MiniExcel reads the package by its own code, not the Open XML SDK's.
+        var sheet = Assert.Single(MiniExcelLibs.MiniExcel.GetSheetNames(new MemoryStream(bytes)));
+        Assert.Equal("Kerja sama", sheet);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(registry.Count, rows.Count);
+        Assert.Equal(registry.Select(a => a.Title).Order(), rows.Select(r => (string)r["Tentang"]!).Order());
+        var signed = registry.First(a => a.SignedOn is not null);
+        Assert.Equal(signed.SignedOn!.Value.ToDateTime(TimeOnly.MinValue), rows.First(r => (string)r["Tentang"]! == signed.Title)["Tanggal Penandatanganan"]);
     }
 }
 

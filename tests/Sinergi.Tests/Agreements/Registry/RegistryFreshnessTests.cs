@@ -121,18 +121,22 @@ public abstract class RegistryFreshnessTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [Fact]
-    public async Task A_new_opd_is_offered_in_the_filter_at_once()
+    public async Task A_renamed_opd_is_offered_in_the_filter_under_its_new_name_at_once()
     {
+        // The filter offers the OPDs that run agreements; Dinkes runs several.
+        var dinkes = await app.WithDbAsync(db => db.Opds.Where(o => o.RegionCode == Demo.Home && o.ShortName == Demo.Opds.Dinkes).Select(o => o.Id).SingleAsync());
         var browser = new Browser(app);
         await browser.LoginAsync(Admin);
         static List<string> Offered(IDocument page) => page.QuerySelectorAll("#opd option").Select(o => o.TextContent).ToList();
-        Assert.DoesNotContain(Offered(await browser.GetAsync("/Agreements")), o => o.StartsWith("BPPRD ·"));
+        Assert.Contains(Offered(await browser.GetAsync("/Agreements")), o => o.StartsWith("Dinkes ·"));
 
-        var saved = await browser.FollowAsync(await browser.SubmitAsync(await browser.GetAsync("/Settings/Opds/Edit"), "#opd-form",
-            [new("Input.Name", "Badan Pengelola Pajak dan Retribusi Daerah"), new("Input.ShortName", "BPPRD"), new("Input.UrusanCodes", "5.02")]));
-        Assert.Contains("OPD BPPRD ditambahkan", saved.Text("[role=status]"));
+        var form = await browser.GetAsync($"/Settings/Opds/Edit/{dinkes}");
+        var saved = await browser.FollowAsync(await browser.SubmitAsync(form, "#opd-form", [new("Input.ShortName", "Dinas Kes")]));
+        Assert.Contains("Perubahan OPD Dinas Kes disimpan", saved.Text("[role=status]"));
 
-        Assert.Contains("BPPRD · Badan Pengelola Pajak dan Retribusi Daerah", Offered(await browser.GetAsync("/Agreements")));
+        var offered = Offered(await browser.GetAsync("/Agreements"));
+        Assert.Contains("Dinas Kes · Dinas Kesehatan", offered);
+        Assert.DoesNotContain(offered, o => o.StartsWith("Dinkes ·"));
     }
 
     [Fact]

@@ -133,18 +133,24 @@ public abstract class RegistryListTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
-    public async Task Sorting_by_end_date_puts_the_soonest_first_and_pages_hold_25()
+    public async Task Sorting_by_end_puts_upcoming_ends_first_then_the_ended_latest_first_and_pages_hold_25()
     {
         var registry = await RegistryAsync();
+        var today = Sinergi.Tenancy.RegionClock.Today(TimeProvider.System, Demo.Home);
         var browser = new Browser(app);
         await browser.LoginAsync(Admin);
         var first = await browser.GetAsync("/Agreements?sort=berakhir");
         var second = await browser.GetAsync("/Agreements?sort=berakhir&p=2");
 
-        var expected = registry.Where(a => a.EndsOn is not null).OrderBy(a => a.EndsOn).ThenBy(a => a.Id).Select(a => a.Title).Take(25).ToList();
-        Assert.Equal(expected, Titles(first));
-        Assert.Equal(registry.Count - 25, Titles(second).Count);
-        Assert.Empty(Titles(first).Intersect(Titles(second)));
+        var running = registry.Where(a => a.Lifecycle == AgreementLifecycle.Aktif && a.EndsOn >= today).OrderBy(a => a.EndsOn).ThenBy(a => a.Id);
+        var ended = registry.Except(running).Where(a => a.Lifecycle != AgreementLifecycle.Draf && a.EndsOn is not null)
+            .OrderByDescending(a => a.EndsOn).ThenBy(a => a.Id);
+        var rest = registry.Except(running).Except(ended).OrderByDescending(a => a.EndsOn).ThenBy(a => a.Id);
+        var expected = running.Concat(ended).Concat(rest).Select(a => a.Title).ToList();
+        Assert.Equal(expected.Take(25), Titles(first));
+        Assert.Equal(expected.Skip(25), Titles(second));
+        Assert.Equal("ascending", first.QuerySelector("th[aria-sort] a[href*='sort=berakhir']")!.ParentElement!.GetAttribute("aria-sort"));
+        Assert.Equal("none", first.QuerySelector("th a[href*='sort=judul']")!.ParentElement!.GetAttribute("aria-sort"));
     }
 
     [Fact]
@@ -182,7 +188,8 @@ public abstract class RegistryListTests<TApp>(TApp app) : IClassFixture<TApp> wh
     public async Task Partner_region_sees_the_agreements_it_is_party_to_and_nothing_else()
     {
         var registry = await RegistryAsync();
-        var shared = registry.Where(a => a.Partners.Any(p => p.LinkedRegionCode == Demo.PartnerRegion)).ToList();
+        // Drafts are the owner's own until they are signed.
+        var shared = registry.Where(a => a.Partners.Any(p => p.LinkedRegionCode == Demo.PartnerRegion) && a.Lifecycle != AgreementLifecycle.Draf).ToList();
         var unrelated = registry.First(a => a.Partners.All(p => p.LinkedRegionCode != Demo.PartnerRegion));
         var browser = new Browser(app);
         await browser.LoginAsync(Demo.Accounts.PartnerRegionAdmin);
@@ -217,6 +224,42 @@ public abstract class RegistryListTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
         var otherProvince = await browser.GetAsync("/Agreements?region=63.71");
         Assert.DoesNotContain("Kota Banjarmasin", otherProvince.Text("h1 + p"));
+    }
+
+    [Fact]
+    public async Task A_partner_region_reads_who_recorded_a_shared_agreement_and_filters_by_the_opds_that_run_it()
+    {
+        var shared = await app.WithDbAsync(db => db.Agreements.Include(a => a.Opds).Include(a => a.Partners)
+            .Where(a => a.RegionCode == Demo.Home && db.AgreementShares.Any(s => s.AgreementId == a.Id && s.RegionCode == Demo.PartnerRegion))
+            .OrderBy(a => a.Id).ToListAsync());
+        var browser = new Browser(app);
+        await browser.LoginAsync(Demo.Accounts.PartnerRegionAdmin);
+        var list = await browser.GetAsync("/Agreements");
+
+        var row = list.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("a")!.TextContent == shared[0].Title);
+        var partners = row.Children[2].TextContent;
+        Assert.Contains("Pemerintah Kota Palangkaraya", row.QuerySelector(".recorded-by")!.TextContent);
+        Assert.DoesNotContain("Pulang Pisau", partners);
+
+        // The filter offers the OPDs that run the agreements Pulang Pisau reads, named with their region.
+        var options = list.QuerySelectorAll("#opd option").Skip(1).Select(o => o.TextContent).ToList();
+        var running = shared.SelectMany(a => a.Opds).Select(o => o.ShortName).Distinct();
+        Assert.All(running, opd => Assert.Contains(options, o => o.StartsWith(opd + " · ") && o.EndsWith("(Kota Palangkaraya)")));
+        var dlh = shared.SelectMany(a => a.Opds).First();
+        var filtered = await browser.GetAsync($"/Agreements?opd={dlh.Id}");
+        Assert.Equal(shared.Where(a => a.Opds.Any(o => o.Id == dlh.Id)).Select(a => a.Title).Order(), Titles(filtered).Order());
+    }
+
+    [Fact]
+    public async Task Searching_a_name_without_its_space_finds_it_written_with_one()
+    {
+        var registry = await RegistryAsync();
+        var browser = new Browser(app);
+        await browser.LoginAsync(Admin);
+        var expected = registry.Where(a => a.Partners.Any(p => p.Name.Contains("Universitas Palangka Raya"))).Select(a => a.Title).Order().ToList();
+        Assert.NotEmpty(expected);
+        var found = Titles(await browser.GetAsync("/Agreements?q=universitas+palangkaraya"));
+        Assert.Subset(found.ToHashSet(), expected.ToHashSet());
     }
 
     [Fact]

@@ -727,6 +727,9 @@ namespace Sinergi.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("ValuesJson")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode", "CreatedAt");
@@ -931,6 +934,22 @@ namespace Sinergi.Data.Migrations.Postgres
 
                     b.Property<int>("ExpiringWindowDays")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ReportPlace")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("ReportSignerName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("ReportSignerNip")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("ReportSignerTitle")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
 
                     b.HasKey("RegionCode");
 

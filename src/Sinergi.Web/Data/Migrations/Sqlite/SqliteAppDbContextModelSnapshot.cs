@@ -706,6 +706,9 @@ namespace Sinergi.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ValuesJson")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode", "CreatedAt");
@@ -906,6 +909,22 @@ namespace Sinergi.Data.Migrations.Sqlite
 
                     b.Property<int>("ExpiringWindowDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportPlace")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportSignerName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportSignerNip")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportSignerTitle")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("RegionCode");
 

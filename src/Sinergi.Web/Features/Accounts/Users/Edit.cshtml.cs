@@ -27,7 +27,11 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, RegionScope 
         [Required(ErrorMessage = "Pilih peran.")]
         public string Role { get; set; } = "";
 
+        [Display(Name = "OPD")]
+
         public int? OpdId { get; set; }
+
+        [Display(Name = "Akun aktif")]
 
         public bool IsActive { get; set; } = true;
     }
@@ -48,14 +52,16 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, RegionScope 
     public string? TemporaryPassword { get; private set; }
     public string? LockedUntil { get; private set; }
     public string RegionQuery => scope.RegionCode is null ? $"?region={Region.Code}" : "";
+    private Granter Granter => Granter.Of(User);
 
     public async Task<IActionResult> OnGetAsync(string? region)
     {
         if (!IsNew)
         {
-            if (await FindUserAsync() is not { } user)
-                return NotFound();
-            await LoadAsync(user.RegionCode!);
+            var (user, refusal) = await FindManagedAsync();
+            if (refusal is not null)
+                return refusal;
+            await LoadAsync(user!.RegionCode!);
             Input = new InputModel
             {
                 Email = user.Email!,
@@ -79,10 +85,10 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, RegionScope 
         AppUser? user = null;
         if (!IsNew)
         {
-            user = await FindUserAsync();
-            if (user is null)
-                return NotFound();
-            await LoadAsync(user.RegionCode!);
+            (user, var refusal) = await FindManagedAsync();
+            if (refusal is not null)
+                return refusal;
+            await LoadAsync(user!.RegionCode!);
             // The email is not editable here; what the form sends for it does not matter.
             Input.Email = user.Email!;
             ModelState.Remove("Input.Email");
@@ -93,6 +99,9 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, RegionScope 
             return RedirectToPage("/Settings/Index");
         }
 
+        // The form offers only what the caller may give; a role sent anyway that reaches further is refused outright.
+        if (Roles.Exists(Input.Role) && !Granter.MayGrant(Input.Role))
+            return Forbid();
         CheckRoleAndOpd();
         if (user is not null && user.Id == users.GetUserId(User))
         {
@@ -107,10 +116,12 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, RegionScope 
         return user is null ? await CreateAsync() : await UpdateAsync(user);
     }
 
-    public async Task<IActionResult> OnPostResetPasswordAsync()
+    public async Task<IActionResult> OnPostResetPasswordAsync(bool revokeTokens)
     {
-        if (await FindUserAsync() is not { } user)
-            return NotFound();
+        var (found, refusal) = await FindManagedAsync();
+        if (refusal is not null)
+            return refusal;
+        var user = found!;
         var password = UserAccounts.TemporaryPassword();
         var result = await users.RemovePasswordAsync(user);
         if (result.Succeeded)
@@ -124,15 +135,19 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, RegionScope 
         await users.UpdateAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        // The new password changed the stamp: the person's open sessions end at their next request.
+        var revoked = revokeTokens ? await UserAccounts.RevokeTokensAsync(db, user.Id, HttpContext.RequestAborted) : 0;
         TempData["TemporaryPassword"] = password;
-        TempData["Status"] = $"Kata sandi {user.FullName} diatur ulang.";
+        TempData["Status"] = $"Kata sandi {user.FullName} diatur ulang dan sesinya yang terbuka diakhiri." + UserAccounts.RevokedTokens(revoked);
         return RedirectToPage(new { id = user.Id });
     }
 
     public async Task<IActionResult> OnPostUnlockAsync()
     {
-        if (await FindUserAsync() is not { } user)
-            return NotFound();
+        var (found, refusal) = await FindManagedAsync();
+        if (refusal is not null)
+            return refusal;
+        var user = found!;
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         TempData["Status"] = $"Kunci akun {user.FullName} dibuka.";
@@ -142,7 +157,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, RegionScope 
     private async Task<IActionResult> CreateAsync()
     {
         var password = UserAccounts.TemporaryPassword();
-        var (user, result) = await UserAccounts.CreateAsync(users,
+        var (user, result) = await UserAccounts.CreateAsync(users, Granter,
             new(Input.Email, Input.FullName, Input.Role, Region.Code, Input.OpdId, password, MustChangePassword: true),
             clock.GetUtcNow().UtcDateTime);
         if (user is null)
@@ -193,7 +208,17 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, RegionScope 
             ModelState.AddModelError("Input.OpdId", "OPD tidak ditemukan di daerah ini.");
     }
 
-    /// <summary>An account of the managed region; another region's account is simply not found.</summary>
+    /// <summary>
+    /// An account of the managed region that the caller may keep: another region's is simply not
+    /// found (404); one whose reach exceeds the caller's, a Pengawas say, is refused (403).
+    /// </summary>
+    private async Task<(AppUser? User, IActionResult? Refusal)> FindManagedAsync()
+    {
+        if (await FindUserAsync() is not { } user)
+            return (null, NotFound());
+        return Granter.MayManage(await users.GetRolesAsync(user)) ? (user, null) : (null, Forbid());
+    }
+
     private async Task<AppUser?> FindUserAsync()
     {
         var user = await users.FindByIdAsync(Id!);
@@ -213,7 +238,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, RegionScope 
     private async Task LoadAsync(string regionCode)
     {
         Region = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == regionCode);
-        RoleOptions = Roles.AssignableIn(Region, bySystemAdmin: scope.IsUnrestricted);
+        RoleOptions = Granter.RolesFor(regionCode);
         OpdOptions = await db.Opds.IgnoreQueryFilters().AsNoTracking().Where(o => o.RegionCode == regionCode)
             .OrderBy(o => o.ShortName).Select(o => new OpdOption(o.Id, o.ShortName, o.Name)).ToListAsync();
     }

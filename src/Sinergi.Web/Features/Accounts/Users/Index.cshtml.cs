@@ -20,13 +20,15 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
     public IReadOnlyList<string> RoleOptions { get; private set; } = [];
     public List<Row> Rows { get; private set; } = [];
     public string RegionQuery => scope.RegionCode is null ? $"?region={Region.Code}" : "";
+    /// <summary>Whether the caller may open the account: not one that reaches further than they do.</summary>
+    public bool MayManage(Row row) => Granter.Of(User).MayManage(row.Roles);
 
     public async Task<IActionResult> OnGetAsync(string? q, string? role, string? status, string? region)
     {
         if (await AdminRegion.ResolveAsync(db, scope, region) is not { } resolved)
             return RedirectToPage("/Settings/Index");
         Region = resolved;
-        RoleOptions = Roles.AssignableIn(Region, bySystemAdmin: false);
+        RoleOptions = Roles.AssignableIn(Region.Code);
         (Q, Role, Status) = (q?.Trim(), Roles.Exists(role) ? role : null, status is "aktif" or "nonaktif" ? status : null);
 
         // Accounts carry their region but are not filtered by the context (sign-in must find them), so filter here.

@@ -55,7 +55,7 @@ public static class AgreementDocumentsApi
             .Select(v => new { v.Document!.AgreementId, v.FileName, v.ContentType, v.Sha256 }).SingleOrDefaultAsync(ct);
         if (version is null || !await AgreementAccess.CanReadAsync(db, scope, version.AgreementId, ct) || !files.Exists(version.Sha256))
             return ApiResults.NotFound("Dokumen");
-        return TypedResults.File(files.OpenRead(version.Sha256), version.ContentType, version.FileName);
+        return TypedResults.File(files.OpenRead(version.Sha256), version.ContentType, FileNames.Clean(version.FileName));
     }
 
     internal static DocumentVersionDto ToDto(DocumentVersion v) =>

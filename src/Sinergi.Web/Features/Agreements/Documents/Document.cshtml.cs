@@ -18,6 +18,7 @@ public class DocumentModel(AppDbContext db, RegionScope scope, FileStore files) 
         if (version is null || !await AgreementAccess.CanReadAsync(db, scope, version.AgreementId) || !files.Exists(version.Sha256))
             return NotFound();
         Response.Headers.CacheControl = "private, no-store";
-        return File(files.OpenRead(version.Sha256), version.ContentType, version.FileName);
+        // A name stored before names were cleaned at upload is cleaned on its way out.
+        return File(files.OpenRead(version.Sha256), version.ContentType, FileNames.Clean(version.FileName));
     }
 }

@@ -28,10 +28,8 @@ public static class AgreementExport
         var region = filter.Region ?? scope.RegionCode;
         var today = RegionClock.Today(clock, region);
         var window = await RegionSettings.ExpiringWindowAsync(db, region, ct);
-        var query = AgreementSearchQuery.Filtered(db, scope, filter);
-        if (filter.Status is { } status)
-            query = query.WhereStatus(status, today, window);
-        var agreements = await AgreementSearchQuery.Sorted(query, filter.Sort).Take(MaxRows)
+        var query = filter.WhereStatus(AgreementSearchQuery.Filtered(db, scope, filter), today, window);
+        var agreements = await AgreementSearchQuery.Sorted(query, filter.Sort, today).Take(MaxRows)
             .Select(a => new
             {
                 a.Number, a.PartnerNumber, a.Title, a.Kind, a.DocumentType, a.SignedOn, a.StartsOn, a.EndsOn, a.Lifecycle, a.Value, a.Funding,

@@ -14,6 +14,8 @@ public sealed record AgreementFilter
 {
     public string? Q { get; init; }
     public AgreementStatus? Status { get; init; }
+    /// <summary>In force today: berlaku and akan berakhir together (the leader's "masih berlaku"), when no single status is chosen.</summary>
+    public bool InForce { get; init; }
     public AgreementKind? Kind { get; init; }
     public AgreementDocumentType? DocumentType { get; init; }
     public int? OpdId { get; init; }
@@ -26,7 +28,7 @@ public sealed record AgreementFilter
     public string? Region { get; init; }
 
     /// <summary>Nothing narrows the registry: it is read whole, page by page.</summary>
-    public bool IsWholeRegistry => string.IsNullOrWhiteSpace(Q) && Status is null && Kind is null && DocumentType is null && OpdId is null
+    public bool IsWholeRegistry => string.IsNullOrWhiteSpace(Q) && Status is null && !InForce && Kind is null && DocumentType is null && OpdId is null
         && PartnerId is null && PartnerType is null && string.IsNullOrWhiteSpace(Urusan) && Year is null;
 
     /// <summary>
@@ -38,17 +40,33 @@ public sealed record AgreementFilter
     {
         Q = q,
         Status = AgreementLabels.StatusFromSlug(status),
+        InForce = status == InForceSlug,
         Kind = AgreementLabels.KindFromSlug(kind),
         DocumentType = AgreementLabels.DocumentTypeFromSlug(type),
         OpdId = opd,
         PartnerId = partner,
         PartnerType = Sinergi.Features.Partners.Partner.TypeFromSlug(partnerType),
         Urusan = string.IsNullOrWhiteSpace(urusan) ? null : urusan.Trim(),
-        Year = year is >= 1945 and <= 2100 ? year : null,
+        Year = year is int y && AgreementDates.InRange(y) ? year : null,
         Sort = sort is not null && Sorts.ContainsKey(sort) ? sort : "terbaru",
         // An overseer may look at a region they oversee; everyone else sees their own.
-        Region = !string.IsNullOrWhiteSpace(region) && region.Trim() != scope.RegionCode && scope.Oversees(region.Trim()) ? region.Trim() : null,
+        Region = region?.Trim() is { } code && Sinergi.Features.Regions.Region.IsWellFormedCode(code) && code != scope.RegionCode && scope.Oversees(code) ? code : null,
     };
+
+    /// <summary>The address value of <see cref="InForce"/>.</summary>
+    public const string InForceSlug = "masih-berlaku";
+
+    /// <summary>The filter's status part, narrowing a query in terms an index on the dates can serve.</summary>
+    public IQueryable<Agreement> WhereStatus(IQueryable<Agreement> query, DateOnly today, int windowDays) =>
+        Status is { } status ? query.WhereStatus(status, today, windowDays)
+        : InForce ? query.WhereInForce(today)
+        : query;
+
+    /// <summary>How many of the counted agreements the filter's status part keeps.</summary>
+    public int TotalOf(IReadOnlyDictionary<AgreementStatus, int> counts) =>
+        Status is { } status ? counts.GetValueOrDefault(status)
+        : InForce ? counts.GetValueOrDefault(AgreementStatus.Berlaku) + counts.GetValueOrDefault(AgreementStatus.AkanBerakhir)
+        : counts.Values.Sum();
 
     public static readonly IReadOnlyDictionary<string, string> Sorts = new Dictionary<string, string>
     {
@@ -63,8 +81,11 @@ public sealed record AgreementFilter
 public sealed record AgreementRow(
     int Id, string RegionCode, string? Number, string Title, AgreementKind Kind, AgreementDocumentType DocumentType,
     DateOnly? SignedOn, DateOnly? StartsOn, DateOnly? EndsOn, AgreementLifecycle Lifecycle,
-    IReadOnlyList<string> Partners, IReadOnlyList<string> Opds)
+    IReadOnlyList<string> Partners, IReadOnlyList<string> Opds, string? RecordedBy = null)
 {
+    /// <summary>Days from <paramref name="today"/> to the end; negative once it has ended.</summary>
+    public int? DaysLeft(DateOnly today) => EndsOn is { } end ? end.DayNumber - today.DayNumber : null;
+
     public AgreementStatus StatusOn(DateOnly today, int window) => AgreementStatusRules.StatusOf(Lifecycle, StartsOn, EndsOn, today, window);
 }
 
@@ -104,8 +125,8 @@ public static class AgreementSearchQuery
             .GroupBy(s => s).Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
         var counts = region.Code is null ? await Count()
-            : await cache.GetOrReadAsync(new CountsKey(region, today, filter with { Status = null, Sort = "" }), Count);
-        var total = filter.Status is { } chosen ? counts.GetValueOrDefault(chosen) : counts.Values.Sum();
+            : await cache.GetOrReadAsync(new CountsKey(region, today, filter with { Status = null, InForce = false, Sort = "" }), Count);
+        var total = filter.TotalOf(counts);
         // The page is chosen by id first, from the indexes alone; only its rows are then read whole,
         // with their partners and OPDs. Joining those into one query made the database read every
         // row of the region, and build the partner join of every region, for each page.
@@ -115,14 +136,21 @@ public static class AgreementSearchQuery
                 .Select(a => new { a.Id, a.RegionCode, a.Number, a.Title, a.Kind, a.DocumentType, a.SignedOn, a.StartsOn, a.EndsOn, a.Lifecycle })
                 .ToListAsync(ct))
             .OrderBy(a => ids.IndexOf(a.Id)).ToList();
-        // The partners' and the OPDs' names of the page in one round trip.
-        var names = (await byId.SelectMany(a => a.Partners, (a, p) => new { a.Id, IsOpd = false, p.Name })
+        // The partners' and the OPDs' names of the page in one round trip. A region that is party to
+        // another region's agreement is itself among its partners; the counterparty it reads there
+        // is the region that recorded it.
+        var viewer = region.Code;
+        var names = (await byId.SelectMany(a => a.Partners.Where(p => viewer == null || p.LinkedRegionCode == null || p.LinkedRegionCode != viewer),
+                    (a, p) => new { a.Id, IsOpd = false, p.Name })
                 .Concat(byId.SelectMany(a => a.Opds, (a, o) => new { a.Id, IsOpd = true, Name = o.ShortName }))
                 .ToListAsync(ct))
             .ToLookup(n => (n.Id, n.IsOpd), n => n.Name);
         List<string> Names(int id, bool opds) => names[(id, opds)].Order(StringComparer.CurrentCulture).ToList();
+        var recorderCodes = pageRows.Select(a => a.RegionCode).Where(c => viewer is not null && c != viewer).Distinct().ToList();
+        var recorders = recorderCodes.Count == 0 ? new Dictionary<string, string>()
+            : (await db.Regions.AsNoTracking().Where(r => recorderCodes.Contains(r.Code)).ToListAsync(ct)).ToDictionary(r => r.Code, r => r.GovernmentName);
         var rows = pageRows.Select(a => new AgreementRow(a.Id, a.RegionCode, a.Number, a.Title, a.Kind, a.DocumentType, a.SignedOn, a.StartsOn, a.EndsOn, a.Lifecycle,
-                Names(a.Id, opds: false), Names(a.Id, opds: true)))
+                Names(a.Id, opds: false), Names(a.Id, opds: true), recorders.GetValueOrDefault(a.RegionCode)))
             .ToList();
         return new AgreementPage(rows, total, counts, today, region);
     }
@@ -220,15 +248,15 @@ public static class AgreementSearchQuery
     {
         var parts = AgreementAccess.VisibleParts(db, scope, filter.Region)
             .Select(part => Narrowed(part, db, scope, filter))
-            .Select(part => filter.Status is { } status ? part.WhereStatus(status, today, window) : part)
+            .Select(part => filter.WhereStatus(part, today, window))
             .ToList();
         // The whole registry, newest first, is read straight down (RegionCode, SignedOn). A filter may
         // keep few rows of that walk, so filtered pages are sorted from the filter's index instead.
         var inIndexOrder = filter.IsWholeRegistry && db.Database.IsSqlite();
         IQueryable<Agreement> Cut(IQueryable<Agreement> sorted) => take is int n ? sorted.Take(skip + n) : sorted;
         var merged = parts.Count == 1 ? parts[0]
-            : parts.Select(part => Cut(Sorted(part, filter.Sort, inIndexOrder))).Aggregate(Queryable.Concat);
-        var ordered = Sorted(merged, filter.Sort, inIndexOrder).Skip(skip);
+            : parts.Select(part => Cut(Sorted(part, filter.Sort, today, inIndexOrder))).Aggregate(Queryable.Concat);
+        var ordered = Sorted(merged, filter.Sort, today, inIndexOrder).Skip(skip);
         return (take is int count ? ordered.Take(count) : ordered).Select(a => a.Id);
     }
 
@@ -237,10 +265,17 @@ public static class AgreementSearchQuery
     /// so last when descending) and which would stop it from reading (RegionCode, SignedOn) in order.
     /// PostgreSQL puts NULL first in a descending sort, so there the order says it.
     /// </param>
-    internal static IQueryable<Agreement> Sorted(IQueryable<Agreement> query, string sort, bool inIndexOrder = false) => sort switch
+    internal static IQueryable<Agreement> Sorted(IQueryable<Agreement> query, string sort, DateOnly today, bool inIndexOrder = false) => sort switch
     {
         "terlama" => query.OrderBy(a => a.SignedOn == null).ThenBy(a => a.SignedOn).ThenBy(a => a.Id),
-        "berakhir" => query.OrderBy(a => a.EndsOn == null).ThenBy(a => a.EndsOn).ThenBy(a => a.Id),
+        // Ending soonest first: what is still running by its end, nearest first; then what has ended,
+        // latest first; then drafts and agreements without an end.
+        "berakhir" => query
+            .OrderBy(a => a.Lifecycle == AgreementLifecycle.Aktif && a.EndsOn != null && a.EndsOn >= today ? 0
+                : a.Lifecycle != AgreementLifecycle.Draf && a.EndsOn != null ? 1 : 2)
+            .ThenBy(a => a.Lifecycle == AgreementLifecycle.Aktif && a.EndsOn >= today ? a.EndsOn : null)
+            .ThenByDescending(a => a.EndsOn)
+            .ThenBy(a => a.Id),
         "judul" => query.OrderBy(a => a.Title).ThenBy(a => a.Id),
         "nomor" => query.OrderBy(a => a.Number == null).ThenBy(a => a.Number).ThenBy(a => a.Id),
         _ when inIndexOrder => query.OrderByDescending(a => a.SignedOn).ThenByDescending(a => a.Id),

@@ -1,4 +1,5 @@
 using Sinergi.Data;
+using Sinergi.Features.Regions;
 using Sinergi.Tenancy;
 using Sinergi.Web.Api;
 
@@ -14,8 +15,16 @@ public static class ExportApi
     private static async Task<IResult> ExportAsync(AppDbContext db, RegionScope scope, TimeProvider clock, string? format, string? q, string? status,
         string? kind, string? type, int? opd, int? partner, string? partnerType, string? urusan, int? year, string? sort, string? region, CancellationToken ct)
     {
+        var problems = new Dictionary<string, string[]>();
         if (format is not (null or "xlsx" or "csv"))
-            return ApiResults.Invalid(new Dictionary<string, string[]> { ["format"] = ["format harus xlsx atau csv."] });
+            problems["format"] = ["format harus xlsx atau csv."];
+        if (year is int y && !AgreementDates.InRange(y))
+            problems["year"] = [$"year harus tahun {AgreementDates.Earliest.Year} sampai {AgreementDates.Latest.Year}."];
+        region = region?.Trim();
+        if (region is not null && !Region.IsWellFormedCode(region))
+            problems["region"] = [Region.CodeFormatProblem];
+        if (problems.Count > 0)
+            return ApiResults.Invalid(problems);
         if (region is not null && !scope.Oversees(region))
             return ApiResults.NotFound($"Wilayah '{region}'");
         var filter = AgreementFilter.FromQuery(scope, q, status, kind, type, opd, partner, partnerType, urusan, year, sort, region);

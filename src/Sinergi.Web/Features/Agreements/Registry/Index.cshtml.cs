@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,13 +20,17 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
+    [Display(Name = "OPD")]
     [BindProperty(SupportsGet = true)] public int? Opd { get; set; }
     [BindProperty(SupportsGet = true)] public string? PartnerType { get; set; }
+    [Display(Name = "Mitra")]
     [BindProperty(SupportsGet = true)] public int? Partner { get; set; }
     [BindProperty(SupportsGet = true)] public string? Urusan { get; set; }
+    [Display(Name = "Tahun penandatanganan")]
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [Display(Name = "Halaman")]
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public AgreementPage Result { get; private set; } = null!;
@@ -62,10 +67,20 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
         return Request.IsHtmx() ? Partial("_Registry", this) : Page();
     }
 
-    /// <summary>The address of this view with some filters changed: filters live in the URL, so a view can be shared.</summary>
+    /// <summary>The <c>aria-sort</c> of a sortable column header, for screen readers: how the list is sorted by it now.</summary>
+    public string AriaSort(string column) => (column, Sort ?? "terbaru") switch
+    {
+        ("judul", "judul") => "ascending",
+        ("ditandatangani", "terbaru") => "descending",
+        ("ditandatangani", "terlama") => "ascending",
+        ("berakhir", "berakhir") => "ascending",
+        _ => "none",
+    };
+
     /// <summary>The export of exactly this view, every page of it.</summary>
     public string ExportLink(string format) => Link(format: format);
 
+    /// <summary>The address of this view with some filters changed: filters live in the URL, so a view can be shared.</summary>
     public string Link(string? status = "", int? page = null, string? sort = null, bool keepPartner = true, string? format = null)
     {
         var values = new Dictionary<string, string?>
@@ -86,9 +101,20 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
     {
         if (region.Code is not { } code)
             return;
-        OpdOptions = await cache.GetOrReadAsync(new OpdOptionsKey(region), () =>
-            db.Opds.IgnoreQueryFilters().Where(o => o.RegionCode == code).OrderBy(o => o.ShortName)
-                .Select(o => new Option(o.Id.ToString(), o.ShortName + " · " + o.Name)).ToListAsync());
+        // The OPDs that run an agreement of this view: a partner region reads the OPDs of the region
+        // that recorded a shared agreement, and an OPD that runs none would only ever show an empty list.
+        OpdOptions = await cache.GetOrReadAsync(new OpdOptionsKey(region), async () =>
+        {
+            var opds = await AgreementAccess.Visible(db, scope, Region).SelectMany(a => a.Opds)
+                .Select(o => new { o.Id, o.ShortName, o.Name, o.RegionCode }).Distinct().ToListAsync();
+            var otherCodes = opds.Select(o => o.RegionCode).Where(c => c != code).Distinct().ToList();
+            var others = await db.Regions.Where(r => otherCodes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name);
+            return (IReadOnlyList<Option>)opds.OrderBy(o => o.RegionCode != code).ThenBy(o => o.RegionCode, StringComparer.Ordinal)
+                .ThenBy(o => o.ShortName, StringComparer.CurrentCulture)
+                .Select(o => new Option(o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    o.ShortName + " · " + o.Name + (o.RegionCode == code ? "" : $" ({others.GetValueOrDefault(o.RegionCode, o.RegionCode)})")))
+                .ToList();
+        });
         UrusanOptions = await cache.GetOrReadReferenceAsync("urusan-options", () =>
             db.Urusan.OrderBy(u => u.Code).Select(u => new Option(u.Code, u.Code + " " + u.Name)).ToListAsync());
         RegionOptions = await OverseenRegions.OptionsAsync(db, scope);

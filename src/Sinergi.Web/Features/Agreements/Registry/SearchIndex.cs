@@ -47,10 +47,10 @@ public static class SearchIndex
     {
         var body = new StringBuilder();
         body.AppendJoin(' ', new[] { RegionToken(agreement.RegionCode) }.Concat(agreement.SharedWith.Select(s => RegionToken(s.RegionCode)))).AppendLine();
-        body.AppendLine(agreement.Number).AppendLine(agreement.PartnerNumber).AppendLine(agreement.Title).AppendLine(agreement.Scope);
+        body.AppendLine(agreement.Number).AppendLine(agreement.PartnerNumber).AppendLine(agreement.Title).AppendLine(Joined(agreement.Title)).AppendLine(agreement.Scope);
         body.AppendLine(AgreementLabels.Code(agreement.Kind)).AppendLine(AgreementLabels.Code(agreement.DocumentType));
         foreach (var partner in agreement.Partners)
-            body.AppendLine(partner.Name);
+            body.AppendLine(partner.Name).AppendLine(Joined(partner.Name));
         foreach (var opd in agreement.Opds)
             body.Append(opd.ShortName).Append(' ').AppendLine(opd.Name);
         foreach (var urusan in agreement.Urusan)
@@ -61,6 +61,16 @@ public static class SearchIndex
         // "180/045/PEM/2025" becomes "180 045 pem 2025" rather than one path-like token in PostgreSQL.
         var words = string.Join(' ', Tokenize(body.ToString()));
         return words.Length > MaxBodyLength ? words[..MaxBodyLength] : words;
+    }
+
+    /// <summary>
+    /// Each pair of neighbouring words written together: names are spelt both ways ("Palangka Raya",
+    /// "Palangkaraya"), so a search for either finds both.
+    /// </summary>
+    private static string Joined(string? text)
+    {
+        var words = Tokenize(text ?? "").ToList();
+        return string.Join(' ', words.Zip(words.Skip(1), (a, b) => a + b));
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
 {
     [BindProperty]
     [Range(7, 730, ErrorMessage = "Isi antara 7 dan 730 hari.")]
+    [Display(Name = "Jendela akan berakhir (hari)")]
     public int ExpiringWindowDays { get; set; } = RegionSettings.DefaultExpiringWindowDays;
 
     public string RegionName { get; private set; } = "";

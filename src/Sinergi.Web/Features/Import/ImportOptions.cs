@@ -3,11 +3,12 @@ using System.ComponentModel.DataAnnotations;
 namespace Sinergi.Features.Import;
 
 /// <summary>
-/// How much of a spreadsheet an import reads, section <c>Import</c>. A file over a limit is refused
-/// with a sentence that names the limit, before its cells are held in memory; the defaults fit a
-/// region's whole registry in one file with room to spare.
+/// The import's settings, section <c>Import</c>: how much of a spreadsheet it reads, and how long an
+/// unsaved preview is kept. A file over a limit is refused with a sentence that names the limit,
+/// before its cells are held in memory; the defaults fit a region's whole registry in one file with
+/// room to spare.
 /// </summary>
-public sealed class ImportLimits
+public sealed class ImportOptions
 {
     public const string Section = "Import";
 
@@ -36,6 +37,12 @@ public sealed class ImportLimits
     /// <summary>Rows with a message that the API's answer lists; the full report is a download.</summary>
     [Range(1, 100_000, ErrorMessage = "Import:MaxProblemsInAnswer harus antara 1 dan 100.000.")]
     public int MaxProblemsInAnswer { get; set; } = 200;
+
+    /// <summary>Days a preview that was never saved (or a file that could not be read) stays in the history; default 7.</summary>
+    [Range(1, 3650, ErrorMessage = "Import:PreviewExpiryDays harus antara 1 dan 3650.")]
+    public int PreviewExpiryDays { get; set; } = 7;
+
+    public TimeSpan PreviewExpiry => TimeSpan.FromDays(PreviewExpiryDays);
 
     public long MaxUnpackedBytes => MaxUnpackedMegabytes * 1024L * 1024;
 

@@ -1,0 +1,62 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Sinergi.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ReportSigner : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ReportPlace",
+                table: "RegionSettings",
+                type: "character varying(80)",
+                maxLength: 80,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReportSignerName",
+                table: "RegionSettings",
+                type: "character varying(120)",
+                maxLength: 120,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReportSignerNip",
+                table: "RegionSettings",
+                type: "character varying(18)",
+                maxLength: 18,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReportSignerTitle",
+                table: "RegionSettings",
+                type: "character varying(150)",
+                maxLength: 150,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ReportPlace",
+                table: "RegionSettings");
+
+            migrationBuilder.DropColumn(
+                name: "ReportSignerName",
+                table: "RegionSettings");
+
+            migrationBuilder.DropColumn(
+                name: "ReportSignerNip",
+                table: "RegionSettings");
+
+            migrationBuilder.DropColumn(
+                name: "ReportSignerTitle",
+                table: "RegionSettings");
+        }
+    }
+}

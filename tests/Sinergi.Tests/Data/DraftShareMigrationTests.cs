@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Sinergi.Features.Agreements;
+using Sinergi.Features.Agreements.Registry;
+using Sinergi.Tests.Testing;
+
+namespace Sinergi.Tests.Data;
+
+/// <summary>
+/// A database from before drafts stopped being shared holds drafts that partner regions can read:
+/// the upgrade takes those shares away, with the region tokens of their search rows.
+/// </summary>
+public abstract class DraftShareMigrationTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : SinergiApp
+{
+    [Fact]
+    public async Task Upgrading_unshares_the_drafts_that_partner_regions_could_read()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var migrator = db.GetService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            var index = migrations.FindIndex(m => m.EndsWith("_DraftsAreNotShared", StringComparison.Ordinal));
+            await migrator.MigrateAsync(migrations[index - 1]);
+
+            // As the old code left a draft with a partner region: shared, and its search row carrying the region.
+            var draft = await db.Agreements.WithLists().SingleAsync(a => a.Title == Demo.Agreements.SharedDraft);
+            draft.SharedWith.Add(new AgreementShare { RegionCode = Demo.PartnerRegion });
+            await SearchIndex.RefreshAsync(db, draft);
+            await db.SaveChangesAsync();
+            var signedShares = await db.AgreementShares.CountAsync(s => s.AgreementId != draft.Id);
+            var version = await db.Regions.Where(r => r.Code == Demo.PartnerRegion).Select(r => r.RegistryVersion).SingleAsync();
+            Assert.Contains(draft.Id, await SearchIndex.Matching(db, "angkutan sungai", Demo.PartnerRegion)!.ToListAsync());
+
+            await migrator.MigrateAsync();
+
+            Assert.False(await db.AgreementShares.AnyAsync(s => s.AgreementId == draft.Id));
+            Assert.Equal(signedShares, await db.AgreementShares.CountAsync());
+            Assert.DoesNotContain(draft.Id, await SearchIndex.Matching(db, "angkutan sungai", Demo.PartnerRegion)!.ToListAsync());
+            Assert.Contains(draft.Id, await SearchIndex.Matching(db, "angkutan sungai", Demo.Home)!.ToListAsync());
+            var body = await db.AgreementSearch.Where(s => s.AgreementId == draft.Id).Select(s => s.Body).SingleAsync();
+            Assert.StartsWith(SearchIndex.RegionToken(Demo.Home) + " pengembangan angkutan sungai", body);
+            Assert.True(await db.Regions.Where(r => r.Code == Demo.PartnerRegion).Select(r => r.RegistryVersion).SingleAsync() > version);
+        });
+    }
+}
+
+public sealed class DraftShareMigrationTestsOnSqlite(SqliteApp app) : DraftShareMigrationTests<SqliteApp>(app);
+
+public sealed class DraftShareMigrationTestsOnPostgres(PostgresApp app) : DraftShareMigrationTests<PostgresApp>(app);
