@@ -138,10 +138,14 @@ internal static class LoadDriver
         }
 
         var table = new StringBuilder();
-        table.AppendLine("| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors |");
-        table.AppendLine("|---|---:|---:|---:|---:|---:|");
+        // The VMs differ by 1.5x from day to day: each figure stands beside the ceiling of the same
+        // run, its throughput as a share of the ceiling's and its p95 as a multiple of the ceiling's.
+        var ceiling = results[0];
+        table.AppendLine("| Scenario | req/s | share of ceiling req/s | p50 ms | p95 ms | p95 × ceiling | p99 ms | errors |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
-            table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.RequestsPerSecond:F0} | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} | {r.Errors} |"));
+            table.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Name} | {r.RequestsPerSecond:F0} | {Share(r.RequestsPerSecond, ceiling.RequestsPerSecond)} | {r.P50:F1} | {r.P95:F1} | {Multiple(r.P95, ceiling.P95)} | {r.P99:F1} | {r.Errors} |"));
         if (busiest > MachineLoad.TolerablePercent)
             Console.WriteLine($"warning: other processes took up to {busiest:F0}% of the machine during a scenario; the figures are skewed.");
         if (machine.Known)
@@ -291,4 +295,10 @@ internal static class LoadDriver
                 Value("output"));
         }
     }
+
+    public static string Share(double value, double ceiling) =>
+        ceiling <= 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{100 * value / ceiling:F1} %");
+
+    public static string Multiple(double value, double ceiling) =>
+        ceiling <= 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{value / ceiling:F1}×");
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Sinergi.Features.Agreements;
 using Sinergi.Features.Agreements.Registry;
 using Sinergi.Tests.Testing;
 
@@ -23,11 +22,15 @@ public abstract class DraftShareMigrationTests<TApp>(TApp app) : IClassFixture<T
             var index = migrations.FindIndex(m => m.EndsWith("_DraftsAreNotShared", StringComparison.Ordinal));
             await migrator.MigrateAsync(migrations[index - 1]);
 
-            // As the old code left a draft with a partner region: shared, and its search row carrying the region.
-            var draft = await db.Agreements.WithLists().SingleAsync(a => a.Title == Demo.Agreements.SharedDraft);
-            draft.SharedWith.Add(new AgreementShare { RegionCode = Demo.PartnerRegion });
-            await SearchIndex.RefreshAsync(db, draft);
-            await db.SaveChangesAsync();
+            // As the old code left a draft with a partner region: shared, and its search row carrying the
+            // region. Written in SQL: today's entities may hold columns this older schema has not got yet.
+            var draft = await db.Agreements.Where(a => a.Title == Demo.Agreements.SharedDraft).Select(a => new { a.Id }).SingleAsync();
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO "AgreementShares" ("AgreementId", "RegionCode") VALUES ({draft.Id}, {Demo.PartnerRegion})""");
+            var owner = SearchIndex.RegionToken(Demo.Home);
+            var oldBody = await db.AgreementSearch.Where(s => s.AgreementId == draft.Id).Select(s => s.Body).SingleAsync();
+            Assert.StartsWith(owner + " ", oldBody);
+            var sharedBody = owner + " " + SearchIndex.RegionToken(Demo.PartnerRegion) + oldBody[owner.Length..];
+            await db.AgreementSearch.Where(s => s.AgreementId == draft.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Body, sharedBody));
             var signedShares = await db.AgreementShares.CountAsync(s => s.AgreementId != draft.Id);
             var version = await db.Regions.Where(r => r.Code == Demo.PartnerRegion).Select(r => r.RegistryVersion).SingleAsync();
             Assert.Contains(draft.Id, await SearchIndex.Matching(db, "angkutan sungai", Demo.PartnerRegion)!.ToListAsync());
