@@ -6,11 +6,14 @@ namespace Sinergi.Features.Agreements.Documents;
 /// <summary>
 /// An agreement's documents and versions as pages and answers list them: everything but the
 /// extracted text, which can be a million characters a version and is needed by search alone.
+/// Its callers have already checked that the agreement may be read (<see cref="AgreementAccess"/>),
+/// and load the agreement itself past the region filter: so does this, because the filter joins
+/// every agreement the region can see and made one agreement's page a scan of the registry.
 /// </summary>
 public static class DocumentListing
 {
     public static Task<List<AgreementDocument>> OfAsync(AppDbContext db, int agreementId, CancellationToken ct = default) =>
-        db.AgreementDocuments.AsNoTracking().Where(d => d.AgreementId == agreementId)
+        db.AgreementDocuments.IgnoreQueryFilters().AsNoTracking().Where(d => d.AgreementId == agreementId)
             .Select(d => new AgreementDocument
             {
                 Id = d.Id,
