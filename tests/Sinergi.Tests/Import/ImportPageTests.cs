@@ -41,6 +41,20 @@ public abstract class ImportPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task A_workbook_past_the_limits_says_why_and_offers_no_empty_preview()
+    {
+        var browser = new Browser(app);
+        await browser.LoginAsync(Admin);
+        var page = await ImportSteps.AwaitJobAsync(browser, await ImportSteps.UploadAsync(browser, "jebakan.xlsx", HostileFiles.SparseWorkbook()));
+
+        Assert.Equal("Gagal", page.Text("[data-import-status]"));
+        Assert.Contains("berisi data sampai baris 1.048.576, padahal paling banyak 100.000 baris data dapat diimpor sekaligus", page.Text("#import-error"));
+        // Nothing was read, so no "0 akan dibuat" and no report of zero rows to download.
+        Assert.Null(page.QuerySelector("#import-summary"));
+        Assert.Empty(page.QuerySelectorAll("a[href*='handler=Report']"));
+    }
+
+    [Fact]
     public async Task A_file_with_a_bad_date_cannot_be_saved_and_says_where()
     {
         var csv = "Nomor;Tentang;Mitra;Tanggal Penandatanganan\n119/9/X/2025;Kerja Sama Percobaan;Universitas Palangka Raya;kemarin sore\n"u8.ToArray();
