@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
 using ExcelDataReader.Core.NumberFormat;
+using Sinergi.Infrastructure.Files;
 
 namespace Sinergi.Features.Import;
 
@@ -18,7 +19,7 @@ internal static partial class XlsxReader
     private static List<string?> SharedStrings(ZipArchiveEntry part, TextCollector collector, CancellationToken ct)
     {
         var strings = new List<string?>();
-        using var xml = XmlReader.Create(part.Open(), XmlSettings);
+        using var xml = XmlReader.Create(part.Open(), OfficeXml.Settings);
         while (xml.Read())
         {
             if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "si")
@@ -36,7 +37,7 @@ internal static partial class XlsxReader
     {
         var formats = new Dictionary<int, string>();
         var result = new Dictionary<int, NumberKind>();
-        using var xml = XmlReader.Create(part.Open(), XmlSettings);
+        using var xml = XmlReader.Create(part.Open(), OfficeXml.Settings);
         var inCellFormats = false;
         var index = 0;
         while (xml.Read())
@@ -84,7 +85,7 @@ internal static partial class XlsxReader
     {
         var sheets = new List<(string, string)>();
         var date1904 = false;
-        using var xml = XmlReader.Create(workbook.Open(), XmlSettings);
+        using var xml = XmlReader.Create(workbook.Open(), OfficeXml.Settings);
         while (xml.Read())
         {
             if (xml.NodeType != XmlNodeType.Element)
@@ -119,7 +120,7 @@ internal static partial class XlsxReader
         var result = new List<(string, string, string)>();
         if (!parts.TryGetValue(relsPath, out var part))
             return result;
-        using var xml = XmlReader.Create(part.Open(), XmlSettings);
+        using var xml = XmlReader.Create(part.Open(), OfficeXml.Settings);
         while (xml.Read())
         {
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Relationship" && xml.GetAttribute("TargetMode") != "External"

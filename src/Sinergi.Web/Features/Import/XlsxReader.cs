@@ -18,15 +18,6 @@ internal static partial class XlsxReader
 {
     private const string OfficeDocument = "/officeDocument";
 
-    private static readonly XmlReaderSettings XmlSettings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        CloseInput = true,
-    };
-
     public static List<Sheet> Read(Stream content, string fileName, ImportOptions limits, CancellationToken ct)
     {
         if (ZipDirectory.HasTooManyEntries(content))
@@ -70,7 +61,7 @@ internal static partial class XlsxReader
 
     private static void ReadSheet(ZipArchiveEntry part, SheetBuilder builder, CellValues values, TextCollector collector, CancellationToken ct)
     {
-        using var xml = XmlReader.Create(part.Open(), XmlSettings);
+        using var xml = XmlReader.Create(part.Open(), OfficeXml.Settings);
         var row = -1;
         var column = -1;
         while (xml.Read())

@@ -13,21 +13,11 @@ public static partial class TextExtractor
     private static readonly string[] SheetNamespaces =
         ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"];
 
-    // OOXML never carries a DTD. Sizes are bounded by the budget, which counts what the ZIP inflates.
-    private static readonly XmlReaderSettings XmlSettings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        CloseInput = true,
-    };
-
     /// <summary>The runs of the main document part; a paragraph or line break becomes a newline.</summary>
     private static void ReadDocx(Stream content, TextBuffer text, ExtractionBudget budget)
     {
         using var zip = OpenPackage(content);
-        using var xml = XmlReader.Create(Open(Part(zip, "word/document.xml"), budget), XmlSettings);
+        using var xml = XmlReader.Create(Open(Part(zip, "word/document.xml"), budget), OfficeXml.Settings);
         var nodes = 0;
         while (!xml.EOF)
         {
@@ -80,7 +70,7 @@ public static partial class TextExtractor
     /// </summary>
     private static void ReadSheetXml(ZipArchiveEntry part, TextBuffer text, ExtractionBudget budget, bool sharedStrings)
     {
-        using var xml = XmlReader.Create(Open(part, budget), XmlSettings);
+        using var xml = XmlReader.Create(Open(part, budget), OfficeXml.Settings);
         string? cellType = null;
         var nodes = 0;
         while (!xml.EOF)
