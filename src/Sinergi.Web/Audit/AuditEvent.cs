@@ -36,6 +36,9 @@ public static class AuditEntities
     public const string Agreement = "Agreement";
     public const string Partner = "Partner";
     public const string ImplementationReport = "ImplementationReport";
+    public const string Assessment = "Assessment";
+    /// <summary>The region's lokus TKKSD assignment as a whole (entity id 0).</summary>
+    public const string Lokus = "Lokus";
 
     /// <summary>The widest name the column holds.</summary>
     public const int MaxLength = 40;

@@ -40,6 +40,8 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<MonevSettings> MonevSettings => Set<MonevSettings>();
     public DbSet<EvaluationSchedule> EvaluationSchedules => Set<EvaluationSchedule>();
     public DbSet<ImplementationReport> ImplementationReports => Set<ImplementationReport>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<LokusAssignment> LokusAssignments => Set<LokusAssignment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters per query, so one context follows the caller of its request.
@@ -81,6 +83,9 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
         // Monitoring reports follow their agreement: whoever reads it reads its reports (overseers through explicit checks).
         builder.Entity<ImplementationReport>().HasQueryFilter(r => Unrestricted || r.Agreement!.RegionCode == CurrentRegion
             || r.Agreement.SharedWith.Any(s => s.RegionCode == CurrentRegion));
+        builder.Entity<Assessment>().HasQueryFilter(r => Unrestricted || r.Agreement!.RegionCode == CurrentRegion
+            || r.Agreement.SharedWith.Any(s => s.RegionCode == CurrentRegion));
+        builder.Entity<LokusAssignment>().HasQueryFilter(l => Unrestricted || l.Opd!.RegionCode == CurrentRegion);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
             builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();

@@ -193,7 +193,7 @@ public abstract class ImplementationReportTests<TApp>(TApp app) : IClassFixture<
         var admin = new Browser(app);
         await admin.LoginAsync(Demo.Accounts.Admin);
         var overdue = await admin.GetAsync("/Evaluations?overdue=true");
-        Assert.Contains("Terlambat di seluruh daerah", overdue.Text("#mine-heading"));
+        Assert.Contains("yang terlambat", overdue.Text("#mine-heading"));
         Assert.All(overdue.QuerySelectorAll("#due-table tbody tr"), r => Assert.NotNull(r.QuerySelector(".overdue")));
         Assert.Contains("Monev daftar terlambat", overdue.Text("#due-table"));
     }

@@ -147,6 +147,15 @@ public static class AuthorizationMatrix
         Post("/Evaluations/Agreement/{id:int}/{period}", Row.AgreementPeriod, "L F F O F F F N N F F F", "Submit"),
         Post("/Evaluations/Agreement/{id:int}/{period}", Row.AgreementPeriod, "L F F O F F F N N F F F", "Correct"),
         Post("/Evaluations/Agreement/{id:int}/{period}", Row.AgreementPeriod, "L F F O F F F N N F F F", "Upload"),
+        // The review is the TKKSD lokus member's (the demo TKKSD is lokus of Dinkes), the evaluation the admin's.
+        Get("/Evaluations/Review/{id:int}/{period}", Row.AgreementPeriod, "L O O O O O F N N O O O"),
+        Post("/Evaluations/Review/{id:int}/{period}", Row.AgreementPeriod, "L F O F F F F N N F F F", "Save"),
+        Post("/Evaluations/Review/{id:int}/{period}", Row.AgreementPeriod, "L F O F F F F N N F F F", "Submit"),
+        Post("/Evaluations/Review/{id:int}/{period}", Row.AgreementPeriod, "L F O F F F F N N F F F", "Correct"),
+        Get("/Evaluations/Evaluate/{id:int}/{period}", Row.AgreementPeriod, "L O O O O O F N N O O O"),
+        Post("/Evaluations/Evaluate/{id:int}/{period}", Row.AgreementPeriod, "L O F F F F F N N F F F", "Save"),
+        Post("/Evaluations/Evaluate/{id:int}/{period}", Row.AgreementPeriod, "L O F F F F F N N F F F", "Submit"),
+        Post("/Evaluations/Evaluate/{id:int}/{period}", Row.AgreementPeriod, "L O F F F F F N N F F F", "Correct"),
         Get("/Evaluations/Schedule/{id:int}", Row.Agreement, "L O O O O O F N N O O O"),
         Post("/Evaluations/Schedule/{id:int}", Row.Agreement, "L O F F F F F N N F F F"),
 
@@ -205,6 +214,8 @@ public static class AuthorizationMatrix
         Post("/Settings/Report", Row.None, "L O F F F F F O O F F O"),
         Get("/Settings/Registry", Row.None, "L O F F F F F O O F F O"),
         Get("/Settings/Monev", Row.None, "L O F F F F F O O F F O"),
+        Get("/Settings/Lokus", Row.None, "L O F F F F F O O F F O"),
+        Post("/Settings/Lokus", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Monev", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Registry", Row.None, "L O F F F F F O O F F O"),
         Get("/Settings/Opds", Row.None, "L O F F F F F O O F F O"),
@@ -264,5 +275,13 @@ public static class AuthorizationMatrix
         Put("/api/v1/agreements/{id:int}/periods/{period}/implementation", Row.AgreementPeriod, "L F F O F F F N N F F F"),
         Post("/api/v1/agreements/{id:int}/periods/{period}/implementation/submit", Row.AgreementPeriod, "L F F O F F F N N F F F"),
         Post("/api/v1/agreements/{id:int}/periods/{period}/implementation/correct", Row.AgreementPeriod, "L F F O F F F N N F F F"),
+        Get("/api/v1/agreements/{id:int}/periods/{period}/review", Row.AgreementPeriod, "L O O O O O F N N O O O"),
+        Put("/api/v1/agreements/{id:int}/periods/{period}/review", Row.AgreementPeriod, "L F O F F F F N N F F F"),
+        Post("/api/v1/agreements/{id:int}/periods/{period}/review/submit", Row.AgreementPeriod, "L F O F F F F N N F F F"),
+        Post("/api/v1/agreements/{id:int}/periods/{period}/review/correct", Row.AgreementPeriod, "L F O F F F F N N F F F"),
+        Get("/api/v1/agreements/{id:int}/periods/{period}/evaluation", Row.AgreementPeriod, "L O O O O O F N N O O O"),
+        Put("/api/v1/agreements/{id:int}/periods/{period}/evaluation", Row.AgreementPeriod, "L O F F F F F N N F F F"),
+        Post("/api/v1/agreements/{id:int}/periods/{period}/evaluation/submit", Row.AgreementPeriod, "L O F F F F F N N F F F"),
+        Post("/api/v1/agreements/{id:int}/periods/{period}/evaluation/correct", Row.AgreementPeriod, "L O F F F F F N N F F F"),
     ];
 }

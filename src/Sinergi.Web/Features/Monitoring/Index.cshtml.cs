@@ -51,11 +51,18 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
             MineEmpty = "Semua laporan OPD Anda sudah dikirim.";
             Mine = All.Where(r => r.OpdIds.Contains(own) && r.State < PeriodState.Dikirim).ToList();
         }
+        else if (User.IsInRole(Roles.Tkksd) && Region == scope.RegionCode)
+        {
+            var lokus = await MonevAccess.LokusOpdsAsync(db, User);
+            MineTitle = "Telaah yang menunggu Anda";
+            MineEmpty = lokus.Count == 0 ? "Anda belum ditetapkan sebagai lokus OPD mana pun." : "Tidak ada laporan yang menunggu telaah Anda.";
+            Mine = All.Where(r => r.State == PeriodState.Dikirim && r.OpdIds.Any(lokus.Contains)).ToList();
+        }
         else if (User.IsInRole(Roles.AdminKerjaSama) && Region == scope.RegionCode)
         {
-            MineTitle = "Terlambat di seluruh daerah";
-            MineEmpty = "Tidak ada laporan yang terlambat.";
-            Mine = All.Where(r => r.Overdue).ToList();
+            MineTitle = "Evaluasi yang harus ditutup, dan yang terlambat";
+            MineEmpty = "Tidak ada evaluasi yang menunggu dan tidak ada laporan yang terlambat.";
+            Mine = All.Where(r => r.State == PeriodState.Ditelaah || r.Overdue).ToList();
         }
 
         var state = Enum.GetValues<PeriodState>().Cast<PeriodState?>().FirstOrDefault(s => Slug(s!.Value) == State);
@@ -67,6 +74,8 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
     {
         PeriodState.Draf => "draf",
         PeriodState.Dikirim => "dikirim",
+        PeriodState.Ditelaah => "ditelaah",
+        PeriodState.Selesai => "selesai",
         _ => "belum-diisi",
     };
 

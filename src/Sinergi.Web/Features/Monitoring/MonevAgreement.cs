@@ -58,6 +58,36 @@ public static class MonevAccess
     public static string ReportRegion(RegionScope scope, MonevAgreement agreement) =>
         scope.RegionCode is { } own && agreement.SharedWith.Contains(own) ? own : agreement.RegionCode;
 
+    /// <summary>
+    /// Why the caller may not file the review or the evaluation; null when they may. The review is a
+    /// TKKSD member's who is lokus of one of the agreement's OPDs (a partner region's TKKSD reviews
+    /// its own report); the evaluation is the Admin Kerja Sama's of the region whose report it is.
+    /// </summary>
+    public static async Task<string?> AssessmentRefusalAsync(AppDbContext db, ClaimsPrincipal user, RegionScope scope, MonevAgreement agreement,
+        AssessmentKind kind, CancellationToken ct = default)
+    {
+        var region = scope.RegionCode;
+        var party = region is not null && (region == agreement.RegionCode || agreement.SharedWith.Contains(region));
+        if (kind == AssessmentKind.Evaluasi)
+            return party && user.IsInRole(Roles.AdminKerjaSama) ? null : "Evaluasi diisi oleh Admin Kerja Sama daerah.";
+        const string notLokus = "Telaah diisi oleh anggota TKKSD yang ditetapkan sebagai lokus OPD penanggung jawab kerja sama ini (Pengaturan › Lokus TKKSD).";
+        if (!party || !user.IsInRole(Roles.Tkksd))
+            return notLokus;
+        if (region != agreement.RegionCode)
+            return null;
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return await db.LokusAssignments.IgnoreQueryFilters().AnyAsync(l => l.UserId == userId && agreement.OpdIds.Contains(l.OpdId), ct) ? null : notLokus;
+    }
+
+    /// <summary>The OPDs the caller is lokus of (none for anyone but a TKKSD member).</summary>
+    public static Task<List<int>> LokusOpdsAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return user.IsInRole(Roles.Tkksd)
+            ? db.LokusAssignments.IgnoreQueryFilters().Where(l => l.UserId == userId).Select(l => l.OpdId).ToListAsync(ct)
+            : Task.FromResult(new List<int>());
+    }
+
     /// <summary>The owner's Admin Kerja Sama sets an agreement's own cadence.</summary>
     public static bool CanSchedule(ClaimsPrincipal user, RegionScope scope, MonevAgreement agreement) =>
         scope.RegionCode == agreement.RegionCode && user.IsInRole(Roles.AdminKerjaSama);

@@ -52,6 +52,7 @@ public static class MonevApi
         periods.MapPost("/{period}/implementation/submit", SubmitAsync)
             .WithSummary("Kirim laporan pelaksanaan; isi opsional (disimpan lalu dikirim), tanpa isi mengirim draf yang ada");
         periods.MapPost("/{period}/implementation/correct", CorrectAsync).WithSummary("Mulai koreksi laporan terkirim sebagai versi baru dengan alasan");
+        api.MapAssessmentsApi();
         return api;
     }
 
@@ -136,7 +137,7 @@ public static class MonevApi
         TypedResults.Problem(title: "Laporan sudah berubah", detail: string.Join(" ", problems[""]), statusCode: StatusCodes.Status409Conflict);
 
     /// <summary><c>Activities[0].Date</c> → <c>activities[0].date</c>; the whole-report problem under <c>report</c>.</summary>
-    private static Dictionary<string, string[]> JsonNames(Dictionary<string, string[]> problems) =>
+    internal static Dictionary<string, string[]> JsonNames(Dictionary<string, string[]> problems) =>
         problems.ToDictionary(p => p.Key.Length == 0 ? "report" : string.Join('.', p.Key.Split('.').Select(s => char.ToLowerInvariant(s[0]) + s[1..])), p => p.Value);
 
     private static ImplementationDto Dto(ImplementationReports.Slot slot) =>

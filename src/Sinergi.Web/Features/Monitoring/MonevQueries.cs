@@ -8,7 +8,8 @@ namespace Sinergi.Features.Monitoring;
 /// <summary>The reads of the Monev section and of an agreement's monev part.</summary>
 public static class MonevQueries
 {
-    public sealed record PeriodRow(EvaluationPeriod Period, PeriodState State, bool Overdue, int? Revision, DateTime? SubmittedAt, string? SubmittedBy);
+    public sealed record PeriodRow(EvaluationPeriod Period, PeriodState State, bool Overdue, int? Revision, DateTime? SubmittedAt, string? SubmittedBy,
+        int? Rating, string? Recommendation);
 
     public sealed record DueRow(int AgreementId, string? Number, string Title, string Opds, IReadOnlyList<int> OpdIds, EvaluationPeriod Period,
         PeriodState State, bool Overdue);
@@ -20,12 +21,18 @@ public static class MonevQueries
         var reports = await db.ImplementationReports.IgnoreQueryFilters().AsNoTracking()
             .Where(r => r.AgreementId == agreement.Id && r.RegionCode == regionCode)
             .Select(r => new { r.PeriodCode, r.Revision, r.State, r.SubmittedAt, r.SubmittedByName }).ToListAsync(ct);
+        var judged = await db.Assessments.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.AgreementId == agreement.Id && a.RegionCode == regionCode && a.State == ReportState.Dikirim)
+            .Select(a => new { a.PeriodCode, a.Kind, a.Revision, a.Rating, a.Recommendation }).ToListAsync(ct);
         return agreement.PeriodsOn(today).OrderByDescending(p => p.IsFinal).ThenByDescending(p => p.Start).Select(p =>
         {
             var own = reports.Where(r => r.PeriodCode == p.Code).OrderBy(r => r.Revision).ToList();
             var submitted = own.LastOrDefault(r => r.State == ReportState.Dikirim);
-            var state = PeriodStates.Of(own.LastOrDefault()?.State, submitted is not null);
-            return new PeriodRow(p, state, PeriodStates.IsOverdue(p, state, today), own.LastOrDefault()?.Revision, submitted?.SubmittedAt, submitted?.SubmittedByName);
+            var evaluation = judged.Where(a => a.PeriodCode == p.Code && a.Kind == AssessmentKind.Evaluasi).MaxBy(a => a.Revision);
+            var state = PeriodStates.Of(own.LastOrDefault()?.State, submitted is not null,
+                judged.Any(a => a.PeriodCode == p.Code && a.Kind == AssessmentKind.Telaah), evaluation is not null);
+            return new PeriodRow(p, state, PeriodStates.IsOverdue(p, state, today), own.LastOrDefault()?.Revision, submitted?.SubmittedAt, submitted?.SubmittedByName,
+                evaluation?.Rating, AssessmentCriteria.RecommendationLabel(AssessmentKind.Evaluasi, evaluation?.Recommendation));
         }).ToList();
     }
 
@@ -56,6 +63,10 @@ public static class MonevQueries
                 .Select(r => new { r.AgreementId, r.PeriodCode, r.Revision, r.State }).ToListAsync(ct))
             .GroupBy(r => (r.AgreementId, r.PeriodCode))
             .ToDictionary(g => g.Key, g => PeriodStates.Of(g.MaxBy(r => r.Revision)!.State, g.Any(r => r.State == ReportState.Dikirim)));
+        var judged = (await db.Assessments.IgnoreQueryFilters().AsNoTracking()
+                .Where(a => a.RegionCode == regionCode && a.PeriodEnd >= cutoff && a.State == ReportState.Dikirim)
+                .Select(a => new { a.AgreementId, a.PeriodCode, a.Kind }).Distinct().ToListAsync(ct))
+            .ToLookup(a => (a.AgreementId, a.PeriodCode), a => a.Kind);
 
         var due = new List<DueRow>();
         foreach (var a in rows)
@@ -68,7 +79,10 @@ public static class MonevQueries
             foreach (var period in ended)
             {
                 var state = reports.GetValueOrDefault((a.Id, period.Code));
-                if (state >= PeriodState.Dikirim && period != latest)
+                var kinds = judged[(a.Id, period.Code)].ToList();
+                if (state == PeriodState.Dikirim)
+                    state = PeriodStates.Of(ReportState.Dikirim, true, kinds.Contains(AssessmentKind.Telaah), kinds.Contains(AssessmentKind.Evaluasi));
+                if (state == PeriodState.Selesai && period != latest)
                     continue;
                 due.Add(new DueRow(a.Id, a.Number, a.Title, string.Join(", ", a.Opds.Select(o => o.ShortName)), a.Opds.Select(o => o.Id).ToList(),
                     period, state, PeriodStates.IsOverdue(period, state, today)));

@@ -23,6 +23,9 @@ public partial class ReportModel(AppDbContext db, RegionScope scope, TimeProvide
     public bool CanFile => Refusal is null;
     public bool Editing => CanFile && Slot.Latest is not { State: ReportState.Dikirim };
 
+    /// <summary>The review and the evaluation that follow the report: the latest revision of each, if any.</summary>
+    public Dictionary<AssessmentKind, Assessment> Judgements { get; private set; } = [];
+
     [BindProperty]
     public ReportInput Input { get; set; } = new();
 
@@ -86,6 +89,9 @@ public partial class ReportModel(AppDbContext db, RegionScope scope, TimeProvide
             return NotFound();
         Slot = slot;
         Refusal = MonevAccess.ImplementationRefusal(User, scope, agreement);
+        Judgements = (await db.Assessments.IgnoreQueryFilters().AsNoTracking()
+                .Where(x => x.AgreementId == id && x.RegionCode == slot.RegionCode && x.PeriodCode == slot.Period.Code).ToListAsync(HttpContext.RequestAborted))
+            .GroupBy(x => x.Kind).ToDictionary(g => g.Key, g => g.MaxBy(x => x.Revision)!);
         return null;
     }
 }

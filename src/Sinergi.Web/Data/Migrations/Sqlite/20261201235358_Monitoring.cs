@@ -12,6 +12,51 @@ namespace Sinergi.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Assessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    AgreementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    PeriodCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Answers = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Recommendation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmittedById = table.Column<string>(type: "TEXT", nullable: true),
+                    SubmittedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assessments_Agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "Agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Assessments_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EvaluationSchedules",
                 columns: table => new
                 {
@@ -83,6 +128,30 @@ namespace Sinergi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "LokusAssignments",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    OpdId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LokusAssignments", x => new { x.UserId, x.OpdId });
+                    table.ForeignKey(
+                        name: "FK_LokusAssignments_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LokusAssignments_Opds_OpdId",
+                        column: x => x.OpdId,
+                        principalTable: "Opds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MonevSettings",
                 columns: table => new
                 {
@@ -150,6 +219,17 @@ namespace Sinergi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assessments_AgreementId_RegionCode_PeriodCode_Kind_Revision",
+                table: "Assessments",
+                columns: new[] { "AgreementId", "RegionCode", "PeriodCode", "Kind", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_RegionCode_PeriodEnd",
+                table: "Assessments",
+                columns: new[] { "RegionCode", "PeriodEnd" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImplementationReports_AgreementId_RegionCode_PeriodCode_Revision",
                 table: "ImplementationReports",
                 columns: new[] { "AgreementId", "RegionCode", "PeriodCode", "Revision" },
@@ -166,6 +246,11 @@ namespace Sinergi.Data.Migrations.Sqlite
                 columns: new[] { "RegionCode", "PeriodEnd" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LokusAssignments_OpdId",
+                table: "LokusAssignments",
+                column: "OpdId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportActivity_ReportId",
                 table: "ReportActivity",
                 column: "ReportId");
@@ -180,7 +265,13 @@ namespace Sinergi.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Assessments");
+
+            migrationBuilder.DropTable(
                 name: "EvaluationSchedules");
+
+            migrationBuilder.DropTable(
+                name: "LokusAssignments");
 
             migrationBuilder.DropTable(
                 name: "MonevSettings");
