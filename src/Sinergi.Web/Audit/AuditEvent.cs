@@ -35,6 +35,10 @@ public static class AuditEntities
 {
     public const string Agreement = "Agreement";
     public const string Partner = "Partner";
+    public const string ImplementationReport = "ImplementationReport";
+    public const string Assessment = "Assessment";
+    /// <summary>The region's lokus TKKSD assignment as a whole (entity id 0).</summary>
+    public const string Lokus = "Lokus";
 
     /// <summary>The widest name the column holds.</summary>
     public const int MaxLength = 40;
@@ -50,6 +54,8 @@ public static class AuditActions
     public const string Extended = "Diperpanjang";
     public const string Deleted = "Dihapus";
     public const string Merged = "Digabung";
+    public const string Submitted = "Laporan dikirim";
+    public const string Corrected = "Koreksi dikirim";
 }
 
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

@@ -8,6 +8,7 @@ using Sinergi.Features.Agreements;
 using Sinergi.Features.Agreements.Documents;
 using Sinergi.Features.Agreements.Registry;
 using Sinergi.Features.Import;
+using Sinergi.Features.Monitoring;
 using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
 using Sinergi.Features.Regions;
@@ -36,6 +37,11 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<RegionSettings> RegionSettings => Set<RegionSettings>();
     public DbSet<ImportSession> ImportSessions => Set<ImportSession>();
+    public DbSet<MonevSettings> MonevSettings => Set<MonevSettings>();
+    public DbSet<EvaluationSchedule> EvaluationSchedules => Set<EvaluationSchedule>();
+    public DbSet<ImplementationReport> ImplementationReports => Set<ImplementationReport>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<LokusAssignment> LokusAssignments => Set<LokusAssignment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters per query, so one context follows the caller of its request.
@@ -74,6 +80,12 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
             || d.Agreement.SharedWith.Any(s => s.RegionCode == CurrentRegion));
         builder.Entity<DocumentVersion>().HasQueryFilter(v => Unrestricted || v.Document!.Agreement!.RegionCode == CurrentRegion
             || v.Document.Agreement.SharedWith.Any(s => s.RegionCode == CurrentRegion));
+        // Monitoring reports follow their agreement: whoever reads it reads its reports (overseers through explicit checks).
+        builder.Entity<ImplementationReport>().HasQueryFilter(r => Unrestricted || r.Agreement!.RegionCode == CurrentRegion
+            || r.Agreement.SharedWith.Any(s => s.RegionCode == CurrentRegion));
+        builder.Entity<Assessment>().HasQueryFilter(r => Unrestricted || r.Agreement!.RegionCode == CurrentRegion
+            || r.Agreement.SharedWith.Any(s => s.RegionCode == CurrentRegion));
+        builder.Entity<LokusAssignment>().HasQueryFilter(l => Unrestricted || l.Opd!.RegionCode == CurrentRegion);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
             builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();

@@ -164,6 +164,8 @@ public static class DemoData
 
         var clock = services.GetRequiredService<TimeProvider>();
         await DemoAgreements.SeedAsync(db, PalangkaRaya, RegionClock.Today(clock, PalangkaRaya), ct);
+        await DemoMonev.SeedAsync(db, PalangkaRaya, RegionClock.Today(clock, PalangkaRaya), ct);
+        await DemoJudgements.SeedAsync(db, PalangkaRaya, ct);
     }
 
     /// <summary>The demo accounts that exist in this database, for the start-up banner.</summary>

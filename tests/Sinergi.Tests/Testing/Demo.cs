@@ -46,6 +46,16 @@ public static class Demo
         public const string Dlh = "DLH";
     }
 
+    /// <summary>
+    /// Monev of the home region: its agreements in force have their last two ended periods reported, most
+    /// on time; every fifth misses its latest report (overdue), some latest reports are still drafts.
+    /// </summary>
+    public static class Monev
+    {
+        public const int MinimumSubmitted = 20;
+        public const int MinimumOverdue = 3;
+    }
+
     /// <summary>Home-region agreements whose particular facts tests rely on.</summary>
     public static class Agreements
     {
@@ -55,5 +65,7 @@ public static class Demo
         public const string Stunting = "Kuliah Kerja Nyata Tematik Percepatan Penurunan Stunting";
         /// <summary>A draft KB with Pulang Pisau, run by Dishub: not shared with Pulang Pisau until it is signed.</summary>
         public const string SharedDraft = "Pengembangan Angkutan Sungai Antardaerah";
+        /// <summary>A Nota Kesepakatan with BNN in force for about two years with no monev report at all: the demo's formalitas.</summary>
+        public const string Formalitas = "Pencegahan dan Pemberantasan Penyalahgunaan dan Peredaran Gelap Narkotika";
     }
 }

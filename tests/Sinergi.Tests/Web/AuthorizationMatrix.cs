@@ -64,6 +64,8 @@ public static class AuthorizationMatrix
         Region,
         /// <summary>A token of the home region's admin, for the route that revokes one.</summary>
         AdminToken,
+        /// <summary>An agreement (as <see cref="Agreement"/>) and its latest evaluation period: two route values.</summary>
+        AgreementPeriod,
     }
 
     /// <param name="Form">Fields a page POST sends beyond its antiforgery token (<c>Input.Role=Overseer</c>).</param>
@@ -136,7 +138,26 @@ public static class AuthorizationMatrix
 
         // Placeholders of the modules to come.
         Get("/Proposals", Row.None, "L O O O O O O O O O O O"),
-        Get("/Evaluations", Row.None, "L O O O O O O O O O O O"),
+
+        // Monev: read by whoever reads the agreement; the laporan pelaksanaan is filed by its responsible OPD only,
+        // an agreement's own cadence is set by its region's admin.
+        Get("/Evaluations", Row.None, "L O O O O O F O O O O O"),
+        Get("/Evaluations/Agreement/{id:int}/{period}", Row.AgreementPeriod, "L O O O O O F N N O O O"),
+        Post("/Evaluations/Agreement/{id:int}/{period}", Row.AgreementPeriod, "L F F O F F F N N F F F", "Save"),
+        Post("/Evaluations/Agreement/{id:int}/{period}", Row.AgreementPeriod, "L F F O F F F N N F F F", "Submit"),
+        Post("/Evaluations/Agreement/{id:int}/{period}", Row.AgreementPeriod, "L F F O F F F N N F F F", "Correct"),
+        Post("/Evaluations/Agreement/{id:int}/{period}", Row.AgreementPeriod, "L F F O F F F N N F F F", "Upload"),
+        // The review is the TKKSD lokus member's (the demo TKKSD is lokus of Dinkes), the evaluation the admin's.
+        Get("/Evaluations/Review/{id:int}/{period}", Row.AgreementPeriod, "L O O O O O F N N O O O"),
+        Post("/Evaluations/Review/{id:int}/{period}", Row.AgreementPeriod, "L F O F F F F N N F F F", "Save"),
+        Post("/Evaluations/Review/{id:int}/{period}", Row.AgreementPeriod, "L F O F F F F N N F F F", "Submit"),
+        Post("/Evaluations/Review/{id:int}/{period}", Row.AgreementPeriod, "L F O F F F F N N F F F", "Correct"),
+        Get("/Evaluations/Evaluate/{id:int}/{period}", Row.AgreementPeriod, "L O O O O O F N N O O O"),
+        Post("/Evaluations/Evaluate/{id:int}/{period}", Row.AgreementPeriod, "L O F F F F F N N F F F", "Save"),
+        Post("/Evaluations/Evaluate/{id:int}/{period}", Row.AgreementPeriod, "L O F F F F F N N F F F", "Submit"),
+        Post("/Evaluations/Evaluate/{id:int}/{period}", Row.AgreementPeriod, "L O F F F F F N N F F F", "Correct"),
+        Get("/Evaluations/Schedule/{id:int}", Row.Agreement, "L O O O O O F N N O O O"),
+        Post("/Evaluations/Schedule/{id:int}", Row.Agreement, "L O F F F F F N N F F F"),
 
         // Kerja Sama: the registry. Everyone in government reads the region's registry; a Mitra account does not.
         Get("/Agreements", Row.None, "L O O O O O F O O O O O"),
@@ -192,6 +213,10 @@ public static class AuthorizationMatrix
         Get("/Settings/Report", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Report", Row.None, "L O F F F F F O O F F O"),
         Get("/Settings/Registry", Row.None, "L O F F F F F O O F F O"),
+        Get("/Settings/Monev", Row.None, "L O F F F F F O O F F O"),
+        Get("/Settings/Lokus", Row.None, "L O F F F F F O O F F O"),
+        Post("/Settings/Lokus", Row.None, "L O F F F F F O O F F O"),
+        Post("/Settings/Monev", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Registry", Row.None, "L O F F F F F O O F F O"),
         Get("/Settings/Opds", Row.None, "L O F F F F F O O F F O"),
         Get("/Settings/Opds/Edit/{id:int?}", Row.None, "L O F F F F F O O F F O"),
@@ -247,5 +272,18 @@ public static class AuthorizationMatrix
         // The full report of an import, for the region's admin; another region's is not found.
         Get("/api/v1/imports/{id:guid}/report", Row.ImportSession, "L O F F F F F N N F F F"),
         Get("/api/v1/reports/period", Row.None, "L O O O O O F O O O O O"),
+        Get("/api/v1/agreements/{id:int}/periods/", Row.Agreement, "L O O O O O F N N O O O"),
+        Get("/api/v1/agreements/{id:int}/periods/{period}/implementation", Row.AgreementPeriod, "L O O O O O F N N O O O"),
+        Put("/api/v1/agreements/{id:int}/periods/{period}/implementation", Row.AgreementPeriod, "L F F O F F F N N F F F"),
+        Post("/api/v1/agreements/{id:int}/periods/{period}/implementation/submit", Row.AgreementPeriod, "L F F O F F F N N F F F"),
+        Post("/api/v1/agreements/{id:int}/periods/{period}/implementation/correct", Row.AgreementPeriod, "L F F O F F F N N F F F"),
+        Get("/api/v1/agreements/{id:int}/periods/{period}/review", Row.AgreementPeriod, "L O O O O O F N N O O O"),
+        Put("/api/v1/agreements/{id:int}/periods/{period}/review", Row.AgreementPeriod, "L F O F F F F N N F F F"),
+        Post("/api/v1/agreements/{id:int}/periods/{period}/review/submit", Row.AgreementPeriod, "L F O F F F F N N F F F"),
+        Post("/api/v1/agreements/{id:int}/periods/{period}/review/correct", Row.AgreementPeriod, "L F O F F F F N N F F F"),
+        Get("/api/v1/agreements/{id:int}/periods/{period}/evaluation", Row.AgreementPeriod, "L O O O O O F N N O O O"),
+        Put("/api/v1/agreements/{id:int}/periods/{period}/evaluation", Row.AgreementPeriod, "L O F F F F F N N F F F"),
+        Post("/api/v1/agreements/{id:int}/periods/{period}/evaluation/submit", Row.AgreementPeriod, "L O F F F F F N N F F F"),
+        Post("/api/v1/agreements/{id:int}/periods/{period}/evaluation/correct", Row.AgreementPeriod, "L O F F F F F N N F F F"),
     ];
 }

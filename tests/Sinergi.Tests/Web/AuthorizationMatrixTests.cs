@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sinergi.Features.Accounts;
 using Sinergi.Features.Agreements;
 using Sinergi.Features.Import;
+using Sinergi.Features.Monitoring;
 using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
 using Sinergi.Tests.Infrastructure.Files;
@@ -77,6 +78,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         public required string ProvinceOverseer { get; init; }
         public Guid ImportSession { get; init; }
         public int AdminToken { get; init; }
+        public required string OwnPeriod { get; init; }
+        public required string OtherPeriod { get; init; }
     }
 
     [Fact]
@@ -176,7 +179,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
     private async Task<HttpResponseMessage> CallAsync(Route route, Expectation expectation, Caller caller, Session session, Rows rows)
     {
         var value = await RowValueAsync(expectation.Row, caller, rows);
-        var url = Regex.Replace(route.Template, @"\{[^}]+\}", value ?? "").Replace("//", "/").TrimEnd('/');
+        // A row of two values ("12|2026-s1") fills the route's placeholders in turn.
+        var values = new Queue<string>((value ?? "").Split('|'));
+        var url = Regex.Replace(route.Template, @"\{[^}]+\}", _ => values.Count > 1 ? values.Dequeue() : values.Peek()).Replace("//", "/").TrimEnd('/');
         if (url.Length == 0)
             url = "/";
         var query = new List<string>();
@@ -223,6 +228,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Row.ImportSession => rows.ImportSession.ToString(),
             Row.Region => Demo.Home,
             Row.AdminToken => Id(rows.AdminToken),
+            Row.AgreementPeriod => otherRow ? $"{Id(rows.OtherAgreement)}|{rows.OtherPeriod}" : $"{Id(rows.OwnAgreement)}|{rows.OwnPeriod}",
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
     }
@@ -277,8 +283,12 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             OwnAgreement = own, OtherAgreement = other, OwnDocument = ownDocument, OtherDocument = otherDocument,
             OwnPartner = await PartnerNamedOnlyByAsync(own, "Mitra Matriks Dinkes"), OtherPartner = await PartnerNamedOnlyByAsync(other, "Mitra Matriks OPD Lain"),
             Opd = opd, User = user, ProvinceOverseer = overseer, ImportSession = session, AdminToken = adminToken,
+            OwnPeriod = await LatestPeriodAsync(own), OtherPeriod = await LatestPeriodAsync(other),
         };
     }
+
+    private Task<string> LatestPeriodAsync(int agreementId) => app.WithDbAsync(async db =>
+        (await MonevAgreement.LoadAsync(db, agreementId))!.PeriodsOn(Sinergi.Tenancy.RegionClock.Today(TimeProvider.System, Demo.Home)).Last(p => !p.IsFinal).Code);
 
     private Task CreateMitraAsync() => app.WithDbAsync(async db =>
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sinergi.Audit;
 using Sinergi.Data;
 using Sinergi.Features.Agreements.Documents;
+using Sinergi.Features.Monitoring;
 using Sinergi.Features.Settings;
 using Sinergi.Tenancy;
 
@@ -26,6 +27,7 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
     public LinkRow? Extends { get; private set; }
     public List<LinkRow> Extensions { get; private set; } = [];
     public List<AuditEvent> History { get; private set; } = [];
+    public MonevPart? Monev { get; private set; }
     public DateOnly Today { get; private set; }
     public int WindowDays { get; private set; }
 
@@ -57,6 +59,7 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
             Extends = await LinkAsync(db.Agreements.IgnoreQueryFilters().Where(a => a.Id == extendsId)).SingleOrDefaultAsync();
         Extensions = await LinkAsync(db.Agreements.IgnoreQueryFilters().Where(a => a.ExtendsId == id)).ToListAsync();
         History = await AgreementHistory.ReadAsync(db, id);
+        Monev = await MonevPart.LoadAsync(db, scope, User, id, Today);
         return true;
     }
 

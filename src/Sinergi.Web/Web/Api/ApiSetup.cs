@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using Sinergi.Features.Accounts;
 using Sinergi.Features.Agreements;
 using Sinergi.Features.Import;
+using Sinergi.Features.Monitoring;
 using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
 using Sinergi.Features.Regions;
@@ -41,6 +42,7 @@ public static class ApiSetup
         v1.MapPartnersApi();
         v1.MapImportApi();
         v1.MapReportsApi();
+        v1.MapMonevApi();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o

@@ -1,0 +1,289 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Sinergi.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Monitoring : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Assessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    AgreementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    PeriodCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Answers = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Recommendation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmittedById = table.Column<string>(type: "TEXT", nullable: true),
+                    SubmittedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assessments_Agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "Agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Assessments_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationSchedules",
+                columns: table => new
+                {
+                    AgreementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cadence = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationSchedules", x => x.AgreementId);
+                    table.ForeignKey(
+                        name: "FK_EvaluationSchedules_Agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "Agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImplementationReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgreementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    OpdId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PeriodCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Outputs = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ProgressPercent = table.Column<int>(type: "INTEGER", nullable: true),
+                    Realisation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    UseOfResults = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Obstacles = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Sustainability = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmittedById = table.Column<string>(type: "TEXT", nullable: true),
+                    SubmittedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImplementationReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImplementationReports_Agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "Agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ImplementationReports_Opds_OpdId",
+                        column: x => x.OpdId,
+                        principalTable: "Opds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ImplementationReports_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LokusAssignments",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    OpdId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LokusAssignments", x => new { x.UserId, x.OpdId });
+                    table.ForeignKey(
+                        name: "FK_LokusAssignments_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LokusAssignments_Opds_OpdId",
+                        column: x => x.OpdId,
+                        principalTable: "Opds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonevSettings",
+                columns: table => new
+                {
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Cadence = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    DueDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    FormalitasMonths = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonevSettings", x => x.RegionCode);
+                    table.ForeignKey(
+                        name: "FK_MonevSettings_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportActivity",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Participants = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportActivity", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportActivity_ImplementationReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ImplementationReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportEvidence",
+                columns: table => new
+                {
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentVersionId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportEvidence", x => new { x.ReportId, x.DocumentVersionId });
+                    table.ForeignKey(
+                        name: "FK_ReportEvidence_DocumentVersions_DocumentVersionId",
+                        column: x => x.DocumentVersionId,
+                        principalTable: "DocumentVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReportEvidence_ImplementationReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ImplementationReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_AgreementId_RegionCode_PeriodCode_Kind_Revision",
+                table: "Assessments",
+                columns: new[] { "AgreementId", "RegionCode", "PeriodCode", "Kind", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_RegionCode_PeriodEnd",
+                table: "Assessments",
+                columns: new[] { "RegionCode", "PeriodEnd" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImplementationReports_AgreementId_RegionCode_PeriodCode_Revision",
+                table: "ImplementationReports",
+                columns: new[] { "AgreementId", "RegionCode", "PeriodCode", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImplementationReports_OpdId",
+                table: "ImplementationReports",
+                column: "OpdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImplementationReports_RegionCode_PeriodEnd",
+                table: "ImplementationReports",
+                columns: new[] { "RegionCode", "PeriodEnd" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LokusAssignments_OpdId",
+                table: "LokusAssignments",
+                column: "OpdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportActivity_ReportId",
+                table: "ReportActivity",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportEvidence_DocumentVersionId",
+                table: "ReportEvidence",
+                column: "DocumentVersionId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Assessments");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationSchedules");
+
+            migrationBuilder.DropTable(
+                name: "LokusAssignments");
+
+            migrationBuilder.DropTable(
+                name: "MonevSettings");
+
+            migrationBuilder.DropTable(
+                name: "ReportActivity");
+
+            migrationBuilder.DropTable(
+                name: "ReportEvidence");
+
+            migrationBuilder.DropTable(
+                name: "ImplementationReports");
+        }
+    }
+}

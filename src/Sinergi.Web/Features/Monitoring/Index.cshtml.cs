@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sinergi.Data;
+using Sinergi.Features.Accounts;
+using Sinergi.Features.Regions;
+using Sinergi.Tenancy;
+
+namespace Sinergi.Features.Monitoring;
+
+/// <summary>
+/// The Monev section: what is due, overdue first. Each role sees its own work above the region's
+/// whole list: the OPD operator its reports to fill, the admin what is overdue across the region.
+/// </summary>
+public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [Display(Name = "OPD")]
+    [BindProperty(SupportsGet = true)] public int? Opd { get; set; }
+    [BindProperty(SupportsGet = true)] public string? State { get; set; }
+    [Display(Name = "Hanya yang terlambat")]
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+
+    public string? RegionName { get; private set; }
+    public List<OverseenRegions.Option> RegionOptions { get; private set; } = [];
+    public List<(int Id, string ShortName)> OpdOptions { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public List<MonevQueries.DueRow> All { get; private set; } = [];
+    public List<MonevQueries.DueRow> Shown { get; private set; } = [];
+    /// <summary>The caller's own work: its reports to fill, or (for the admin) what is overdue.</summary>
+    public List<MonevQueries.DueRow> Mine { get; private set; } = [];
+    public string MineTitle { get; private set; } = "";
+    public string MineEmpty { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        RegionOptions = await OverseenRegions.OptionsAsync(db, scope);
+        Region = Region?.Trim() is { } code && Regions.Region.IsWellFormedCode(code) && scope.Oversees(code) ? code : scope.RegionCode ?? RegionOptions.FirstOrDefault()?.Code;
+        if (Region is null)
+            return Page();
+        RegionName = await db.Regions.Where(r => r.Code == Region).Select(r => r.GovernmentName).SingleOrDefaultAsync();
+        Today = RegionClock.Today(clock, Region);
+        All = await MonevQueries.DueAsync(db, scope, Region, Today, HttpContext.RequestAborted);
+        OpdOptions = All.SelectMany(r => r.OpdIds.Zip(r.Opds.Split(", "))).Distinct().OrderBy(o => o.Second)
+            .Select(o => (o.First, o.Second)).ToList();
+
+        if (User.IsInRole(Roles.OpdOperator) && scope.OpdId is int own && Region == scope.RegionCode)
+        {
+            MineTitle = "Laporan yang harus Anda isi";
+            MineEmpty = "Semua laporan OPD Anda sudah dikirim.";
+            Mine = All.Where(r => r.OpdIds.Contains(own) && r.State < PeriodState.Dikirim).ToList();
+        }
+        else if (User.IsInRole(Roles.Tkksd) && Region == scope.RegionCode)
+        {
+            var lokus = await MonevAccess.LokusOpdsAsync(db, User);
+            MineTitle = "Telaah yang menunggu Anda";
+            MineEmpty = lokus.Count == 0 ? "Anda belum ditetapkan sebagai lokus OPD mana pun." : "Tidak ada laporan yang menunggu telaah Anda.";
+            Mine = All.Where(r => r.State == PeriodState.Dikirim && r.OpdIds.Any(lokus.Contains)).ToList();
+        }
+        else if (User.IsInRole(Roles.AdminKerjaSama) && Region == scope.RegionCode)
+        {
+            MineTitle = "Evaluasi yang harus ditutup, dan yang terlambat";
+            MineEmpty = "Tidak ada evaluasi yang menunggu dan tidak ada laporan yang terlambat.";
+            Mine = All.Where(r => r.State == PeriodState.Ditelaah || r.Overdue).ToList();
+        }
+
+        var state = Enum.GetValues<PeriodState>().Cast<PeriodState?>().FirstOrDefault(s => Slug(s!.Value) == State);
+        Shown = All.Where(r => (Opd is null || r.OpdIds.Contains(Opd.Value)) && (state is null || r.State == state) && (!Overdue || r.Overdue)).ToList();
+        return Page();
+    }
+
+    public static string Slug(PeriodState state) => state switch
+    {
+        PeriodState.Draf => "draf",
+        PeriodState.Dikirim => "dikirim",
+        PeriodState.Ditelaah => "ditelaah",
+        PeriodState.Selesai => "selesai",
+        _ => "belum-diisi",
+    };
+
+    public (List<MonevQueries.DueRow> Rows, string Id) MineTable => (Mine, "mine-table");
+
+    public (List<MonevQueries.DueRow> Rows, string Id) ShownTable => (Shown, "due-table");
+}

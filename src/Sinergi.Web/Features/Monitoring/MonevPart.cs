@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using Sinergi.Data;
+using Sinergi.Tenancy;
+
+namespace Sinergi.Features.Monitoring;
+
+/// <summary>The monev part of an agreement's page: its cadence and every period with its report's state.</summary>
+public sealed record MonevPart(MonevAgreement Agreement, List<MonevQueries.PeriodRow> Periods, bool CanSchedule)
+{
+    public static async Task<MonevPart?> LoadAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, int agreementId, DateOnly today,
+        CancellationToken ct = default)
+    {
+        if (await MonevAgreement.LoadAsync(db, agreementId, ct) is not { } agreement)
+            return null;
+        var periods = await MonevQueries.PeriodsAsync(db, agreement, MonevAccess.ReportRegion(scope, agreement), today, ct);
+        return new MonevPart(agreement, periods, MonevAccess.CanSchedule(user, scope, agreement));
+    }
+}
