@@ -42,6 +42,8 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<ImplementationReport> ImplementationReports => Set<ImplementationReport>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<LokusAssignment> LokusAssignments => Set<LokusAssignment>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<PerformanceIndicator> PerformanceIndicators => Set<PerformanceIndicator>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters per query, so one context follows the caller of its request.
@@ -85,6 +87,9 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
             || r.Agreement.SharedWith.Any(s => s.RegionCode == CurrentRegion));
         builder.Entity<Assessment>().HasQueryFilter(r => Unrestricted || r.Agreement!.RegionCode == CurrentRegion
             || r.Agreement.SharedWith.Any(s => s.RegionCode == CurrentRegion));
+        builder.Entity<Indicator>().HasQueryFilter(i => Unrestricted || i.Agreement!.RegionCode == CurrentRegion
+            || i.Agreement.SharedWith.Any(s => s.RegionCode == CurrentRegion));
+        builder.Entity<PerformanceIndicator>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
         builder.Entity<LokusAssignment>().HasQueryFilter(l => Unrestricted || l.Opd!.RegionCode == CurrentRegion);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))

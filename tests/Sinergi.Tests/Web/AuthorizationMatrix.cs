@@ -66,6 +66,8 @@ public static class AuthorizationMatrix
         AdminToken,
         /// <summary>An agreement (as <see cref="Agreement"/>) and its latest evaluation period: two route values.</summary>
         AgreementPeriod,
+        /// <summary>An agreement, one of its indicators and its latest period: three route values.</summary>
+        AgreementIndicatorPeriod,
     }
 
     /// <param name="Form">Fields a page POST sends beyond its antiforgery token (<c>Input.Role=Overseer</c>).</param>
@@ -156,6 +158,10 @@ public static class AuthorizationMatrix
         Post("/Evaluations/Evaluate/{id:int}/{period}", Row.AgreementPeriod, "L O F F F F F N N F F F", "Save"),
         Post("/Evaluations/Evaluate/{id:int}/{period}", Row.AgreementPeriod, "L O F F F F F N N F F F", "Submit"),
         Post("/Evaluations/Evaluate/{id:int}/{period}", Row.AgreementPeriod, "L O F F F F F N N F F F", "Correct"),
+        // Indicators: whoever edits the agreement sets them and records target and realisation.
+        Get("/Evaluations/Indicators/{id:int}", Row.Agreement, "L O O O O O F N N O O O"),
+        Post("/Evaluations/Indicators/{id:int}", Row.Agreement, "L O F O F F F N N F F F", "Add"),
+        Post("/Evaluations/Indicators/{id:int}", Row.Agreement, "L O F O F F F N N F F F", "Record"),
         Get("/Evaluations/Schedule/{id:int}", Row.Agreement, "L O O O O O F N N O O O"),
         Post("/Evaluations/Schedule/{id:int}", Row.Agreement, "L O F F F F F N N F F F"),
 
@@ -215,6 +221,8 @@ public static class AuthorizationMatrix
         Get("/Settings/Registry", Row.None, "L O F F F F F O O F F O"),
         Get("/Settings/Monev", Row.None, "L O F F F F F O O F F O"),
         Get("/Settings/Lokus", Row.None, "L O F F F F F O O F F O"),
+        Get("/Settings/Iku", Row.None, "L O F F F F F O O F F O"),
+        Post("/Settings/Iku", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Lokus", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Monev", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Registry", Row.None, "L O F F F F F O O F F O"),
@@ -272,6 +280,9 @@ public static class AuthorizationMatrix
         // The full report of an import, for the region's admin; another region's is not found.
         Get("/api/v1/imports/{id:guid}/report", Row.ImportSession, "L O F F F F F N N F F F"),
         Get("/api/v1/reports/period", Row.None, "L O O O O O F O O O O O"),
+        Get("/api/v1/agreements/{id:int}/indicators/", Row.Agreement, "L O O O O O F N N O O O"),
+        Post("/api/v1/agreements/{id:int}/indicators/", Row.Agreement, "L O F O F F F N N F F F"),
+        Put("/api/v1/agreements/{id:int}/indicators/{indicatorId:int}/periods/{period}", Row.AgreementIndicatorPeriod, "L O F O F F F N N F F F"),
         Get("/api/v1/agreements/{id:int}/periods/", Row.Agreement, "L O O O O O F N N O O O"),
         Get("/api/v1/agreements/{id:int}/periods/{period}/implementation", Row.AgreementPeriod, "L O O O O O F N N O O O"),
         Put("/api/v1/agreements/{id:int}/periods/{period}/implementation", Row.AgreementPeriod, "L F F O F F F N N F F F"),

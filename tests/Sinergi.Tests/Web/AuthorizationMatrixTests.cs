@@ -79,6 +79,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         public Guid ImportSession { get; init; }
         public int AdminToken { get; init; }
         public required string OwnPeriod { get; init; }
+        public int OwnIndicator { get; init; }
+        public int OtherIndicator { get; init; }
         public required string OtherPeriod { get; init; }
     }
 
@@ -228,6 +230,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Row.ImportSession => rows.ImportSession.ToString(),
             Row.Region => Demo.Home,
             Row.AdminToken => Id(rows.AdminToken),
+            Row.AgreementIndicatorPeriod => otherRow ? $"{Id(rows.OtherAgreement)}|{Id(rows.OtherIndicator)}|{rows.OtherPeriod}"
+                : $"{Id(rows.OwnAgreement)}|{Id(rows.OwnIndicator)}|{rows.OwnPeriod}",
             Row.AgreementPeriod => otherRow ? $"{Id(rows.OtherAgreement)}|{rows.OtherPeriod}" : $"{Id(rows.OwnAgreement)}|{rows.OwnPeriod}",
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
@@ -284,11 +288,20 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             OwnPartner = await PartnerNamedOnlyByAsync(own, "Mitra Matriks Dinkes"), OtherPartner = await PartnerNamedOnlyByAsync(other, "Mitra Matriks OPD Lain"),
             Opd = opd, User = user, ProvinceOverseer = overseer, ImportSession = session, AdminToken = adminToken,
             OwnPeriod = await LatestPeriodAsync(own), OtherPeriod = await LatestPeriodAsync(other),
+            OwnIndicator = await IndicatorAsync(own), OtherIndicator = await IndicatorAsync(other),
         };
     }
 
     private Task<string> LatestPeriodAsync(int agreementId) => app.WithDbAsync(async db =>
         (await MonevAgreement.LoadAsync(db, agreementId))!.PeriodsOn(Sinergi.Tenancy.RegionClock.Today(TimeProvider.System, Demo.Home)).Last(p => !p.IsFinal).Code);
+
+    private Task<int> IndicatorAsync(int agreementId) => app.WithDbAsync(async db =>
+    {
+        var indicator = new Indicator { AgreementId = agreementId, Name = "Indikator matriks", Unit = "kegiatan" };
+        db.Indicators.Add(indicator);
+        await db.SaveChangesAsync();
+        return indicator.Id;
+    });
 
     private Task CreateMitraAsync() => app.WithDbAsync(async db =>
     {

@@ -53,6 +53,7 @@ public static class MonevApi
             .WithSummary("Kirim laporan pelaksanaan; isi opsional (disimpan lalu dikirim), tanpa isi mengirim draf yang ada");
         periods.MapPost("/{period}/implementation/correct", CorrectAsync).WithSummary("Mulai koreksi laporan terkirim sebagai versi baru dengan alasan");
         api.MapAssessmentsApi();
+        api.MapIndicatorsApi();
         return api;
     }
 

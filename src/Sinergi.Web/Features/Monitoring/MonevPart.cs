@@ -1,11 +1,12 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
 using Sinergi.Tenancy;
 
 namespace Sinergi.Features.Monitoring;
 
 /// <summary>The monev part of an agreement's page: its cadence and every period with its report's state.</summary>
-public sealed record MonevPart(MonevAgreement Agreement, List<MonevQueries.PeriodRow> Periods, bool CanSchedule)
+public sealed record MonevPart(MonevAgreement Agreement, List<MonevQueries.PeriodRow> Periods, bool CanSchedule, List<Indicator> Indicators)
 {
     public static async Task<MonevPart?> LoadAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, int agreementId, DateOnly today,
         CancellationToken ct = default)
@@ -13,6 +14,8 @@ public sealed record MonevPart(MonevAgreement Agreement, List<MonevQueries.Perio
         if (await MonevAgreement.LoadAsync(db, agreementId, ct) is not { } agreement)
             return null;
         var periods = await MonevQueries.PeriodsAsync(db, agreement, MonevAccess.ReportRegion(scope, agreement), today, ct);
-        return new MonevPart(agreement, periods, MonevAccess.CanSchedule(user, scope, agreement));
+        var indicators = await db.Indicators.IgnoreQueryFilters().AsNoTracking().Include(i => i.Values).Include(i => i.PerformanceIndicator)
+            .Where(i => i.AgreementId == agreementId).OrderBy(i => i.Id).ToListAsync(ct);
+        return new MonevPart(agreement, periods, MonevAccess.CanSchedule(user, scope, agreement), indicators);
     }
 }

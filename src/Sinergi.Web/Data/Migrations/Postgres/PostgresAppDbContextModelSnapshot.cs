@@ -955,6 +955,89 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.ToTable("ImplementationReports");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Monitoring.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("PerformanceIndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.HasIndex("PerformanceIndicatorId");
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.IndicatorValue", b =>
+                {
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PeriodCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("Realisation")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("IndicatorId", "PeriodCode");
+
+                    b.ToTable("IndicatorValue");
+                });
+
             modelBuilder.Entity("Sinergi.Features.Monitoring.LokusAssignment", b =>
                 {
                     b.Property<string>("UserId")
@@ -990,6 +1073,54 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.HasKey("RegionCode");
 
                     b.ToTable("MonevSettings");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.PerformanceIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("OpdId", "Year", "Code")
+                        .IsUnique();
+
+                    b.ToTable("PerformanceIndicators");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Monitoring.ReportActivity", b =>
@@ -1518,6 +1649,33 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.Navigation("Opd");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Monitoring.Indicator", b =>
+                {
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sinergi.Features.Monitoring.PerformanceIndicator", "PerformanceIndicator")
+                        .WithMany()
+                        .HasForeignKey("PerformanceIndicatorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Agreement");
+
+                    b.Navigation("PerformanceIndicator");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.IndicatorValue", b =>
+                {
+                    b.HasOne("Sinergi.Features.Monitoring.Indicator", null)
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sinergi.Features.Monitoring.LokusAssignment", b =>
                 {
                     b.HasOne("Sinergi.Features.Opds.Opd", "Opd")
@@ -1542,6 +1700,23 @@ namespace Sinergi.Data.Migrations.Postgres
                         .HasForeignKey("Sinergi.Features.Monitoring.MonevSettings", "RegionCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.PerformanceIndicator", b =>
+                {
+                    b.HasOne("Sinergi.Features.Opds.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Opd");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Monitoring.ReportActivity", b =>
@@ -1637,6 +1812,11 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.Navigation("Activities");
 
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.Indicator", b =>
+                {
+                    b.Navigation("Values");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,7 +11,7 @@ using Sinergi.Data;
 namespace Sinergi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261201235358_Monitoring")]
+    [Migration("20261202001433_Monitoring")]
     partial class Monitoring
     {
         /// <inheritdoc />
@@ -922,6 +922,87 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.ToTable("ImplementationReports");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Monitoring.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PerformanceIndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.HasIndex("PerformanceIndicatorId");
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.IndicatorValue", b =>
+                {
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeriodCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Realisation")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IndicatorId", "PeriodCode");
+
+                    b.ToTable("IndicatorValue");
+                });
+
             modelBuilder.Entity("Sinergi.Features.Monitoring.LokusAssignment", b =>
                 {
                     b.Property<string>("UserId")
@@ -957,6 +1038,52 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.HasKey("RegionCode");
 
                     b.ToTable("MonevSettings");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.PerformanceIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("OpdId", "Year", "Code")
+                        .IsUnique();
+
+                    b.ToTable("PerformanceIndicators");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Monitoring.ReportActivity", b =>
@@ -1479,6 +1606,33 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.Navigation("Opd");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Monitoring.Indicator", b =>
+                {
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sinergi.Features.Monitoring.PerformanceIndicator", "PerformanceIndicator")
+                        .WithMany()
+                        .HasForeignKey("PerformanceIndicatorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Agreement");
+
+                    b.Navigation("PerformanceIndicator");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.IndicatorValue", b =>
+                {
+                    b.HasOne("Sinergi.Features.Monitoring.Indicator", null)
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sinergi.Features.Monitoring.LokusAssignment", b =>
                 {
                     b.HasOne("Sinergi.Features.Opds.Opd", "Opd")
@@ -1503,6 +1657,23 @@ namespace Sinergi.Data.Migrations.Sqlite
                         .HasForeignKey("Sinergi.Features.Monitoring.MonevSettings", "RegionCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.PerformanceIndicator", b =>
+                {
+                    b.HasOne("Sinergi.Features.Opds.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Opd");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Monitoring.ReportActivity", b =>
@@ -1598,6 +1769,11 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.Navigation("Activities");
 
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.Indicator", b =>
+                {
+                    b.Navigation("Values");
                 });
 #pragma warning restore 612, 618
         }

@@ -172,6 +172,37 @@ namespace Sinergi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PerformanceIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    OpdId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PerformanceIndicators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PerformanceIndicators_Opds_OpdId",
+                        column: x => x.OpdId,
+                        principalTable: "Opds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PerformanceIndicators_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportActivity",
                 columns: table => new
                 {
@@ -218,6 +249,62 @@ namespace Sinergi.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Indicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgreementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Baseline = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    PerformanceIndicatorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Indicators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "Agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Indicators_PerformanceIndicators_PerformanceIndicatorId",
+                        column: x => x.PerformanceIndicatorId,
+                        principalTable: "PerformanceIndicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorValue",
+                columns: table => new
+                {
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Realisation = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorValue", x => new { x.IndicatorId, x.PeriodCode });
+                    table.ForeignKey(
+                        name: "FK_IndicatorValue_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Assessments_AgreementId_RegionCode_PeriodCode_Kind_Revision",
                 table: "Assessments",
@@ -246,9 +333,30 @@ namespace Sinergi.Data.Migrations.Sqlite
                 columns: new[] { "RegionCode", "PeriodEnd" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Indicators_AgreementId",
+                table: "Indicators",
+                column: "AgreementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_PerformanceIndicatorId",
+                table: "Indicators",
+                column: "PerformanceIndicatorId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LokusAssignments_OpdId",
                 table: "LokusAssignments",
                 column: "OpdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PerformanceIndicators_OpdId_Year_Code",
+                table: "PerformanceIndicators",
+                columns: new[] { "OpdId", "Year", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PerformanceIndicators_RegionCode",
+                table: "PerformanceIndicators",
+                column: "RegionCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportActivity_ReportId",
@@ -271,6 +379,9 @@ namespace Sinergi.Data.Migrations.Sqlite
                 name: "EvaluationSchedules");
 
             migrationBuilder.DropTable(
+                name: "IndicatorValue");
+
+            migrationBuilder.DropTable(
                 name: "LokusAssignments");
 
             migrationBuilder.DropTable(
@@ -283,7 +394,13 @@ namespace Sinergi.Data.Migrations.Sqlite
                 name: "ReportEvidence");
 
             migrationBuilder.DropTable(
+                name: "Indicators");
+
+            migrationBuilder.DropTable(
                 name: "ImplementationReports");
+
+            migrationBuilder.DropTable(
+                name: "PerformanceIndicators");
         }
     }
 }
