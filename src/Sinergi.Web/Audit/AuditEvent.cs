@@ -50,6 +50,9 @@ public static class AuditActions
     public const string Extended = "Diperpanjang";
     public const string Deleted = "Dihapus";
     public const string Merged = "Digabung";
+    public const string BudgetLineAdded = "Anggaran ditambahkan";
+    public const string BudgetLineChanged = "Anggaran diubah";
+    public const string BudgetLineDeleted = "Anggaran dihapus";
 }
 
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

@@ -7,6 +7,7 @@ using Sinergi.Features.Accounts;
 using Sinergi.Features.Agreements;
 using Sinergi.Features.Agreements.Documents;
 using Sinergi.Features.Agreements.Registry;
+using Sinergi.Features.Budget;
 using Sinergi.Features.Import;
 using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
@@ -36,6 +37,7 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<RegionSettings> RegionSettings => Set<RegionSettings>();
     public DbSet<ImportSession> ImportSessions => Set<ImportSession>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters per query, so one context follows the caller of its request.
@@ -66,6 +68,7 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
         builder.Entity<Opd>().HasQueryFilter(o => Unrestricted || o.RegionCode == CurrentRegion);
         builder.Entity<ImportSession>().HasQueryFilter(s => Unrestricted || s.RegionCode == CurrentRegion);
         builder.Entity<Partner>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
+        builder.Entity<BudgetLine>().HasQueryFilter(l => Unrestricted || l.RegionCode == CurrentRegion);
         // The owner sees its agreements; a region that is party to one sees it too.
         builder.Entity<Agreement>().HasQueryFilter(a => Unrestricted || a.RegionCode == CurrentRegion
             || Set<AgreementShare>().Where(s => s.RegionCode == CurrentRegion).Select(s => s.AgreementId).Contains(a.Id));

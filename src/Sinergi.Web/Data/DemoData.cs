@@ -164,6 +164,7 @@ public static class DemoData
 
         var clock = services.GetRequiredService<TimeProvider>();
         await DemoAgreements.SeedAsync(db, PalangkaRaya, RegionClock.Today(clock, PalangkaRaya), ct);
+        await DemoBudget.SeedAsync(db, PalangkaRaya, RegionClock.Today(clock, PalangkaRaya), ct);
     }
 
     /// <summary>The demo accounts that exist in this database, for the start-up banner.</summary>

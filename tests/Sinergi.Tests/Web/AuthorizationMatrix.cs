@@ -64,6 +64,12 @@ public static class AuthorizationMatrix
         Region,
         /// <summary>A token of the home region's admin, for the route that revokes one.</summary>
         AdminToken,
+        /// <summary>A budget line of the agreement the Dinkes operator runs; for OperatorOtherRow, one of another OPD's agreement.</summary>
+        BudgetLine,
+        /// <summary>A new budget line for each call, for routes that delete.</summary>
+        FreshBudgetLine,
+        /// <summary>The slug of an integration check (belum-terintegrasi).</summary>
+        BudgetCheck,
     }
 
     /// <param name="Form">Fields a page POST sends beyond its antiforgery token (<c>Input.Role=Overseer</c>).</param>
@@ -155,6 +161,14 @@ public static class AuthorizationMatrix
         Get("/Agreements/Terminate/{id:int}", Row.Agreement, "L O F O F F F N N N N N"),
         Post("/Agreements/Terminate/{id:int}", Row.Agreement, "L O F O F F F N N N N N"),
         Post("/Agreements/Details/{id:int}", Row.Agreement, "L O F O F F F N N F F F", "Upload"),
+        // Budget lines: who may edit the agreement; outside the owner region the agreement is not found.
+        Get("/Agreements/Budget/{id:int}", Row.Agreement, "L O F O F F F N N N N N"),
+        Post("/Agreements/Budget/{id:int}", Row.Agreement, "L O F O F F F N N N N N"),
+        Get("/Agreements/Budget/Line/{id:int}", Row.BudgetLine, "L O F O F F F N N N N N"),
+        Post("/Agreements/Budget/Line/{id:int}", Row.BudgetLine, "L O F O F F F N N N N N"),
+        Post("/Agreements/Budget/Line/{id:int}", Row.FreshBudgetLine, "L O F O F F F N N N N N", "Delete"),
+        // Integration checks of the caller's region (an overseer's own); without a region of one's own there is none to show.
+        Get("/Budget", Row.None, "L O O O O O F O O O N N"),
         // Only the region's admin deletes a mistaken record.
         Get("/Agreements/Delete/{id:int}", Row.Agreement, "L O F F F F F N N N N N"),
         Post("/Agreements/Delete/{id:int}", Row.FreshAgreement, "L O F F F F F N N N N N"),
@@ -245,5 +259,12 @@ public static class AuthorizationMatrix
         Post("/api/v1/partners/{id:int}/merge", Row.Partner, "L O F F F F F N N N N F"),
         Post("/api/v1/imports", Row.None, "L O F F F F F O O F F F"),
         Get("/api/v1/reports/period", Row.None, "L O O O O O F O O O O O"),
+        Get("/api/v1/agreements/{id:int}/budget-lines", Row.Agreement, "L O O O O O F N N O O O"),
+        Post("/api/v1/agreements/{id:int}/budget-lines", Row.Agreement, "L O F O F F F N N N N N"),
+        Put("/api/v1/budget-lines/{id:int}", Row.BudgetLine, "L O F O F F F N N N N N"),
+        Delete("/api/v1/budget-lines/{id:int}", Row.BudgetLine, "L O F O F F F N N N N N"),
+        // Without a region of its own the caller must name one: 400, an answer.
+        Get("/api/v1/budget/checks/", Row.None, "L O O O O O F O O O O O"),
+        Get("/api/v1/budget/checks/{check}", Row.BudgetCheck, "L O O O O O F O O O O O"),
     ];
 }

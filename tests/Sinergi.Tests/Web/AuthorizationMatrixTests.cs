@@ -77,6 +77,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         public required string ProvinceOverseer { get; init; }
         public Guid ImportSession { get; init; }
         public int AdminToken { get; init; }
+        public int OwnBudgetLine { get; init; }
+        public int OtherBudgetLine { get; init; }
     }
 
     [Fact]
@@ -223,6 +225,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Row.ImportSession => rows.ImportSession.ToString(),
             Row.Region => Demo.Home,
             Row.AdminToken => Id(rows.AdminToken),
+            Row.BudgetLine => Id(otherRow ? rows.OtherBudgetLine : rows.OwnBudgetLine),
+            Row.FreshBudgetLine => Id(await FreshBudgetLineAsync(otherRow ? rows.OtherAgreement : rows.OwnAgreement)),
+            Row.BudgetCheck => "belum-terintegrasi",
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
     }
@@ -277,6 +282,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             OwnAgreement = own, OtherAgreement = other, OwnDocument = ownDocument, OtherDocument = otherDocument,
             OwnPartner = await PartnerNamedOnlyByAsync(own, "Mitra Matriks Dinkes"), OtherPartner = await PartnerNamedOnlyByAsync(other, "Mitra Matriks OPD Lain"),
             Opd = opd, User = user, ProvinceOverseer = overseer, ImportSession = session, AdminToken = adminToken,
+            OwnBudgetLine = await FreshBudgetLineAsync(own), OtherBudgetLine = await FreshBudgetLineAsync(other),
         };
     }
 
@@ -295,6 +301,19 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         db.Agreements.Add(agreement);
         await db.SaveChangesAsync();
         return agreement.Id;
+    });
+
+    private Task<int> FreshBudgetLineAsync(int agreementId) => app.WithDbAsync(async db =>
+    {
+        var agreement = await db.Agreements.SingleAsync(a => a.Id == agreementId);
+        var line = new Sinergi.Features.Budget.BudgetLine
+        {
+            RegionCode = agreement.RegionCode, AgreementId = agreementId, FiscalYear = (agreement.StartsOn ?? agreement.SignedOn)!.Value.Year,
+            Source = Sinergi.Features.Budget.BudgetSource.Mitra, Planned = 1_000_000,
+        };
+        db.BudgetLines.Add(line);
+        await db.SaveChangesAsync();
+        return line.Id;
     });
 
     private Task<int> FreshPartnerAsync() => app.WithDbAsync(async db =>

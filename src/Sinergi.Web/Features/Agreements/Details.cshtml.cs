@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Audit;
 using Sinergi.Data;
+using Sinergi.Features.Budget;
 using Sinergi.Features.Settings;
 using Sinergi.Tenancy;
 
@@ -27,6 +28,7 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
     public List<AuditEvent> History { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public int WindowDays { get; private set; }
+    public (List<BudgetLines.LineRow> Lines, List<BudgetLines.YearTotal> Years) Budget { get; private set; } = ([], []);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -56,6 +58,7 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
             Extends = await LinkAsync(db.Agreements.IgnoreQueryFilters().Where(a => a.Id == extendsId)).SingleOrDefaultAsync();
         Extensions = await LinkAsync(db.Agreements.IgnoreQueryFilters().Where(a => a.ExtendsId == id)).ToListAsync();
         History = await AgreementHistory.ReadAsync(db, id);
+        Budget = await BudgetLines.ForAgreementAsync(db, id);
         return true;
     }
 
