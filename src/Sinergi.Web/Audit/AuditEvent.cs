@@ -56,6 +56,9 @@ public static class AuditActions
     public const string Merged = "Digabung";
     public const string Submitted = "Laporan dikirim";
     public const string Corrected = "Koreksi dikirim";
+    public const string BudgetLineAdded = "Anggaran ditambahkan";
+    public const string BudgetLineChanged = "Anggaran diubah";
+    public const string BudgetLineDeleted = "Anggaran dihapus";
 }
 
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

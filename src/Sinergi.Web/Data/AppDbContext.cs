@@ -7,6 +7,7 @@ using Sinergi.Features.Accounts;
 using Sinergi.Features.Agreements;
 using Sinergi.Features.Agreements.Documents;
 using Sinergi.Features.Agreements.Registry;
+using Sinergi.Features.Budget;
 using Sinergi.Features.Import;
 using Sinergi.Features.Monitoring;
 using Sinergi.Features.Opds;
@@ -44,6 +45,7 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<LokusAssignment> LokusAssignments => Set<LokusAssignment>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<PerformanceIndicator> PerformanceIndicators => Set<PerformanceIndicator>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters per query, so one context follows the caller of its request.
@@ -74,6 +76,7 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
         builder.Entity<Opd>().HasQueryFilter(o => Unrestricted || o.RegionCode == CurrentRegion);
         builder.Entity<ImportSession>().HasQueryFilter(s => Unrestricted || s.RegionCode == CurrentRegion);
         builder.Entity<Partner>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
+        builder.Entity<BudgetLine>().HasQueryFilter(l => Unrestricted || l.RegionCode == CurrentRegion);
         // The owner sees its agreements; a region that is party to one sees it too.
         builder.Entity<Agreement>().HasQueryFilter(a => Unrestricted || a.RegionCode == CurrentRegion
             || Set<AgreementShare>().Where(s => s.RegionCode == CurrentRegion).Select(s => s.AgreementId).Contains(a.Id));

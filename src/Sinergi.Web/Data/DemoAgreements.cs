@@ -53,7 +53,7 @@ internal static class DemoAgreements
     private sealed record Seed(
         string Key, AgreementKind Kind, AgreementDocumentType Type, string Title, string Scope, string[] With, string[] Opds, string[] Urusan,
         int Signed, int Months, decimal? Value = null, FundingSource? Funding = null, string? Parent = null, string? Extends = null,
-        int? EndsIn = null, int StartsAfterDays = 0, bool Draft = false, bool Dprd = false, string? TerminatedBecause = null);
+        int? EndsIn = null, int StartsAfterDays = 0, bool Draft = false, bool Dprd = false, string? TerminatedBecause = null, bool DprdPending = false);
 
     private static readonly Seed[] Seeds =
     [
@@ -96,7 +96,7 @@ internal static class DemoAgreements
         new("pks-pos", Ksdpk, PerjanjianKerjaSama, "Pengantaran Dokumen Kependudukan ke Rumah Warga", "Layanan antar KTP-el, KK dan akta ke alamat pemohon.",
             ["pos"], ["Disdukcapil"], ["2.12"], 23, 24, 180_000_000m, FundingSource.Apbd, EndsIn: 80),
         new("pks-smartcity", Ksdpk, PerjanjianKerjaSama, "Pengembangan Kota Cerdas dan Jaringan Internet Publik", "Wi-Fi publik di ruang terbuka dan pusat data kota.",
-            ["telkom"], ["Diskominfosantik"], ["2.16"], 13, 36, 4_200_000_000m, FundingSource.Apbd),
+            ["telkom"], ["Diskominfosantik"], ["2.16"], 13, 36, 4_200_000_000m, FundingSource.Apbd, Dprd: true, DprdPending: true),
         new("pks-aplikasi", Ksdpk, PerjanjianKerjaSama, "Layanan Aplikasi Pelayanan Publik Terintegrasi", "Aplikasi layanan perizinan dan pengaduan terpadu.",
             ["telkom"], ["Diskominfosantik", "DPMPTSP"], ["2.16", "2.18"], 60, 24),
         new("kb-kalteng", Ksdd, KesepakatanBersama, "Penanganan Bencana Banjir serta Kebakaran Hutan dan Lahan",
@@ -182,8 +182,8 @@ internal static class DemoAgreements
                 Value = seed.Value,
                 Funding = seed.Funding ?? (seed.Value is null ? FundingSource.TanpaBiaya : null),
                 DprdApprovalRequired = seed.Dprd,
-                DprdApprovedOn = seed.Dprd && !seed.Draft ? signed.AddDays(-20) : null,
-                DprdApprovalNumber = seed.Dprd && !seed.Draft ? $"17/DPRD/{signed.Year}" : null,
+                DprdApprovedOn = seed.Dprd && !seed.Draft && !seed.DprdPending ? signed.AddDays(-20) : null,
+                DprdApprovalNumber = seed.Dprd && !seed.Draft && !seed.DprdPending ? $"17/DPRD/{signed.Year}" : null,
                 ParentId = seed.Parent is null ? null : saved[seed.Parent].Id,
                 AsDraft = seed.Draft,
             }.Normalized();

@@ -67,5 +67,17 @@ public static class Demo
         public const string SharedDraft = "Pengembangan Angkutan Sungai Antardaerah";
         /// <summary>A Nota Kesepakatan with BNN in force for about two years with no monev report at all: the demo's formalitas.</summary>
         public const string Formalitas = "Pencegahan dan Pemberantasan Penyalahgunaan dan Peredaran Gelap Narkotika";
+        /// <summary>A PKS with Katingan run by Disbudpar, APBD-funded, in force this year, with no budget line: "belum terintegrasi".</summary>
+        public const string NoBudget = "Paket Wisata Susur Sungai Bersama";
+        /// <summary>Run by Disnaker, APBD-funded, in force, with no budget line either.</summary>
+        public const string NoBudgetToo = "Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan dan Peserta Magang";
+        /// <summary>APBD and partner funding; its only budget lines are the partner's.</summary>
+        public const string PartnerLineOnly = "Pos Pemadam Kebakaran Terpadu di Kawasan Gambut";
+        /// <summary>APBD-funded, marked as needing DPRD approval, none recorded.</summary>
+        public const string DprdPending = "Pengembangan Kota Cerdas dan Jaringan Internet Publik";
+        /// <summary>Last year's realisation was 55% of plan.</summary>
+        public const string LowRealisation = "Penyediaan Air Bersih Lintas Wilayah";
+        /// <summary>Has APBD lines for last year and this year (Dinkes, urusan 1.02).</summary>
+        public const string Budgeted = "Perluasan Kepesertaan Jaminan Kesehatan bagi Penduduk Kota Palangka Raya";
     }
 }

@@ -68,6 +68,12 @@ public static class AuthorizationMatrix
         AgreementPeriod,
         /// <summary>An agreement, one of its indicators and its latest period: three route values.</summary>
         AgreementIndicatorPeriod,
+        /// <summary>A budget line of the agreement the Dinkes operator runs; for OperatorOtherRow, one of another OPD's agreement.</summary>
+        BudgetLine,
+        /// <summary>A new budget line for each call, for routes that delete.</summary>
+        FreshBudgetLine,
+        /// <summary>The slug of an integration check (belum-terintegrasi).</summary>
+        BudgetCheck,
     }
 
     /// <param name="Form">Fields a page POST sends beyond its antiforgery token (<c>Input.Role=Overseer</c>).</param>
@@ -182,6 +188,14 @@ public static class AuthorizationMatrix
         Get("/Agreements/Terminate/{id:int}", Row.Agreement, "L O F O F F F N N N N N"),
         Post("/Agreements/Terminate/{id:int}", Row.Agreement, "L O F O F F F N N N N N"),
         Post("/Agreements/Details/{id:int}", Row.Agreement, "L O F O F F F N N F F F", "Upload"),
+        // Budget lines: who may edit the agreement; outside the owner region the agreement is not found.
+        Get("/Agreements/Budget/{id:int}", Row.Agreement, "L O F O F F F N N N N N"),
+        Post("/Agreements/Budget/{id:int}", Row.Agreement, "L O F O F F F N N N N N"),
+        Get("/Agreements/Budget/Line/{id:int}", Row.BudgetLine, "L O F O F F F N N N N N"),
+        Post("/Agreements/Budget/Line/{id:int}", Row.BudgetLine, "L O F O F F F N N N N N"),
+        Post("/Agreements/Budget/Line/{id:int}", Row.FreshBudgetLine, "L O F O F F F N N N N N", "Delete"),
+        // Integration checks of the caller's region (an overseer's own); without a region of one's own there is none to show.
+        Get("/Budget", Row.None, "L O O O O O F O O O N N"),
         // Only the region's admin deletes a mistaken record.
         Get("/Agreements/Delete/{id:int}", Row.Agreement, "L O F F F F F N N N N N"),
         Post("/Agreements/Delete/{id:int}", Row.FreshAgreement, "L O F F F F F N N N N N"),
@@ -296,5 +310,12 @@ public static class AuthorizationMatrix
         Put("/api/v1/agreements/{id:int}/periods/{period}/evaluation", Row.AgreementPeriod, "L O F F F F F N N F F F"),
         Post("/api/v1/agreements/{id:int}/periods/{period}/evaluation/submit", Row.AgreementPeriod, "L O F F F F F N N F F F"),
         Post("/api/v1/agreements/{id:int}/periods/{period}/evaluation/correct", Row.AgreementPeriod, "L O F F F F F N N F F F"),
+        Get("/api/v1/agreements/{id:int}/budget-lines", Row.Agreement, "L O O O O O F N N O O O"),
+        Post("/api/v1/agreements/{id:int}/budget-lines", Row.Agreement, "L O F O F F F N N N N N"),
+        Put("/api/v1/budget-lines/{id:int}", Row.BudgetLine, "L O F O F F F N N N N N"),
+        Delete("/api/v1/budget-lines/{id:int}", Row.BudgetLine, "L O F O F F F N N N N N"),
+        // Without a region of its own the caller must name one: 400, an answer.
+        Get("/api/v1/budget/checks/", Row.None, "L O O O O O F O O O O O"),
+        Get("/api/v1/budget/checks/{check}", Row.BudgetCheck, "L O O O O O F O O O O O"),
     ];
 }

@@ -82,6 +82,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         public int OwnIndicator { get; init; }
         public int OtherIndicator { get; init; }
         public required string OtherPeriod { get; init; }
+        public int OwnBudgetLine { get; init; }
+        public int OtherBudgetLine { get; init; }
     }
 
     [Fact]
@@ -233,6 +235,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Row.AgreementIndicatorPeriod => otherRow ? $"{Id(rows.OtherAgreement)}|{Id(rows.OtherIndicator)}|{rows.OtherPeriod}"
                 : $"{Id(rows.OwnAgreement)}|{Id(rows.OwnIndicator)}|{rows.OwnPeriod}",
             Row.AgreementPeriod => otherRow ? $"{Id(rows.OtherAgreement)}|{rows.OtherPeriod}" : $"{Id(rows.OwnAgreement)}|{rows.OwnPeriod}",
+            Row.BudgetLine => Id(otherRow ? rows.OtherBudgetLine : rows.OwnBudgetLine),
+            Row.FreshBudgetLine => Id(await FreshBudgetLineAsync(otherRow ? rows.OtherAgreement : rows.OwnAgreement)),
+            Row.BudgetCheck => "belum-terintegrasi",
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
     }
@@ -289,6 +294,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Opd = opd, User = user, ProvinceOverseer = overseer, ImportSession = session, AdminToken = adminToken,
             OwnPeriod = await LatestPeriodAsync(own), OtherPeriod = await LatestPeriodAsync(other),
             OwnIndicator = await IndicatorAsync(own), OtherIndicator = await IndicatorAsync(other),
+            OwnBudgetLine = await FreshBudgetLineAsync(own), OtherBudgetLine = await FreshBudgetLineAsync(other),
         };
     }
 
@@ -318,6 +324,19 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         db.Agreements.Add(agreement);
         await db.SaveChangesAsync();
         return agreement.Id;
+    });
+
+    private Task<int> FreshBudgetLineAsync(int agreementId) => app.WithDbAsync(async db =>
+    {
+        var agreement = await db.Agreements.SingleAsync(a => a.Id == agreementId);
+        var line = new Sinergi.Features.Budget.BudgetLine
+        {
+            RegionCode = agreement.RegionCode, AgreementId = agreementId, FiscalYear = (agreement.StartsOn ?? agreement.SignedOn)!.Value.Year,
+            Source = Sinergi.Features.Budget.BudgetSource.Mitra, Planned = 1_000_000,
+        };
+        db.BudgetLines.Add(line);
+        await db.SaveChangesAsync();
+        return line.Id;
     });
 
     private Task<int> FreshPartnerAsync() => app.WithDbAsync(async db =>

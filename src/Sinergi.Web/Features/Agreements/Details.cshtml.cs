@@ -5,6 +5,7 @@ using Sinergi.Audit;
 using Sinergi.Data;
 using Sinergi.Features.Agreements.Documents;
 using Sinergi.Features.Monitoring;
+using Sinergi.Features.Budget;
 using Sinergi.Features.Settings;
 using Sinergi.Tenancy;
 
@@ -30,6 +31,7 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
     public MonevPart? Monev { get; private set; }
     public DateOnly Today { get; private set; }
     public int WindowDays { get; private set; }
+    public (List<BudgetLines.LineRow> Lines, List<BudgetLines.YearTotal> Years) Budget { get; private set; } = ([], []);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -60,6 +62,7 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
         Extensions = await LinkAsync(db.Agreements.IgnoreQueryFilters().Where(a => a.ExtendsId == id)).ToListAsync();
         History = await AgreementHistory.ReadAsync(db, id);
         Monev = await MonevPart.LoadAsync(db, scope, User, id, Today);
+        Budget = await BudgetLines.ForAgreementAsync(db, id);
         return true;
     }
 

@@ -58,6 +58,9 @@ public sealed record PeriodReport(
 {
     public const string Title = "Laporan Pelaksanaan Kerja Sama Daerah";
 
+    /// <summary>The budget lines of the period's fiscal year, totalled (section J).</summary>
+    public ReportBudget? Budget { get; init; }
+
     /// <summary>True while the period has not ended: the report is provisional.</summary>
     public bool IsRunning => AsOf < Period.Until;
 

@@ -47,6 +47,15 @@ public static class PeriodReportPdf
         pdf.Heading("I. Daftar kerja sama dalam periode");
         pdf.Table(FullList(report));
 
+        if (report.Budget is { } budget)
+        {
+            pdf.Heading($"{ReportBudget.Heading} tahun {budget.Year}");
+            pdf.Paragraph(budget.Note, PdfFonts.Table, muted: true);
+            pdf.Table(ReportBudget.Table(budget.BySource, "Sumber", "Uraian", budget));
+            pdf.Table(ReportBudget.Table(budget.ByOpd, "OPD", "Nama OPD", budget));
+            pdf.Table(ReportBudget.Table(budget.ByUrusan, "Kode", "Urusan", budget));
+        }
+
         pdf.Heading("Catatan", keepWithNext: 40);
         foreach (var note in report.Notes)
             pdf.Paragraph("• " + note, PdfFonts.Table, muted: true);

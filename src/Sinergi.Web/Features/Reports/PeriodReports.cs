@@ -94,7 +94,10 @@ public static class PeriodReports
             agreements.Where(a => InPeriod(a.EndedOn)).OrderBy(a => a.EndedOn).ThenBy(a => a.Id).ToList(),
             agreements.Where(a => a.Status == AgreementStatus.AkanBerakhir).OrderBy(a => a.EndsOn).ThenBy(a => a.Id).ToList(),
             agreements,
-            await ReportSigner.OfAsync(db, code, ct));
+            await ReportSigner.OfAsync(db, code, ct))
+        {
+            Budget = await ReportBudget.BuildAsync(db, code, period.Year, agreements.Select(a => a.Id).ToList(), ct),
+        };
     }
 
     private static ReportCount Count(string key, string label, IEnumerable<ReportAgreement> agreements, bool withValue)

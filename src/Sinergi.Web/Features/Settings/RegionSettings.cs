@@ -9,10 +9,14 @@ namespace Sinergi.Features.Settings;
 public class RegionSettings
 {
     public const int DefaultExpiringWindowDays = 90;
+    public const int DefaultMinRealisationPercent = 80;
 
     public required string RegionCode { get; set; }
     /// <summary>How many days before its end an agreement shows as "akan berakhir".</summary>
     public int ExpiringWindowDays { get; set; } = DefaultExpiringWindowDays;
+
+    /// <summary>Below this share of plan realised at the end of a fiscal year, an agreement is listed by the budget checks.</summary>
+    public int MinRealisationPercent { get; set; } = DefaultMinRealisationPercent;
 
     /// <summary>Who signs the region's official reports, and where: see <see cref="ReportSigner"/>.</summary>
     public string? ReportPlace { get; set; }
@@ -27,11 +31,20 @@ public class RegionSettings
                 ?? DefaultExpiringWindowDays;
 }
 
+/// <summary>The share of plan a region expects realised by the end of a year; the default for a region that chose none.</summary>
+public static class RealisationShare
+{
+    public static async Task<int> PercentAsync(AppDbContext db, string regionCode, CancellationToken ct = default) =>
+        await db.RegionSettings.Where(s => s.RegionCode == regionCode).Select(s => (int?)s.MinRealisationPercent).SingleOrDefaultAsync(ct)
+            ?? RegionSettings.DefaultMinRealisationPercent;
+}
+
 internal sealed class RegionSettingsConfiguration : IEntityTypeConfiguration<RegionSettings>
 {
     public void Configure(EntityTypeBuilder<RegionSettings> settings)
     {
         settings.HasKey(s => s.RegionCode);
+        settings.Property(s => s.MinRealisationPercent).HasDefaultValue(RegionSettings.DefaultMinRealisationPercent);
         settings.Property(s => s.RegionCode).HasMaxLength(5);
         settings.Property(s => s.ReportPlace).HasMaxLength(ReportSigner.MaxPlace);
         settings.Property(s => s.ReportSignerTitle).HasMaxLength(ReportSigner.MaxTitle);

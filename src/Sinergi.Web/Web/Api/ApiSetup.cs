@@ -3,6 +3,7 @@ using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using Sinergi.Features.Accounts;
 using Sinergi.Features.Agreements;
+using Sinergi.Features.Budget;
 using Sinergi.Features.Import;
 using Sinergi.Features.Monitoring;
 using Sinergi.Features.Opds;
@@ -43,6 +44,8 @@ public static class ApiSetup
         v1.MapImportApi();
         v1.MapReportsApi();
         v1.MapMonevApi();
+        v1.MapBudgetApi();
+        v1.MapBudgetChecksApi();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o

@@ -16,6 +16,11 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
     [Display(Name = "Jendela akan berakhir (hari)")]
     public int ExpiringWindowDays { get; set; } = RegionSettings.DefaultExpiringWindowDays;
 
+    [BindProperty]
+    [Range(1, 100, ErrorMessage = "Isi antara 1 dan 100 persen.")]
+    [Display(Name = "Target realisasi anggaran (%)")]
+    public int MinRealisationPercent { get; set; } = RegionSettings.DefaultMinRealisationPercent;
+
     public string RegionName { get; private set; } = "";
     public string RegionQuery { get; private set; } = "";
 
@@ -25,6 +30,7 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
             return RedirectToPage("/Settings/Index");
         Show(resolved);
         ExpiringWindowDays = await RegionSettings.ExpiringWindowAsync(db, resolved.Code);
+        MinRealisationPercent = await RealisationShare.PercentAsync(db, resolved.Code);
         return Page();
     }
 
@@ -37,11 +43,11 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
             return Page();
         var settings = await db.RegionSettings.SingleOrDefaultAsync(s => s.RegionCode == resolved.Code);
         if (settings is null)
-            db.RegionSettings.Add(new RegionSettings { RegionCode = resolved.Code, ExpiringWindowDays = ExpiringWindowDays });
+            db.RegionSettings.Add(new RegionSettings { RegionCode = resolved.Code, ExpiringWindowDays = ExpiringWindowDays, MinRealisationPercent = MinRealisationPercent });
         else
-            settings.ExpiringWindowDays = ExpiringWindowDays;
+            (settings.ExpiringWindowDays, settings.MinRealisationPercent) = (ExpiringWindowDays, MinRealisationPercent);
         await db.SaveChangesAsync();
-        TempData["Status"] = $"Kerja sama ditandai \"akan berakhir\" {ExpiringWindowDays} hari sebelum berakhir.";
+        TempData["Status"] = $"Kerja sama ditandai \"akan berakhir\" {ExpiringWindowDays} hari sebelum berakhir; target realisasi anggaran {MinRealisationPercent}%.";
         return Redirect("/Settings" + RegionQuery);
     }
 
