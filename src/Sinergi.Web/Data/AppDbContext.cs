@@ -46,6 +46,7 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<PerformanceIndicator> PerformanceIndicators => Set<PerformanceIndicator>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<Obstacle> Obstacles => Set<Obstacle>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters per query, so one context follows the caller of its request.
@@ -93,6 +94,7 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
         builder.Entity<Indicator>().HasQueryFilter(i => Unrestricted || i.Agreement!.RegionCode == CurrentRegion
             || i.Agreement.SharedWith.Any(s => s.RegionCode == CurrentRegion));
         builder.Entity<PerformanceIndicator>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
+        builder.Entity<Obstacle>().HasQueryFilter(o => Unrestricted || o.RegionCode == CurrentRegion);
         builder.Entity<LokusAssignment>().HasQueryFilter(l => Unrestricted || l.Opd!.RegionCode == CurrentRegion);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))

@@ -58,4 +58,28 @@ internal static class DemoIndicators
         }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>A few open kendala from the reports, one past its due date (so escalated to the TKKSD), one solved.</summary>
+    public static async Task SeedObstaclesAsync(AppDbContext db, string regionCode, DateOnly today, CancellationToken ct = default)
+    {
+        if (await db.Obstacles.IgnoreQueryFilters().AnyAsync(o => o.RegionCode == regionCode, ct))
+            return;
+        var raised = await db.ImplementationReports.IgnoreQueryFilters().Where(r => r.RegionCode == regionCode && r.Obstacles != null && r.State == ReportState.Dikirim)
+            .OrderBy(r => r.AgreementId).Take(4).Select(r => new { r.Id, r.AgreementId, r.OpdId, r.PeriodEnd }).ToListAsync(ct);
+        (string Action, int DueInDays, ObstacleStatus Status)[] plans =
+        [
+            ("Rapat koordinasi ulang jadwal dengan mitra", -20, ObstacleStatus.Ditindaklanjuti),
+            ("Surat Sekda kepada mitra untuk menetapkan jadwal bersama", 30, ObstacleStatus.Terbuka),
+            ("Penyesuaian rencana kerja pada semester berikutnya", 45, ObstacleStatus.Terbuka),
+            ("Jadwal baru disepakati dalam rapat TKKSD", -60, ObstacleStatus.Selesai),
+        ];
+        for (var i = 0; i < raised.Count; i++)
+            db.Obstacles.Add(new Obstacle
+            {
+                RegionCode = regionCode, AgreementId = raised[i].AgreementId, OpdId = raised[i].OpdId, ReportId = raised[i].Id,
+                Description = "Jadwal mitra bergeser sehingga sebagian kegiatan mundur", Since = raised[i].PeriodEnd.AddDays(-40),
+                Action = plans[i].Action, Owner = "Kepala Bidang OPD", DueOn = today.AddDays(plans[i].DueInDays), Status = plans[i].Status, CreatedByName = "Data demo",
+            });
+        await db.SaveChangesAsync(ct);
+    }
 }

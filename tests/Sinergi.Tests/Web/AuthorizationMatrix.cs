@@ -74,6 +74,8 @@ public static class AuthorizationMatrix
         FreshBudgetLine,
         /// <summary>The slug of an integration check (belum-terintegrasi).</summary>
         BudgetCheck,
+        /// <summary>A kendala of <see cref="Agreement"/> (for OperatorOtherRow, of the other OPD's agreement).</summary>
+        Obstacle,
     }
 
     /// <param name="Form">Fields a page POST sends beyond its antiforgery token (<c>Input.Role=Overseer</c>).</param>
@@ -168,6 +170,12 @@ public static class AuthorizationMatrix
         Get("/Evaluations/Indicators/{id:int}", Row.Agreement, "L O O O O O F N N O O O"),
         Post("/Evaluations/Indicators/{id:int}", Row.Agreement, "L O F O F F F N N F F F", "Add"),
         Post("/Evaluations/Indicators/{id:int}", Row.Agreement, "L O F O F F F N N F F F", "Record"),
+        // Kendala: recorded and followed up by whoever edits the agreement, and by the TKKSD, who take up the escalated ones.
+        Get("/Evaluations/Obstacles", Row.None, "L O O O O O F O O O O O"),
+        Get("/Evaluations/Obstacles/Edit/{id:int?}", Row.None, "L N N N N N F N N N N N"),
+        Post("/Evaluations/Obstacles/Edit/{id:int?}", Row.None, "L N N N N N F N N N N N"),
+        Get("/Evaluations/Obstacles/Edit/{id:int?}", Row.Obstacle, "L O O O O O F N N O O O"),
+        Post("/Evaluations/Obstacles/Edit/{id:int?}", Row.Obstacle, "L O O O F F F N N F F F"),
         Get("/Evaluations/Schedule/{id:int}", Row.Agreement, "L O O O O O F N N O O O"),
         Post("/Evaluations/Schedule/{id:int}", Row.Agreement, "L O F F F F F N N F F F"),
 
@@ -294,6 +302,10 @@ public static class AuthorizationMatrix
         // The full report of an import, for the region's admin; another region's is not found.
         Get("/api/v1/imports/{id:guid}/report", Row.ImportSession, "L O F F F F F N N F F F"),
         Get("/api/v1/reports/period", Row.None, "L O O O O O F O O O O O"),
+        Get("/api/v1/obstacles/", Row.None, "L O O O O O F O O O O O"),
+        // An empty body names no agreement: 400 for anyone who may call it.
+        Post("/api/v1/obstacles/", Row.None, "L O O O O O F O O O O O"),
+        Put("/api/v1/obstacles/{id:int}", Row.Obstacle, "L O O O F F F N N N N N"),
         Get("/api/v1/agreements/{id:int}/indicators/", Row.Agreement, "L O O O O O F N N O O O"),
         Post("/api/v1/agreements/{id:int}/indicators/", Row.Agreement, "L O F O F F F N N F F F"),
         Put("/api/v1/agreements/{id:int}/indicators/{indicatorId:int}/periods/{period}", Row.AgreementIndicatorPeriod, "L O F O F F F N N F F F"),

@@ -80,6 +80,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         public int AdminToken { get; init; }
         public required string OwnPeriod { get; init; }
         public int OwnIndicator { get; init; }
+        public int OwnObstacle { get; init; }
+        public int OtherObstacle { get; init; }
         public int OtherIndicator { get; init; }
         public required string OtherPeriod { get; init; }
         public int OwnBudgetLine { get; init; }
@@ -234,6 +236,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Row.AdminToken => Id(rows.AdminToken),
             Row.AgreementIndicatorPeriod => otherRow ? $"{Id(rows.OtherAgreement)}|{Id(rows.OtherIndicator)}|{rows.OtherPeriod}"
                 : $"{Id(rows.OwnAgreement)}|{Id(rows.OwnIndicator)}|{rows.OwnPeriod}",
+            Row.Obstacle => Id(otherRow ? rows.OtherObstacle : rows.OwnObstacle),
             Row.AgreementPeriod => otherRow ? $"{Id(rows.OtherAgreement)}|{rows.OtherPeriod}" : $"{Id(rows.OwnAgreement)}|{rows.OwnPeriod}",
             Row.BudgetLine => Id(otherRow ? rows.OtherBudgetLine : rows.OwnBudgetLine),
             Row.FreshBudgetLine => Id(await FreshBudgetLineAsync(otherRow ? rows.OtherAgreement : rows.OwnAgreement)),
@@ -295,6 +298,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             OwnPeriod = await LatestPeriodAsync(own), OtherPeriod = await LatestPeriodAsync(other),
             OwnIndicator = await IndicatorAsync(own), OtherIndicator = await IndicatorAsync(other),
             OwnBudgetLine = await FreshBudgetLineAsync(own), OtherBudgetLine = await FreshBudgetLineAsync(other),
+            OwnObstacle = await ObstacleAsync(own), OtherObstacle = await ObstacleAsync(other),
         };
     }
 
@@ -307,6 +311,14 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         db.Indicators.Add(indicator);
         await db.SaveChangesAsync();
         return indicator.Id;
+    });
+
+    private Task<int> ObstacleAsync(int agreementId) => app.WithDbAsync(async db =>
+    {
+        var obstacle = new Obstacle { RegionCode = Demo.Home, AgreementId = agreementId, Description = "Kendala matriks", Since = new DateOnly(2026, 1, 1), CreatedByName = "Matriks" };
+        db.Obstacles.Add(obstacle);
+        await db.SaveChangesAsync();
+        return obstacle.Id;
     });
 
     private Task CreateMitraAsync() => app.WithDbAsync(async db =>

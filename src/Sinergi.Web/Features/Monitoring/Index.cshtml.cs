@@ -31,6 +31,8 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
     /// <summary>The caller's own work: its reports to fill, or (for the admin) what is overdue.</summary>
     public List<MonevQueries.DueRow> Mine { get; private set; } = [];
     public string MineTitle { get; private set; } = "";
+    public int OpenObstacles { get; private set; }
+    public int EscalatedObstacles { get; private set; }
     public string MineEmpty { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync()
@@ -42,6 +44,9 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
         RegionName = await db.Regions.Where(r => r.Code == Region).Select(r => r.GovernmentName).SingleOrDefaultAsync();
         Today = RegionClock.Today(clock, Region);
         All = await MonevQueries.DueAsync(db, scope, Region, Today, HttpContext.RequestAborted);
+        var open = db.Obstacles.IgnoreQueryFilters().Where(o => o.RegionCode == Region && o.Status != ObstacleStatus.Selesai);
+        OpenObstacles = await open.CountAsync();
+        EscalatedObstacles = await open.CountAsync(o => o.DueOn != null && o.DueOn < Today);
         OpdOptions = All.SelectMany(r => r.OpdIds.Zip(r.Opds.Split(", "))).Distinct().OrderBy(o => o.Second)
             .Select(o => (o.First, o.Second)).ToList();
 

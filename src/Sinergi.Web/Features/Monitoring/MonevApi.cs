@@ -54,6 +54,7 @@ public static class MonevApi
         periods.MapPost("/{period}/implementation/correct", CorrectAsync).WithSummary("Mulai koreksi laporan terkirim sebagai versi baru dengan alasan");
         api.MapAssessmentsApi();
         api.MapIndicatorsApi();
+        api.MapObstaclesApi();
         return api;
     }
 

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Sinergi.Data.Migrations.Postgres
+namespace Sinergi.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Monitoring : Migration
@@ -16,29 +15,29 @@ namespace Sinergi.Data.Migrations.Postgres
                 name: "Assessments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    AgreementId = table.Column<int>(type: "integer", nullable: false),
-                    RegionCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
-                    PeriodCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    CorrectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Answers = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Findings = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Recommendation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Rating = table.Column<int>(type: "integer", nullable: true),
-                    CreatedById = table.Column<string>(type: "text", nullable: true),
-                    CreatedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SubmittedById = table.Column<string>(type: "text", nullable: true),
-                    SubmittedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    AgreementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    PeriodCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Answers = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Recommendation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmittedById = table.Column<string>(type: "TEXT", nullable: true),
+                    SubmittedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,8 +60,8 @@ namespace Sinergi.Data.Migrations.Postgres
                 name: "EvaluationSchedules",
                 columns: table => new
                 {
-                    AgreementId = table.Column<int>(type: "integer", nullable: false),
-                    Cadence = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false)
+                    AgreementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cadence = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -79,31 +78,31 @@ namespace Sinergi.Data.Migrations.Postgres
                 name: "ImplementationReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgreementId = table.Column<int>(type: "integer", nullable: false),
-                    RegionCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
-                    OpdId = table.Column<int>(type: "integer", nullable: true),
-                    PeriodCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    CorrectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Outputs = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ProgressPercent = table.Column<int>(type: "integer", nullable: true),
-                    Realisation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    UseOfResults = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Obstacles = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Sustainability = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    CreatedById = table.Column<string>(type: "text", nullable: true),
-                    CreatedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SubmittedById = table.Column<string>(type: "text", nullable: true),
-                    SubmittedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgreementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    OpdId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PeriodCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Outputs = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ProgressPercent = table.Column<int>(type: "INTEGER", nullable: true),
+                    Realisation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    UseOfResults = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Obstacles = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Sustainability = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmittedById = table.Column<string>(type: "TEXT", nullable: true),
+                    SubmittedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -132,8 +131,8 @@ namespace Sinergi.Data.Migrations.Postgres
                 name: "LokusAssignments",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    OpdId = table.Column<int>(type: "integer", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    OpdId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -156,10 +155,10 @@ namespace Sinergi.Data.Migrations.Postgres
                 name: "MonevSettings",
                 columns: table => new
                 {
-                    RegionCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
-                    Cadence = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    DueDays = table.Column<int>(type: "integer", nullable: false),
-                    FormalitasMonths = table.Column<int>(type: "integer", nullable: false)
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Cadence = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    DueDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    FormalitasMonths = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -176,15 +175,15 @@ namespace Sinergi.Data.Migrations.Postgres
                 name: "PerformanceIndicators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RegionCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
-                    OpdId = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Target = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    OpdId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -204,16 +203,66 @@ namespace Sinergi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Obstacles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    AgreementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpdId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Since = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Obstacles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Obstacles_Agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "Agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Obstacles_ImplementationReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ImplementationReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Obstacles_Opds_OpdId",
+                        column: x => x.OpdId,
+                        principalTable: "Opds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Obstacles_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportActivity",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ReportId = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Place = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Participants = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Participants = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -230,8 +279,8 @@ namespace Sinergi.Data.Migrations.Postgres
                 name: "ReportEvidence",
                 columns: table => new
                 {
-                    ReportId = table.Column<int>(type: "integer", nullable: false),
-                    DocumentVersionId = table.Column<int>(type: "integer", nullable: false)
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentVersionId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -254,16 +303,16 @@ namespace Sinergi.Data.Migrations.Postgres
                 name: "Indicators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgreementId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Baseline = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    PerformanceIndicatorId = table.Column<int>(type: "integer", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgreementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Baseline = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    PerformanceIndicatorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -286,14 +335,14 @@ namespace Sinergi.Data.Migrations.Postgres
                 name: "IndicatorValue",
                 columns: table => new
                 {
-                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
-                    PeriodCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
-                    Target = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    Realisation = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    RecordedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Realisation = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -318,7 +367,7 @@ namespace Sinergi.Data.Migrations.Postgres
                 columns: new[] { "RegionCode", "PeriodEnd" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ImplementationReports_AgreementId_RegionCode_PeriodCode_Rev~",
+                name: "IX_ImplementationReports_AgreementId_RegionCode_PeriodCode_Revision",
                 table: "ImplementationReports",
                 columns: new[] { "AgreementId", "RegionCode", "PeriodCode", "Revision" },
                 unique: true);
@@ -347,6 +396,26 @@ namespace Sinergi.Data.Migrations.Postgres
                 name: "IX_LokusAssignments_OpdId",
                 table: "LokusAssignments",
                 column: "OpdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Obstacles_AgreementId",
+                table: "Obstacles",
+                column: "AgreementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Obstacles_OpdId",
+                table: "Obstacles",
+                column: "OpdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Obstacles_RegionCode_Status_DueOn",
+                table: "Obstacles",
+                columns: new[] { "RegionCode", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Obstacles_ReportId",
+                table: "Obstacles",
+                column: "ReportId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PerformanceIndicators_OpdId_Year_Code",
@@ -387,6 +456,9 @@ namespace Sinergi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "MonevSettings");
+
+            migrationBuilder.DropTable(
+                name: "Obstacles");
 
             migrationBuilder.DropTable(
                 name: "ReportActivity");
