@@ -9,6 +9,7 @@ using Sinergi.Features.Agreements.Documents;
 using Sinergi.Features.Agreements.Registry;
 using Sinergi.Features.Budget;
 using Sinergi.Features.Import;
+using Sinergi.Features.Notifications;
 using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
 using Sinergi.Features.Regions;
@@ -38,6 +39,9 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<RegionSettings> RegionSettings => Set<RegionSettings>();
     public DbSet<ImportSession> ImportSessions => Set<ImportSession>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters per query, so one context follows the caller of its request.

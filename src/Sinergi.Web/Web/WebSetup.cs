@@ -31,6 +31,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Partners", Policies.ReadRegistry);
                 o.Conventions.AuthorizeFolder("/Reports", Policies.ReadRegistry);
                 o.Conventions.AuthorizeFolder("/Budget", Policies.ReadRegistry);
+                o.Conventions.AuthorizePage("/Notifications/Deliveries", Policies.ManageRegion);
                 // Pengaturan: the region's OPDs, accounts and registry settings.
                 o.Conventions.AuthorizeFolder("/Settings", Policies.ManageRegion);
                 o.Conventions.AuthorizeFolder("/Opds", Policies.ManageRegion);

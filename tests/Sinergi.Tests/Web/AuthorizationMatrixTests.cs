@@ -79,6 +79,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         public int AdminToken { get; init; }
         public int OwnBudgetLine { get; init; }
         public int OtherBudgetLine { get; init; }
+        public long AdminNotification { get; init; }
     }
 
     [Fact]
@@ -228,6 +229,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Row.BudgetLine => Id(otherRow ? rows.OtherBudgetLine : rows.OwnBudgetLine),
             Row.FreshBudgetLine => Id(await FreshBudgetLineAsync(otherRow ? rows.OtherAgreement : rows.OwnAgreement)),
             Row.BudgetCheck => "belum-terintegrasi",
+            Row.AdminNotification => rows.AdminNotification.ToString(System.Globalization.CultureInfo.InvariantCulture),
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
     }
@@ -283,6 +285,17 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             OwnPartner = await PartnerNamedOnlyByAsync(own, "Mitra Matriks Dinkes"), OtherPartner = await PartnerNamedOnlyByAsync(other, "Mitra Matriks OPD Lain"),
             Opd = opd, User = user, ProvinceOverseer = overseer, ImportSession = session, AdminToken = adminToken,
             OwnBudgetLine = await FreshBudgetLineAsync(own), OtherBudgetLine = await FreshBudgetLineAsync(other),
+            AdminNotification = await app.WithDbAsync(async db =>
+            {
+                var notification = new Sinergi.Features.Notifications.Notification
+                {
+                    UserId = await db.Users.Where(u => u.Email == Demo.Accounts.Admin).Select(u => u.Id).SingleAsync(),
+                    RegionCode = Demo.Home, Title = "Matriks", Body = "Notifikasi untuk matriks", CreatedAt = db.UtcNow,
+                };
+                db.Notifications.Add(notification);
+                await db.SaveChangesAsync();
+                return notification.Id;
+            }),
         };
     }
 

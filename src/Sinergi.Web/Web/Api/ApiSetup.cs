@@ -5,6 +5,7 @@ using Sinergi.Features.Accounts;
 using Sinergi.Features.Agreements;
 using Sinergi.Features.Budget;
 using Sinergi.Features.Import;
+using Sinergi.Features.Notifications;
 using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
 using Sinergi.Features.Regions;
@@ -44,6 +45,7 @@ public static class ApiSetup
         v1.MapReportsApi();
         v1.MapBudgetApi();
         v1.MapBudgetChecksApi();
+        v1.MapNotificationsApi();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o
