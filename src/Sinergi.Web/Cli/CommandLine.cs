@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Sinergi.Data;
 using Sinergi.Features.Accounts;
 using Sinergi.Features.Import;
+using Sinergi.Features.Notifications;
 
 namespace Sinergi.Cli;
 
@@ -22,6 +23,7 @@ public static class CommandLine
         ["create-token"] = (Accounts.CreateTokenAsync, "create-token --email <email> [--name <nama>] [--days <hari>]   token API di baris terakhir"),
         ["backup"] = (Maintenance.BackupAsync, "backup <berkas>              salin basis data SQLite ke berkas"),
         ["import"] = (ImportVerb.RunAsync, "import <berkas> --region <kode> [--dry-run] [--sheet N]   impor daftar kerja sama .xlsx/.xls/.csv"),
+        ["notify"] = (NotifyVerb.RunAsync, "notify [--date yyyy-MM-dd] [--dry-run]   jalankan pengingat harian; --dry-run hanya menampilkan yang akan dikirim"),
     };
 
     /// <summary>A first argument that is not an option names a verb.</summary>

@@ -10,6 +10,7 @@ using Sinergi.Features.Agreements.Registry;
 using Sinergi.Features.Budget;
 using Sinergi.Features.Import;
 using Sinergi.Features.Monitoring;
+using Sinergi.Features.Notifications;
 using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
 using Sinergi.Features.Regions;
@@ -47,6 +48,9 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<PerformanceIndicator> PerformanceIndicators => Set<PerformanceIndicator>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<Obstacle> Obstacles => Set<Obstacle>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters per query, so one context follows the caller of its request.

@@ -77,7 +77,9 @@ public static class Demo
         public const string DprdPending = "Pengembangan Kota Cerdas dan Jaringan Internet Publik";
         /// <summary>Last year's realisation was 55% of plan.</summary>
         public const string LowRealisation = "Penyediaan Air Bersih Lintas Wilayah";
-        /// <summary>Has APBD lines for last year and this year (Dinkes, urusan 1.02).</summary>
+        /// <summary>Run by Disdukcapil with PT Pos; ends 80 days after the demo day.</summary>
+        public const string Ends80 = "Pengantaran Dokumen Kependudukan ke Rumah Warga";
+        /// <summary>Has APBD lines for last year and this year (Dinkes, urusan 1.02); ends 60 days after the demo day.</summary>
         public const string Budgeted = "Perluasan Kepesertaan Jaminan Kesehatan bagi Penduduk Kota Palangka Raya";
     }
 }

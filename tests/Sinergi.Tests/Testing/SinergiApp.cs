@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Sinergi.Data;
@@ -19,6 +21,9 @@ public abstract class SinergiApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>The app's clock: the real time until a test sets it (the daily job's tests move it on).</summary>
+    public TestClock Clock { get; } = new();
+
     protected abstract string ConnectionString { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -33,6 +38,13 @@ public abstract class SinergiApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Uploads:MaxMegabytes", "1");
         // Tests sign in far more often than people; RateLimitTests set small limits of their own.
         builder.UseSetting("RateLimits:LoginAttempts", "100000");
+        // The reminder job runs when a test says so, not on its own timer.
+        builder.UseSetting("Notifications:Enabled", "false");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     public virtual Task InitializeAsync()

@@ -76,6 +76,8 @@ public static class AuthorizationMatrix
         BudgetCheck,
         /// <summary>A kendala of <see cref="Agreement"/> (for OperatorOtherRow, of the other OPD's agreement).</summary>
         Obstacle,
+        /// <summary>An in-app notification of the home region's admin: only its owner may mark it read.</summary>
+        AdminNotification,
     }
 
     /// <param name="Form">Fields a page POST sends beyond its antiforgery token (<c>Input.Role=Overseer</c>).</param>
@@ -145,6 +147,13 @@ public static class AuthorizationMatrix
         Post("/Account/Profile", Row.None, "L O O O O O O O O O O O", "Create"),
         // Only the token's owner can revoke it; to everyone else it does not exist.
         Post("/Account/Profile", Row.AdminToken, "L O N N N N N N N N N N", "Revoke"),
+
+        // Notifikasi: everyone's own; failed deliveries are the region's admin's (or a system admin's, for all).
+        Get("/Notifications", Row.None, "L O O O O O O O O O O O"),
+        Post("/Notifications", Row.None, "L O O O O O O O O O O O", "Read"),
+        Post("/Notifications", Row.None, "L O O O O O O O O O O O", "ReadAll"),
+        Post("/Notifications", Row.None, "L O O O O O O O O O O O", "Preferences"),
+        Get("/Notifications/Deliveries", Row.None, "L O F F F F F O O F F O"),
 
         // Placeholders of the modules to come.
         Get("/Proposals", Row.None, "L O O O O O O O O O O O"),
@@ -329,5 +338,10 @@ public static class AuthorizationMatrix
         // Without a region of its own the caller must name one: 400, an answer.
         Get("/api/v1/budget/checks/", Row.None, "L O O O O O F O O O O O"),
         Get("/api/v1/budget/checks/{check}", Row.BudgetCheck, "L O O O O O F O O O O O"),
+        Get("/api/v1/notifications/", Row.None, "L O O O O O O O O O O O"),
+        Post("/api/v1/notifications/{id:long}/read", Row.AdminNotification, "L O N N N N N N N N N N"),
+        Post("/api/v1/notifications/read-all", Row.None, "L O O O O O O O O O O O"),
+        Get("/api/v1/notifications/settings", Row.None, "L O O O O O O O O O O O"),
+        Put("/api/v1/notifications/settings", Row.None, "L O O O O O O O O O O O"),
     ];
 }

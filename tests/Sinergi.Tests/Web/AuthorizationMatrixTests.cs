@@ -86,6 +86,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         public required string OtherPeriod { get; init; }
         public int OwnBudgetLine { get; init; }
         public int OtherBudgetLine { get; init; }
+        public long AdminNotification { get; init; }
     }
 
     [Fact]
@@ -241,6 +242,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Row.BudgetLine => Id(otherRow ? rows.OtherBudgetLine : rows.OwnBudgetLine),
             Row.FreshBudgetLine => Id(await FreshBudgetLineAsync(otherRow ? rows.OtherAgreement : rows.OwnAgreement)),
             Row.BudgetCheck => "belum-terintegrasi",
+            Row.AdminNotification => rows.AdminNotification.ToString(System.Globalization.CultureInfo.InvariantCulture),
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
     }
@@ -299,6 +301,17 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             OwnIndicator = await IndicatorAsync(own), OtherIndicator = await IndicatorAsync(other),
             OwnBudgetLine = await FreshBudgetLineAsync(own), OtherBudgetLine = await FreshBudgetLineAsync(other),
             OwnObstacle = await ObstacleAsync(own), OtherObstacle = await ObstacleAsync(other),
+            AdminNotification = await app.WithDbAsync(async db =>
+            {
+                var notification = new Sinergi.Features.Notifications.Notification
+                {
+                    UserId = await db.Users.Where(u => u.Email == Demo.Accounts.Admin).Select(u => u.Id).SingleAsync(),
+                    RegionCode = Demo.Home, Title = "Matriks", Body = "Notifikasi untuk matriks", CreatedAt = db.UtcNow,
+                };
+                db.Notifications.Add(notification);
+                await db.SaveChangesAsync();
+                return notification.Id;
+            }),
         };
     }
 

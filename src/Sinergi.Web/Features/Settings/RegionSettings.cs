@@ -18,6 +18,14 @@ public class RegionSettings
     /// <summary>Below this share of plan realised at the end of a fiscal year, an agreement is listed by the budget checks.</summary>
     public int MinRealisationPercent { get; set; } = DefaultMinRealisationPercent;
 
+    /// <summary>Days before an agreement's end that its reminders go out, comma-separated.</summary>
+    public string ReminderDays { get; set; } = DefaultReminderDays;
+
+    public const string DefaultReminderDays = "90,60,30,7,0";
+
+    /// <summary>Whether agreements without a budget line are announced at the start of a fiscal year.</summary>
+    public bool BudgetReminders { get; set; } = true;
+
     /// <summary>Who signs the region's official reports, and where: see <see cref="ReportSigner"/>.</summary>
     public string? ReportPlace { get; set; }
     public string? ReportSignerTitle { get; set; }
@@ -45,6 +53,8 @@ internal sealed class RegionSettingsConfiguration : IEntityTypeConfiguration<Reg
     {
         settings.HasKey(s => s.RegionCode);
         settings.Property(s => s.MinRealisationPercent).HasDefaultValue(RegionSettings.DefaultMinRealisationPercent);
+        settings.Property(s => s.ReminderDays).HasMaxLength(60).HasDefaultValue(RegionSettings.DefaultReminderDays);
+        settings.Property(s => s.BudgetReminders).HasDefaultValue(true);
         settings.Property(s => s.RegionCode).HasMaxLength(5);
         settings.Property(s => s.ReportPlace).HasMaxLength(ReportSigner.MaxPlace);
         settings.Property(s => s.ReportSignerTitle).HasMaxLength(ReportSigner.MaxTitle);

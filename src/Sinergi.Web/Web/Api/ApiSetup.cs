@@ -6,6 +6,7 @@ using Sinergi.Features.Agreements;
 using Sinergi.Features.Budget;
 using Sinergi.Features.Import;
 using Sinergi.Features.Monitoring;
+using Sinergi.Features.Notifications;
 using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
 using Sinergi.Features.Regions;
@@ -46,6 +47,7 @@ public static class ApiSetup
         v1.MapMonevApi();
         v1.MapBudgetApi();
         v1.MapBudgetChecksApi();
+        v1.MapNotificationsApi();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o

@@ -12,7 +12,7 @@ using Sinergi.Data;
 namespace Sinergi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261202004126_Budget")]
+    [Migration("20261202004308_Budget")]
     partial class Budget
     {
         /// <inheritdoc />
@@ -619,15 +619,6 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.Property<string>("Text")
                         .HasColumnType("text");
 
-                    b.Property<string>("TextNote")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("TextState")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -642,8 +633,6 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Sha256");
-
-                    b.HasIndex("TextState");
 
                     b.HasIndex("DocumentId", "Number")
                         .IsUnique();
@@ -830,439 +819,156 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.ToTable("ImportSessions");
                 });
 
-            modelBuilder.Entity("Sinergi.Features.Monitoring.Assessment", b =>
+            modelBuilder.Entity("Sinergi.Features.Notifications.Notification", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("bigint");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<int>("AgreementId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Answers")
+                    b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<string>("CorrectionReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedById")
-                        .HasColumnType("text");
-
-                    b.Property<string>("CreatedByName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<string>("Findings")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("PeriodCode")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<DateOnly>("PeriodEnd")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("PeriodStart")
-                        .HasColumnType("date");
-
-                    b.Property<int?>("Rating")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Recommendation")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
-                    b.Property<int>("Revision")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<DateTime?>("SubmittedAt")
+                    b.Property<DateTime?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SubmittedById")
-                        .HasColumnType("text");
-
-                    b.Property<string>("SubmittedByName")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegionCode", "PeriodEnd");
-
-                    b.HasIndex("AgreementId", "RegionCode", "PeriodCode", "Kind", "Revision")
-                        .IsUnique();
-
-                    b.ToTable("Assessments");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.EvaluationSchedule", b =>
-                {
-                    b.Property<int>("AgreementId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Cadence")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.HasKey("AgreementId");
-
-                    b.ToTable("EvaluationSchedules");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.ImplementationReport", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("AgreementId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("CorrectionReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedById")
-                        .HasColumnType("text");
-
-                    b.Property<string>("CreatedByName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<string>("Obstacles")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int?>("OpdId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Outputs")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("PeriodCode")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<DateOnly>("PeriodEnd")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("PeriodStart")
-                        .HasColumnType("date");
-
-                    b.Property<int?>("ProgressPercent")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Realisation")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
-                    b.Property<int>("Revision")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<DateTime?>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SubmittedById")
-                        .HasColumnType("text");
-
-                    b.Property<string>("SubmittedByName")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<string>("Sustainability")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UseOfResults")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OpdId");
-
-                    b.HasIndex("RegionCode", "PeriodEnd");
-
-                    b.HasIndex("AgreementId", "RegionCode", "PeriodCode", "Revision")
-                        .IsUnique();
-
-                    b.ToTable("ImplementationReports");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.Indicator", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("AgreementId")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal?>("Baseline")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Name")
+                    b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<int?>("PerformanceIndicatorId")
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Notifications.NotificationDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("AgreementId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Unit")
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Offset")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Rule")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgreementId");
-
-                    b.HasIndex("PerformanceIndicatorId");
-
-                    b.ToTable("Indicators");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.IndicatorValue", b =>
-                {
-                    b.Property<int>("IndicatorId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PeriodCode")
+                    b.Property<string>("Status")
+                        .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
-                    b.Property<DateOnly>("PeriodEnd")
-                        .HasColumnType("date");
+                    b.HasKey("Id");
 
-                    b.Property<decimal?>("Realisation")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                    b.HasIndex("RegionCode", "Status");
 
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.HasIndex("Status", "NextAttemptAt");
 
-                    b.Property<string>("RecordedByName")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                    b.HasIndex("Rule", "AgreementId", "Offset", "Recipient", "Channel")
+                        .IsUnique();
 
-                    b.Property<decimal?>("Target")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.HasKey("IndicatorId", "PeriodCode");
-
-                    b.ToTable("IndicatorValue");
+                    b.ToTable("NotificationDeliveries");
                 });
 
-            modelBuilder.Entity("Sinergi.Features.Monitoring.LokusAssignment", b =>
+            modelBuilder.Entity("Sinergi.Features.Notifications.NotificationPreference", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
-                    b.Property<int>("OpdId")
-                        .HasColumnType("integer");
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
-                    b.HasKey("UserId", "OpdId");
+                    b.Property<bool>("Email")
+                        .HasColumnType("boolean");
 
-                    b.HasIndex("OpdId");
+                    b.HasKey("UserId", "Kind");
 
-                    b.ToTable("LokusAssignments");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.MonevSettings", b =>
-                {
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<string>("Cadence")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<int>("DueDays")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("FormalitasMonths")
-                        .HasColumnType("integer");
-
-                    b.HasKey("RegionCode");
-
-                    b.ToTable("MonevSettings");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.PerformanceIndicator", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<int>("OpdId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<decimal?>("Target")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.Property<string>("Unit")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
-
-                    b.HasIndex("OpdId", "Year", "Code")
-                        .IsUnique();
-
-                    b.ToTable("PerformanceIndicators");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.ReportActivity", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("Participants")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("Place")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<int>("ReportId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReportId");
-
-                    b.ToTable("ReportActivity");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.ReportEvidence", b =>
-                {
-                    b.Property<int>("ReportId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("DocumentVersionId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("ReportId", "DocumentVersionId");
-
-                    b.HasIndex("DocumentVersionId");
-
-                    b.ToTable("ReportEvidence");
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Opds.Opd", b =>
@@ -1460,6 +1166,11 @@ namespace Sinergi.Data.Migrations.Postgres
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<bool>("BudgetReminders")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<int>("ExpiringWindowDays")
                         .HasColumnType("integer");
 
@@ -1467,6 +1178,13 @@ namespace Sinergi.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasDefaultValue(80);
+
+                    b.Property<string>("ReminderDays")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasDefaultValue("90,60,30,7,0");
 
                     b.Property<string>("ReportPlace")
                         .HasMaxLength(80)
@@ -1721,150 +1439,22 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.Navigation("Opd");
                 });
 
-            modelBuilder.Entity("Sinergi.Features.Monitoring.Assessment", b =>
+            modelBuilder.Entity("Sinergi.Features.Notifications.Notification", b =>
                 {
-                    b.HasOne("Sinergi.Features.Agreements.Agreement", "Agreement")
-                        .WithMany()
-                        .HasForeignKey("AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Sinergi.Features.Regions.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Agreement");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.EvaluationSchedule", b =>
-                {
-                    b.HasOne("Sinergi.Features.Agreements.Agreement", null)
-                        .WithOne()
-                        .HasForeignKey("Sinergi.Features.Monitoring.EvaluationSchedule", "AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.ImplementationReport", b =>
-                {
-                    b.HasOne("Sinergi.Features.Agreements.Agreement", "Agreement")
-                        .WithMany()
-                        .HasForeignKey("AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Sinergi.Features.Opds.Opd", "Opd")
-                        .WithMany()
-                        .HasForeignKey("OpdId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Sinergi.Features.Regions.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Agreement");
-
-                    b.Navigation("Opd");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.Indicator", b =>
-                {
-                    b.HasOne("Sinergi.Features.Agreements.Agreement", "Agreement")
-                        .WithMany()
-                        .HasForeignKey("AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Sinergi.Features.Monitoring.PerformanceIndicator", "PerformanceIndicator")
-                        .WithMany()
-                        .HasForeignKey("PerformanceIndicatorId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Agreement");
-
-                    b.Navigation("PerformanceIndicator");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.IndicatorValue", b =>
-                {
-                    b.HasOne("Sinergi.Features.Monitoring.Indicator", null)
-                        .WithMany("Values")
-                        .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.LokusAssignment", b =>
-                {
-                    b.HasOne("Sinergi.Features.Opds.Opd", "Opd")
-                        .WithMany()
-                        .HasForeignKey("OpdId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("Sinergi.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Opd");
                 });
 
-            modelBuilder.Entity("Sinergi.Features.Monitoring.MonevSettings", b =>
+            modelBuilder.Entity("Sinergi.Features.Notifications.NotificationPreference", b =>
                 {
-                    b.HasOne("Sinergi.Features.Regions.Region", null)
-                        .WithOne()
-                        .HasForeignKey("Sinergi.Features.Monitoring.MonevSettings", "RegionCode")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.PerformanceIndicator", b =>
-                {
-                    b.HasOne("Sinergi.Features.Opds.Opd", "Opd")
+                    b.HasOne("Sinergi.Features.Accounts.AppUser", null)
                         .WithMany()
-                        .HasForeignKey("OpdId")
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Sinergi.Features.Regions.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Opd");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.ReportActivity", b =>
-                {
-                    b.HasOne("Sinergi.Features.Monitoring.ImplementationReport", null)
-                        .WithMany("Activities")
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.ReportEvidence", b =>
-                {
-                    b.HasOne("Sinergi.Features.Agreements.Documents.DocumentVersion", "DocumentVersion")
-                        .WithMany()
-                        .HasForeignKey("DocumentVersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Sinergi.Features.Monitoring.ImplementationReport", null)
-                        .WithMany("Evidence")
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("DocumentVersion");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Opds.Opd", b =>
@@ -1927,18 +1517,6 @@ namespace Sinergi.Data.Migrations.Postgres
             modelBuilder.Entity("Sinergi.Features.Agreements.Documents.AgreementDocument", b =>
                 {
                     b.Navigation("Versions");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.ImplementationReport", b =>
-                {
-                    b.Navigation("Activities");
-
-                    b.Navigation("Evidence");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.Indicator", b =>
-                {
-                    b.Navigation("Values");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,7 +11,7 @@ using Sinergi.Data;
 namespace Sinergi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202003900_Budget")]
+    [Migration("20261202004101_Budget")]
     partial class Budget
     {
         /// <inheritdoc />
@@ -598,15 +598,6 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.Property<string>("Text")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TextNote")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TextState")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("TEXT");
 
@@ -621,8 +612,6 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Sha256");
-
-                    b.HasIndex("TextState");
 
                     b.HasIndex("DocumentId", "Number")
                         .IsUnique();
@@ -807,168 +796,30 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.ToTable("ImportSessions");
                 });
 
-            modelBuilder.Entity("Sinergi.Features.Monitoring.Assessment", b =>
+            modelBuilder.Entity("Sinergi.Features.Notifications.Notification", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("AgreementId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Answers")
+                    b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CorrectionReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedByName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Findings")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PeriodCode")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("PeriodEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("PeriodStart")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Rating")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Recommendation")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(5)
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Revision")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubmittedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubmittedByName")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegionCode", "PeriodEnd");
-
-                    b.HasIndex("AgreementId", "RegionCode", "PeriodCode", "Kind", "Revision")
-                        .IsUnique();
-
-                    b.ToTable("Assessments");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.EvaluationSchedule", b =>
-                {
-                    b.Property<int>("AgreementId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Cadence")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("AgreementId");
-
-                    b.ToTable("EvaluationSchedules");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.ImplementationReport", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AgreementId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CorrectionReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedByName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Obstacles")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("OpdId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Outputs")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PeriodCode")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("PeriodEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("PeriodStart")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ProgressPercent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Realisation")
-                        .HasMaxLength(4000)
+                    b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegionCode")
@@ -976,260 +827,121 @@ namespace Sinergi.Data.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Revision")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubmittedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubmittedByName")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sustainability")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UseOfResults")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OpdId");
-
-                    b.HasIndex("RegionCode", "PeriodEnd");
-
-                    b.HasIndex("AgreementId", "RegionCode", "PeriodCode", "Revision")
-                        .IsUnique();
-
-                    b.ToTable("ImplementationReports");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.Indicator", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AgreementId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal?>("Baseline")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
+                    b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("PerformanceIndicatorId")
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Notifications.NotificationDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Unit")
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Offset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgreementId");
-
-                    b.HasIndex("PerformanceIndicatorId");
-
-                    b.ToTable("Indicators");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.IndicatorValue", b =>
-                {
-                    b.Property<int>("IndicatorId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PeriodCode")
+                    b.Property<string>("Status")
+                        .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("PeriodEnd")
-                        .HasColumnType("TEXT");
+                    b.HasKey("Id");
 
-                    b.Property<decimal?>("Realisation")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                    b.HasIndex("RegionCode", "Status");
 
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
+                    b.HasIndex("Status", "NextAttemptAt");
 
-                    b.Property<string>("RecordedByName")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
+                    b.HasIndex("Rule", "AgreementId", "Offset", "Recipient", "Channel")
+                        .IsUnique();
 
-                    b.Property<decimal?>("Target")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("IndicatorId", "PeriodCode");
-
-                    b.ToTable("IndicatorValue");
+                    b.ToTable("NotificationDeliveries");
                 });
 
-            modelBuilder.Entity("Sinergi.Features.Monitoring.LokusAssignment", b =>
+            modelBuilder.Entity("Sinergi.Features.Notifications.NotificationPreference", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("OpdId")
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Email")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("UserId", "OpdId");
+                    b.HasKey("UserId", "Kind");
 
-                    b.HasIndex("OpdId");
-
-                    b.ToTable("LokusAssignments");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.MonevSettings", b =>
-                {
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Cadence")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DueDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FormalitasMonths")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("RegionCode");
-
-                    b.ToTable("MonevSettings");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.PerformanceIndicator", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OpdId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("Target")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Unit")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
-
-                    b.HasIndex("OpdId", "Year", "Code")
-                        .IsUnique();
-
-                    b.ToTable("PerformanceIndicators");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.ReportActivity", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Participants")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Place")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReportId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReportId");
-
-                    b.ToTable("ReportActivity");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.ReportEvidence", b =>
-                {
-                    b.Property<int>("ReportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("DocumentVersionId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ReportId", "DocumentVersionId");
-
-                    b.HasIndex("DocumentVersionId");
-
-                    b.ToTable("ReportEvidence");
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Opds.Opd", b =>
@@ -1423,6 +1135,11 @@ namespace Sinergi.Data.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("BudgetReminders")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<int>("ExpiringWindowDays")
                         .HasColumnType("INTEGER");
 
@@ -1430,6 +1147,13 @@ namespace Sinergi.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(80);
+
+                    b.Property<string>("ReminderDays")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("90,60,30,7,0");
 
                     b.Property<string>("ReportPlace")
                         .HasMaxLength(80)
@@ -1684,150 +1408,22 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.Navigation("Opd");
                 });
 
-            modelBuilder.Entity("Sinergi.Features.Monitoring.Assessment", b =>
+            modelBuilder.Entity("Sinergi.Features.Notifications.Notification", b =>
                 {
-                    b.HasOne("Sinergi.Features.Agreements.Agreement", "Agreement")
-                        .WithMany()
-                        .HasForeignKey("AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Sinergi.Features.Regions.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Agreement");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.EvaluationSchedule", b =>
-                {
-                    b.HasOne("Sinergi.Features.Agreements.Agreement", null)
-                        .WithOne()
-                        .HasForeignKey("Sinergi.Features.Monitoring.EvaluationSchedule", "AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.ImplementationReport", b =>
-                {
-                    b.HasOne("Sinergi.Features.Agreements.Agreement", "Agreement")
-                        .WithMany()
-                        .HasForeignKey("AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Sinergi.Features.Opds.Opd", "Opd")
-                        .WithMany()
-                        .HasForeignKey("OpdId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Sinergi.Features.Regions.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Agreement");
-
-                    b.Navigation("Opd");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.Indicator", b =>
-                {
-                    b.HasOne("Sinergi.Features.Agreements.Agreement", "Agreement")
-                        .WithMany()
-                        .HasForeignKey("AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Sinergi.Features.Monitoring.PerformanceIndicator", "PerformanceIndicator")
-                        .WithMany()
-                        .HasForeignKey("PerformanceIndicatorId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Agreement");
-
-                    b.Navigation("PerformanceIndicator");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.IndicatorValue", b =>
-                {
-                    b.HasOne("Sinergi.Features.Monitoring.Indicator", null)
-                        .WithMany("Values")
-                        .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.LokusAssignment", b =>
-                {
-                    b.HasOne("Sinergi.Features.Opds.Opd", "Opd")
-                        .WithMany()
-                        .HasForeignKey("OpdId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("Sinergi.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Opd");
                 });
 
-            modelBuilder.Entity("Sinergi.Features.Monitoring.MonevSettings", b =>
+            modelBuilder.Entity("Sinergi.Features.Notifications.NotificationPreference", b =>
                 {
-                    b.HasOne("Sinergi.Features.Regions.Region", null)
-                        .WithOne()
-                        .HasForeignKey("Sinergi.Features.Monitoring.MonevSettings", "RegionCode")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.PerformanceIndicator", b =>
-                {
-                    b.HasOne("Sinergi.Features.Opds.Opd", "Opd")
+                    b.HasOne("Sinergi.Features.Accounts.AppUser", null)
                         .WithMany()
-                        .HasForeignKey("OpdId")
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Sinergi.Features.Regions.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Opd");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.ReportActivity", b =>
-                {
-                    b.HasOne("Sinergi.Features.Monitoring.ImplementationReport", null)
-                        .WithMany("Activities")
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.ReportEvidence", b =>
-                {
-                    b.HasOne("Sinergi.Features.Agreements.Documents.DocumentVersion", "DocumentVersion")
-                        .WithMany()
-                        .HasForeignKey("DocumentVersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Sinergi.Features.Monitoring.ImplementationReport", null)
-                        .WithMany("Evidence")
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("DocumentVersion");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Opds.Opd", b =>
@@ -1890,18 +1486,6 @@ namespace Sinergi.Data.Migrations.Sqlite
             modelBuilder.Entity("Sinergi.Features.Agreements.Documents.AgreementDocument", b =>
                 {
                     b.Navigation("Versions");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.ImplementationReport", b =>
-                {
-                    b.Navigation("Activities");
-
-                    b.Navigation("Evidence");
-                });
-
-            modelBuilder.Entity("Sinergi.Features.Monitoring.Indicator", b =>
-                {
-                    b.Navigation("Values");
                 });
 #pragma warning restore 612, 618
         }
