@@ -102,6 +102,10 @@ internal static class LoadDriver
             new("api: agreements, full-text search", i => Api($"/api/v1/agreements?q={Term(i)}")),
             new("page: Kerja Sama search", i => Page($"/Agreements?q={Term(i)}")),
             new("page: agreement details", i => Page($"/Agreements/Details/{ids[i * 7919 % ids.Count]}")),
+            // Monev: what is due across the region (periods computed for every agreement in force), and one
+            // agreement's periods as the API reads them; the details page above now carries its monev part.
+            new("page: Monev list (what is due)", _ => Page("/Evaluations")),
+            new("api: agreement periods (monev)", i => Api($"/api/v1/agreements/{ids[i * 7919 % ids.Count]}/periods")),
         };
 
         // --only keeps the scenarios whose names contain one of the words, and always the ceiling.

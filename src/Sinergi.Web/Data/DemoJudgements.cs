@@ -47,7 +47,7 @@ internal static class DemoJudgements
         foreach (var a in await db.Assessments.IgnoreQueryFilters().Where(a => a.RegionCode == regionCode).ToListAsync(ct))
         {
             var changes = new List<AuditChange> { new(AssessmentCriteria.Title(a.Kind), null, $"{a.PeriodCode}, versi 1") };
-            var entry = AuditTrail.Entry(db, regionCode, AuditEntities.Agreement, a.AgreementId, AuditActions.Submitted, changes, new Actor(a.SubmittedById, a.SubmittedByName!));
+            var entry = AuditTrail.Entry(db, regionCode, AuditEntities.Assessment, a.Id, AuditActions.Submitted, changes, new Actor(a.SubmittedById, a.SubmittedByName!));
             entry.At = a.SubmittedAt!.Value;
             db.AuditEvents.Add(entry);
         }

@@ -47,15 +47,11 @@ internal static class DemoMonev
         {
             var changes = new List<AuditChange> { new("Laporan pelaksanaan", null, $"{r.PeriodCode}, versi 1") };
             var actor = new Actor(null, r.SubmittedByName!);
-            foreach (var entry in new[]
-                     {
-                         AuditTrail.Entry(db, regionCode, AuditEntities.ImplementationReport, r.Id, AuditActions.Submitted, changes, actor),
-                         AuditTrail.Entry(db, regionCode, AuditEntities.Agreement, r.AgreementId, AuditActions.Submitted, changes, actor),
-                     })
-            {
-                entry.At = r.SubmittedAt!.Value;
-                db.AuditEvents.Add(entry);
-            }
+            // The report's own history, dated when it was sent. The agreement's history is left alone: its
+            // demo entries are dated the day the demo was loaded, and an older entry would read as before its creation.
+            var entry = AuditTrail.Entry(db, regionCode, AuditEntities.ImplementationReport, r.Id, AuditActions.Submitted, changes, actor);
+            entry.At = r.SubmittedAt!.Value;
+            db.AuditEvents.Add(entry);
         }
         await db.SaveChangesAsync(ct);
     }
