@@ -85,6 +85,11 @@ public static class OpdRemoval
             .OrderBy(a => a.Title)
             .Select(a => "Kerja sama " + (a.Number != null ? a.Number + " " : "") + "\"" + a.Title + "\"")
             .ToListAsync(ct);
-        return [.. accounts, .. agreements];
+        // A budget line names the OPD whose DPA carries it, which need not run the agreement.
+        var budget = await db.BudgetLines.IgnoreQueryFilters().Where(l => l.OpdId == opdId)
+            .OrderBy(l => l.FiscalYear).ThenBy(l => l.Id)
+            .Select(l => new { l.FiscalYear, l.Agreement!.Title })
+            .ToListAsync(ct);
+        return [.. accounts, .. agreements, .. budget.Select(l => $"Baris anggaran {l.FiscalYear} kerja sama \"{l.Title}\"")];
     }
 }
