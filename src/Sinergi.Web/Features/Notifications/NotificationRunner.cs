@@ -114,7 +114,12 @@ public sealed class NotificationRunner(AppDbContext db, IEnumerable<INotificatio
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 error = Describe(e);
-                log.LogWarning(e, "Email {Id} to {Address} refused (attempt {Attempt})", delivery.Id, delivery.Address, attempts);
+                // An unreachable or refusing server is expected (it is retried and shown to the admin): one
+                // line with its reason. Anything else keeps its stack trace.
+                if (e is System.Net.Sockets.SocketException or TimeoutException or IOException or MailKit.CommandException)
+                    log.LogWarning("Email {Id} to {Address} not sent (attempt {Attempt}): {Reason}", delivery.Id, delivery.Address, attempts, e.Message);
+                else
+                    log.LogWarning(e, "Email {Id} to {Address} not sent (attempt {Attempt})", delivery.Id, delivery.Address, attempts);
             }
             var status = error is null ? DeliveryStatus.Sent : attempts >= settings.MaxAttempts ? DeliveryStatus.Failed : DeliveryStatus.Pending;
             var next = now.AddMinutes(settings.RetryMinutes * Math.Pow(2, attempts - 1));
