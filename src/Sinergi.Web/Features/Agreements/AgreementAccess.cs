@@ -54,6 +54,26 @@ public static class AgreementAccess
         query.IgnoreQueryFilters().AsSplitQuery()
             .Include(a => a.Urusan).Include(a => a.Opds).Include(a => a.Partners).Include(a => a.SharedWith);
 
+    /// <summary>
+    /// Every agreement <see cref="CanReadAsync"/> lets the caller read, of any region, as a query:
+    /// what an agreement's page may name among its relatives (its KB, PKS, adendum, extensions)
+    /// without telling a partner region about another region's drafts or unshared rows.
+    /// </summary>
+    public static IQueryable<Agreement> Readable(AppDbContext db, RegionScope scope)
+    {
+        var all = db.Agreements.IgnoreQueryFilters();
+        if (scope.IsUnrestricted || scope.OverseenPrefix is "")
+            return all;
+        var own = scope.RegionCode;
+        if (own is null)
+            return all.Where(a => false);
+        var shared = db.AgreementShares.Where(s => s.RegionCode == own).Select(s => s.AgreementId);
+        if (scope.OverseenPrefix is not { } prefix)
+            return all.Where(a => a.RegionCode == own || shared.Contains(a.Id));
+        var children = prefix + ".";
+        return all.Where(a => a.RegionCode == own || a.RegionCode.StartsWith(children) || shared.Contains(a.Id));
+    }
+
     /// <summary>True when the caller may read the agreement: theirs, shared with them, or overseen.</summary>
     public static async Task<bool> CanReadAsync(AppDbContext db, RegionScope scope, int agreementId, CancellationToken ct = default)
     {

@@ -95,7 +95,7 @@ public static class AgreementsApi
     {
         if (!await AgreementAccess.CanReadAsync(db, scope, id, ct))
             return ApiResults.NotFound("Kerja sama");
-        var dto = await LoadDtoAsync(db, clock, id, ct);
+        var dto = await LoadDtoAsync(db, scope, clock, id, ct);
         http.Response.Headers.ETag = ApiResults.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
@@ -124,7 +124,7 @@ public static class AgreementsApi
                 throw;
             return NumberTaken();
         }
-        var dto = await LoadDtoAsync(db, clock, agreement.Id, ct);
+        var dto = await LoadDtoAsync(db, scope, clock, agreement.Id, ct);
         http.Response.Headers.ETag = ApiResults.ETag(dto.Version);
         return TypedResults.CreatedAtRoute(dto, "GetAgreement", new { id = dto.Id });
     }
@@ -157,7 +157,7 @@ public static class AgreementsApi
                 throw;
             return NumberTaken();
         }
-        var dto = await LoadDtoAsync(db, clock, id, ct);
+        var dto = await LoadDtoAsync(db, scope, clock, id, ct);
         http.Response.Headers.ETag = ApiResults.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
@@ -215,7 +215,7 @@ public static class AgreementsApi
         {
             return ApiResults.PreconditionFailed("Kerja sama");
         }
-        var dto = await LoadDtoAsync(db, clock, id, ct);
+        var dto = await LoadDtoAsync(db, scope, clock, id, ct);
         http.Response.Headers.ETag = ApiResults.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
@@ -254,14 +254,15 @@ public static class AgreementsApi
         db.Agreements.WithLists()
             .SingleOrDefaultAsync(a => a.Id == id && a.RegionCode == scope.RegionCode, ct);
 
-    private static async Task<AgreementDto> LoadDtoAsync(AppDbContext db, TimeProvider clock, int id, CancellationToken ct)
+    private static async Task<AgreementDto> LoadDtoAsync(AppDbContext db, RegionScope scope, TimeProvider clock, int id, CancellationToken ct)
     {
         var a = await db.Agreements.IgnoreQueryFilters().AsNoTracking().AsSplitQuery()
             .Include(x => x.Urusan).Include(x => x.Opds).Include(x => x.Partners)
             .SingleAsync(x => x.Id == id, ct);
         a.Documents = await DocumentListing.OfAsync(db, id, ct);
-        var children = await db.Agreements.IgnoreQueryFilters().Where(x => x.ParentId == id).Select(x => x.Id).ToListAsync(ct);
-        var extensions = await db.Agreements.IgnoreQueryFilters().Where(x => x.ExtendsId == id).Select(x => x.Id).ToListAsync(ct);
+        var readable = AgreementAccess.Readable(db, scope);
+        var children = await readable.Where(x => x.ParentId == id).Select(x => x.Id).ToListAsync(ct);
+        var extensions = await readable.Where(x => x.ExtendsId == id).Select(x => x.Id).ToListAsync(ct);
         var status = AgreementStatusRules.StatusOf(a, RegionClock.Today(clock, a.RegionCode), await RegionSettings.ExpiringWindowAsync(db, a.RegionCode, ct));
         return new AgreementDto(a.Id, a.RegionCode, a.Kind, a.DocumentType, a.Number, a.PartnerNumber, a.Title, a.Scope,
             a.Urusan.Select(u => u.Code).Order(StringComparer.Ordinal).ToList(),

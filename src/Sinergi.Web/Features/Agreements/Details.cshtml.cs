@@ -58,8 +58,8 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
 
         Tree = await FamilyTreeAsync(Agreement);
         if (Agreement.ExtendsId is int extendsId)
-            Extends = await LinkAsync(db.Agreements.IgnoreQueryFilters().Where(a => a.Id == extendsId)).SingleOrDefaultAsync();
-        Extensions = await LinkAsync(db.Agreements.IgnoreQueryFilters().Where(a => a.ExtendsId == id)).ToListAsync();
+            Extends = await LinkAsync(AgreementAccess.Readable(db, scope).Where(a => a.Id == extendsId)).SingleOrDefaultAsync();
+        Extensions = await LinkAsync(AgreementAccess.Readable(db, scope).Where(a => a.ExtendsId == id)).ToListAsync();
         History = await AgreementHistory.ReadAsync(db, id);
         Monev = await MonevPart.LoadAsync(db, scope, User, id, Today);
         Budget = await BudgetLines.ForAgreementAsync(db, id);
@@ -73,16 +73,22 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
         return rows.Select(a => new LinkRow(a.Id, a.Number, a.Title, AgreementStatusRules.StatusOf(a.Lifecycle, a.StartsOn, a.EndsOn, today, window)));
     }
 
-    /// <summary>The whole family from the topmost parent down: a KB with its PKS and their adendum.</summary>
+    /// <summary>
+    /// The whole family from the topmost parent down: a KB with its PKS and their adendum, as far
+    /// as the reader may read them (a partner region sees the shared KB, not the owner's drafts).
+    /// </summary>
     private async Task<TreeNode?> FamilyTreeAsync(Agreement agreement)
     {
-        var all = db.Agreements.IgnoreQueryFilters().AsNoTracking();
+        var all = AgreementAccess.Readable(db, scope).AsNoTracking();
         var rootId = agreement.Id;
         var parentId = agreement.ParentId;
         for (var depth = 0; parentId is int up && depth < 20; depth++)
         {
+            var parent = await all.Where(a => a.Id == up).Select(a => new { a.ParentId }).SingleOrDefaultAsync();
+            if (parent is null)
+                break;
             rootId = up;
-            parentId = await all.Where(a => a.Id == up).Select(a => a.ParentId).SingleOrDefaultAsync();
+            parentId = parent.ParentId;
         }
 
         var members = await all.Where(a => a.Id == rootId)

@@ -28,7 +28,7 @@ public sealed record AgreementProfile(
     }
 
     /// <summary>The profile of an agreement the caller has already been allowed to read.</summary>
-    public static async Task<AgreementProfile> LoadAsync(AppDbContext db, TimeProvider clock, int id, CancellationToken ct = default)
+    public static async Task<AgreementProfile> LoadAsync(AppDbContext db, RegionScope scope, TimeProvider clock, int id, CancellationToken ct = default)
     {
         var agreement = await db.Agreements.IgnoreQueryFilters().AsNoTracking().AsSplitQuery()
             .Include(a => a.Urusan).Include(a => a.Opds).Include(a => a.Partners)
@@ -37,7 +37,7 @@ public sealed record AgreementProfile(
         var today = RegionClock.Today(clock, agreement.RegionCode);
         var window = await RegionSettings.ExpiringWindowAsync(db, agreement.RegionCode, ct);
         var owner = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == agreement.RegionCode, ct);
-        var all = db.Agreements.IgnoreQueryFilters().AsNoTracking();
+        var all = AgreementAccess.Readable(db, scope).AsNoTracking();
         var history = await AgreementHistory.ReadAsync(db, id, HistoryEntries, ct);
         return new AgreementProfile(
             agreement,

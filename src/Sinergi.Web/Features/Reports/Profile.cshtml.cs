@@ -13,7 +13,7 @@ public class ProfileModel(AppDbContext db, RegionScope scope, TimeProvider clock
     {
         if (!await AgreementAccess.CanReadAsync(db, scope, id))
             return NotFound();
-        var profile = await AgreementProfile.LoadAsync(db, clock, id);
+        var profile = await AgreementProfile.LoadAsync(db, scope, clock, id);
         return File(AgreementProfilePdf.Render(profile), "application/pdf", ReportFiles.ProfileFileName(id));
     }
 }

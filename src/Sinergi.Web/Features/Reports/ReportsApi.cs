@@ -73,7 +73,7 @@ public static class ReportsApi
     {
         if (!await AgreementAccess.CanReadAsync(db, scope, id, ct))
             return ApiResults.NotFound("Kerja sama");
-        var profile = await AgreementProfile.LoadAsync(db, clock, id, ct);
+        var profile = await AgreementProfile.LoadAsync(db, scope, clock, id, ct);
         return TypedResults.File(AgreementProfilePdf.Render(profile), "application/pdf", ReportFiles.ProfileFileName(id));
     }
 }
