@@ -108,6 +108,8 @@ public static class Assessments
         try
         {
             await db.SaveChangesAsync(ct);
+            await MonevSummaries.RefreshAsync(db, slot.Agreement.Id, ct);
+            await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -119,8 +121,6 @@ public static class Assessments
             return new() { [""] = [latest is { State: ReportState.Dikirim } ? AlreadySubmitted(slot.Kind, latest)
                 : "Isian ini baru saja diubah orang lain. Muat ulang halaman untuk melihat isian terbaru, lalu ulangi perubahan Anda."] };
         }
-        await MonevSummaries.RefreshAsync(db, slot.Agreement.Id, ct);
-        await db.SaveChangesAsync(ct);
         if (submitted is not null)
         {
             var action = submitted.Revision > 1 ? AuditActions.Corrected : AuditActions.Submitted;

@@ -151,6 +151,8 @@ public static class ImplementationReports
         try
         {
             await db.SaveChangesAsync(ct);
+            await MonevSummaries.RefreshAsync(db, slot.Agreement.Id, ct);
+            await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -164,8 +166,6 @@ public static class ImplementationReports
             return new() { [""] = [latest is { State: ReportState.Dikirim } ? AlreadySubmitted(latest)
                 : "Laporan ini baru saja diubah orang lain. Muat ulang halaman untuk melihat isian terbaru, lalu ulangi perubahan Anda."] };
         }
-        await MonevSummaries.RefreshAsync(db, slot.Agreement.Id, ct);
-        await db.SaveChangesAsync(ct);
         if (submitted is not null)
         {
             var action = submitted.Revision > 1 ? AuditActions.Corrected : AuditActions.Submitted;
