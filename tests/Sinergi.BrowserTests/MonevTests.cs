@@ -45,7 +45,7 @@ public sealed class MonevTests(BrowserSession session)
         await opd.GotoAsync("/Agreements?q=stunting");
         await opd.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Stunting }).First.ClickAsync();
         // The running semester: newest first in the agreement's monev part.
-        await opd.Locator("#monev-periods tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
+        await opd.Locator("#monev-periods tbody tr").First.GetByRole(AriaRole.Link).First.ClickAsync();
         var reportUrl = opd.Url;
 
         await opd.Locator("#evidence-file").SetInputFilesAsync(new FilePayload
