@@ -39,6 +39,16 @@ public class ImpactScoreTests
     }
 
     [Fact]
+    public void Periods_that_ended_before_the_regions_monev_start_are_not_due()
+    {
+        var term = EvaluationPeriods.Term(Sinergi.Features.Agreements.AgreementLifecycle.Aktif, new(2022, 3, 1), new(2022, 3, 1), null, null);
+        Assert.Equal(10, EvaluationPeriods.For(term, EvaluationCadence.Semesteran, 15, Today).Count);
+        // 2025-s2 ends on 31 December 2025: a start on 1 January 2026 drops it, one on 31 December keeps it.
+        Assert.Equal(["2026-s1", "2026-s2"], EvaluationPeriods.For(term, EvaluationCadence.Semesteran, 15, Today, new DateOnly(2026, 1, 1)).Select(p => p.Code));
+        Assert.Equal("2025-s2", EvaluationPeriods.For(term, EvaluationCadence.Semesteran, 15, Today, new DateOnly(2025, 12, 31))[0].Code);
+    }
+
+    [Fact]
     public void Period_codes_read_as_people_say_them()
     {
         Assert.Equal("Semester I 2026", EvaluationPeriods.LabelOf("2026-s1"));
