@@ -32,6 +32,9 @@ internal static class LoadDriver
          "/Agreements?type=pks&p=5", "/Agreements?sort=berakhir&p=4", "/Agreements?status=berakhir&p=10", "/Agreements?kind=ksdd&type=kb",
          "/Agreements?p=40"];
 
+    internal static readonly string[] FormalitasPages =
+        ["/Agreements?flag=formalitas", "/Agreements?flag=formalitas&p=2", "/Agreements?flag=formalitas&kind=ksdpk", "/Agreements?flag=formalitas&sort=berakhir"];
+
     /// <summary>
     /// The k-th of 7,560 views of the list (status × kind × document type × signing year × page),
     /// spread so that neighbours differ: a view the server has not been asked for since the run began.
@@ -106,6 +109,12 @@ internal static class LoadDriver
             // agreement's periods as the API reads them; the details page above now carries its monev part.
             new("page: Monev list (what is due)", _ => Page("/Evaluations")),
             new("api: agreement periods (monev)", i => Api($"/api/v1/agreements/{ids[i * 7919 % ids.Count]}/periods")),
+            // The agreement page with its monev part (periods, impact score, formalitas, indicators, kendala),
+            // the agreement's monev summary, and the registry list narrowed to the formalitas agreements.
+            new("page: agreement with its monev", i => Page($"/Agreements/Details/{ids[i * 104729 % ids.Count]}#monev")),
+            new("api: agreement impact score (monev)", i => Api($"/api/v1/agreements/{ids[i * 7919 % ids.Count]}/impact")),
+            new("page: Kerja Sama list, formalitas filter", i => Page(FormalitasPages[i % FormalitasPages.Length])),
+            new("page: Kerja Sama list, formalitas, views not asked before", _ => Page(FreshListPage(Interlocked.Increment(ref freshViews)) + "&flag=formalitas")),
         };
 
         // --only keeps the scenarios whose names contain one of the words, and always the ceiling.

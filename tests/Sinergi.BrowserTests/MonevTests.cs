@@ -30,11 +30,22 @@ public sealed class MonevTests(BrowserSession session)
     [Fact]
     public async Task Report_with_evidence_then_lokus_review_then_evaluation_close_the_period_on_the_agreement()
     {
+        // The agreement's impact score before the period is closed, on its page and in the registry list.
+        var (before, beforeErrors) = await AsAsync(Demo.Accounts.Admin);
+        await before.GotoAsync("/Agreements?q=stunting");
+        var listScore = before.Locator("tr", new() { Has = before.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Stunting }) }).First.Locator(".impact-score");
+        var listScoreBefore = await listScore.TextContentAsync();
+        await before.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Stunting }).First.ClickAsync();
+        var scoreBefore = await before.Locator("#impact-score").TextContentAsync();
+        // The evaluation gives a rating other than the latest one, so the score must move.
+        var latestBasis = await before.Locator("#impact-parts tbody tr").First.TextContentAsync() ?? "";
+        var rating = latestBasis.Contains("nilai 5 dari 5", StringComparison.Ordinal) ? 2 : 5;
+
         var (opd, errors) = await AsAsync(Demo.Accounts.DinkesOperator);
         await opd.GotoAsync("/Agreements?q=stunting");
         await opd.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Stunting }).First.ClickAsync();
         // The running semester: newest first in the agreement's monev part.
-        await opd.Locator("#monev-periods tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
+        await opd.Locator("#monev-periods tbody tr").First.GetByRole(AriaRole.Link).First.ClickAsync();
         var reportUrl = opd.Url;
 
         await opd.Locator("#evidence-file").SetInputFilesAsync(new FilePayload
@@ -72,17 +83,55 @@ public sealed class MonevTests(BrowserSession session)
         await admin.GetByRole(AriaRole.Link, new() { Name = "Evaluasi Admin Kerja Sama" }).ClickAsync();
         foreach (var criterion in await admin.Locator("fieldset.criterion").AllAsync())
             await criterion.Locator("input[type=radio]").First.CheckAsync();
-        await admin.Locator("#rating-4").CheckAsync();
+        await admin.Locator($"#rating-{rating}").CheckAsync();
         await admin.Locator("#recommendation-perluas").CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Kirim", Exact = true }).ClickAsync();
-        await Expect(admin.Locator("#judgements")).ToContainTextAsync("penilaian 4 dari 5");
+        await Expect(admin.Locator("#judgements")).ToContainTextAsync($"penilaian {rating} dari 5");
 
         await admin.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Stunting }).First.ClickAsync();
         await Expect(admin.Locator("#monev-periods tbody tr").First.Locator(".period-state")).ToHaveTextAsync("Selesai");
+        await Expect(admin.Locator("#impact-parts tbody tr").First).ToContainTextAsync($"nilai {rating} dari 5");
+        Assert.NotEqual(scoreBefore, await admin.Locator("#impact-score").TextContentAsync());
+        await Expect(admin.Locator("#header-impact")).ToContainTextAsync(await admin.Locator("#impact-score").TextContentAsync() ?? "");
+        await admin.GotoAsync("/Agreements?q=stunting");
+        var listScoreAfter = admin.Locator("tr", new() { Has = admin.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Stunting }) }).First.Locator(".impact-score");
+        Assert.NotEqual(listScoreBefore, await listScoreAfter.TextContentAsync());
+        await admin.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Stunting }).First.ClickAsync();
         await admin.Locator("#monev").ScreenshotAsync(new() { Path = Path.Combine(Shots, "agreement-monev-desktop.png") });
         await admin.GotoAsync("/Evaluations");
         await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "monev-desktop.png"), FullPage = true });
-        Assert.True(errors.Count + tkksdErrors.Count + adminErrors.Count == 0, string.Join("\n", errors.Concat(tkksdErrors).Concat(adminErrors)));
+        Assert.True(errors.Count + tkksdErrors.Count + adminErrors.Count + beforeErrors.Count == 0,
+            string.Join("\n", errors.Concat(tkksdErrors).Concat(adminErrors).Concat(beforeErrors)));
+    }
+
+    [Fact]
+    public async Task The_formalitas_flag_shows_with_its_reason_on_the_page_and_in_the_list_and_goes_once_a_realisation_is_recorded()
+    {
+        var (admin, errors) = await AsAsync(Demo.Accounts.Admin);
+        await admin.GotoAsync("/Agreements");
+        await admin.Locator("#flag").SelectOptionAsync("formalitas");
+        var row = admin.Locator("tr", new() { Has = admin.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Formalitas }) });
+        await Expect(row.Locator(".formalitas-flag")).ToBeVisibleAsync();
+        await row.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Formalitas }).ClickAsync();
+        await Expect(admin.Locator("#formalitas-flag")).ToContainTextAsync("tanpa realisasi indikator");
+        await Expect(admin.Locator("#header-formalitas")).ToBeVisibleAsync();
+        var detailsUrl = admin.Url;
+
+        await admin.Locator("#manage-indicators").ClickAsync();
+        await admin.GetByLabel("Yang diukur").FillAsync("Kelurahan bersinar");
+        await admin.GetByLabel("Satuan").FillAsync("kelurahan");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Tambah" }).ClickAsync();
+        await admin.Locator("#record-form").GetByLabel("Target").FillAsync("5");
+        await admin.Locator("#record-form").GetByLabel("Realisasi").FillAsync("2");
+        await admin.Locator("#record-form").GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+        await Expect(admin.Locator(".indicator-table")).ToContainTextAsync("Belum tercapai");
+
+        await admin.GotoAsync(detailsUrl);
+        await Expect(admin.Locator("#impact-score")).ToBeVisibleAsync();
+        await Expect(admin.Locator("#formalitas-flag")).ToHaveCountAsync(0);
+        await admin.GotoAsync("/Agreements?flag=formalitas");
+        await Expect(admin.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Formalitas })).ToHaveCountAsync(0);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]
@@ -99,7 +148,8 @@ public sealed class MonevTests(BrowserSession session)
         await page.GotoAsync("/Agreements?q=stunting");
         await page.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Stunting }).First.ClickAsync();
         await page.Locator("#monev").ScreenshotAsync(new() { Path = Path.Combine(Shots, "agreement-monev-phone.png") });
-        // The monev part itself stays inside the screen (the page's long urusan badges and history table are another matter).
+        // Nothing on the agreement's page runs off a 390 px screen: not the monev part, the urusan badges or the history table.
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, "the agreement page runs off the edge");
         var wide = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('#monev *')].filter(e => !e.closest('thead') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className).join(' | ')");
         Assert.True(wide.Length == 0, "the monev part runs off the edge: " + wide);
         Assert.True(errors.Count == 0, string.Join("\n", errors));

@@ -104,13 +104,19 @@ internal static class DataGenerator
         }
         var plannedIn = clock.Elapsed;
 
+        var nextReportId = (int)Scalar(connection, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"ImplementationReports\"") + 1;
+        var nextActivityId = (int)Scalar(connection, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"ReportActivity\"") + 1;
         using (var transaction = connection.BeginTransaction())
         {
             using var writer = new RegistryWriter(connection, transaction, reference.RegionsByCode, reference.MaxDocumentId + 1, reference.MaxVersionId + 1, now);
+            using var monev = new MonevWriter(connection, transaction, options.Today, nextReportId, nextActivityId);
             foreach (var partner in newPartners)
                 writer.Write(partner);
             foreach (var p in planned)
+            {
                 writer.Write(p);
+                monev.Write(p.Agreement);
+            }
             transaction.Commit();
         }
         var writtenIn = clock.Elapsed;
@@ -119,7 +125,7 @@ internal static class DataGenerator
         Console.WriteLine($"Generated {planned.Count:N0} agreements and {newPartners.Count:N0} partners in {clock.Elapsed.TotalSeconds:F1} s " +
             $"(planning {plannedIn.TotalSeconds:F1} s, writing {(writtenIn - plannedIn).TotalSeconds:F1} s), seed {options.Seed}, today {options.Today:yyyy-MM-dd}.");
         foreach (var table in new[] { "Partners", "Agreements", "AgreementPartner", "AgreementUrusan", "AgreementOpd", "AgreementShares",
-                     "AgreementDocuments", "DocumentVersions", "AgreementSearch", "AuditEvents" })
+                     "AgreementDocuments", "DocumentVersions", "AgreementSearch", "AuditEvents", "ImplementationReports", "MonevSummaries" })
             Console.WriteLine($"  {table,-20} {Scalar(connection, $"SELECT COUNT(*) FROM \"{table}\""),10:N0} rows");
         Console.WriteLine($"  {options.BigRegion} owns {Scalar(connection, $"SELECT COUNT(*) FROM \"Agreements\" WHERE \"RegionCode\" = '{options.BigRegion}'"):N0} agreements " +
             $"and {Scalar(connection, $"SELECT COUNT(*) FROM \"AgreementShares\" WHERE \"RegionCode\" = '{options.BigRegion}'"):N0} are shared with it; " +

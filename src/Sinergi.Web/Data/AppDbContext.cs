@@ -52,6 +52,7 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<MonevSummary> MonevSummaries => Set<MonevSummary>();
 
     // Read by the query filters per query, so one context follows the caller of its request.
     private bool Unrestricted => scope.IsUnrestricted;

@@ -19,6 +19,13 @@ internal static class DemoMonev
     {
         if (await db.ImplementationReports.IgnoreQueryFilters().AnyAsync(r => r.RegionCode == regionCode, ct))
             return;
+        // Monev starts with the semester a year back: agreements signed years ago show the two periods
+        // the demo reports on, not dozens of overdue ones from before the region evaluated at all.
+        if (!await db.MonevSettings.AnyAsync(s => s.RegionCode == regionCode, ct))
+        {
+            db.MonevSettings.Add(new MonevSettings { RegionCode = regionCode, MonevStartsOn = StartOf(today) });
+            await db.SaveChangesAsync(ct);
+        }
         var ids = await db.Agreements.IgnoreQueryFilters().Where(a => a.RegionCode == regionCode).WhereInForce(today)
             .Where(a => a.Title != Formalitas).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
         var opds = await db.Opds.IgnoreQueryFilters().Where(o => o.RegionCode == regionCode).ToDictionaryAsync(o => o.Id, o => o.ShortName, ct);
@@ -54,6 +61,31 @@ internal static class DemoMonev
             db.AuditEvents.Add(entry);
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The demo's monev start: the first day of the semester a year before <paramref name="today"/>.</summary>
+    public static DateOnly StartOf(DateOnly today)
+    {
+        var back = today.AddYears(-1);
+        return new DateOnly(back.Year, back.Month <= 6 ? 1 : 7, 1);
+    }
+
+    /// <summary>
+    /// Writes the monev summary of every agreement of the region that has reports or realisations
+    /// but no summary yet: the demo's rows are added directly, not through the rules that keep it.
+    /// </summary>
+    public static async Task SummariseAsync(AppDbContext db, string regionCode, CancellationToken ct = default)
+    {
+        var summarised = db.MonevSummaries.Select(s => s.AgreementId);
+        var ids = await db.Agreements.IgnoreQueryFilters().Where(a => a.RegionCode == regionCode && !summarised.Contains(a.Id))
+            .Where(a => db.ImplementationReports.IgnoreQueryFilters().Any(r => r.AgreementId == a.Id)
+                || db.Assessments.IgnoreQueryFilters().Any(r => r.AgreementId == a.Id)
+                || db.Indicators.IgnoreQueryFilters().Any(i => i.AgreementId == a.Id && i.Values.Any()))
+            .Select(a => a.Id).ToListAsync(ct);
+        foreach (var id in ids)
+            await MonevSummaries.RefreshAsync(db, id, ct);
+        if (ids.Count > 0)
+            await db.SaveChangesAsync(ct);
     }
 
     private static readonly string[] Places = ["Aula Bapperida", "Kelurahan Langkai", "Kecamatan Jekan Raya", "Ruang rapat OPD", "Kelurahan Pahandut Seberang"];

@@ -49,6 +49,9 @@ public static class Demo
     /// <summary>
     /// Monev of the home region: its agreements in force have their last two ended periods reported, most
     /// on time; every fifth misses its latest report (overdue), some latest reports are still drafts.
+    /// The region's monev starts on the first day of the semester a year before the demo day, so those
+    /// two semesters are the only ended ones; admin evaluations are on the earlier of them (last year's),
+    /// and <see cref="Agreements.Formalitas"/> is flagged formalitas.
     /// </summary>
     public static class Monev
     {

@@ -166,6 +166,10 @@ public static class AuthorizationMatrix
         Post("/Evaluations/Agreement/{id:int}/{period}", Row.AgreementPeriod, "L F F O F F F N N F F F", "Submit"),
         Post("/Evaluations/Agreement/{id:int}/{period}", Row.AgreementPeriod, "L F F O F F F N N F F F", "Correct"),
         Post("/Evaluations/Agreement/{id:int}/{period}", Row.AgreementPeriod, "L F F O F F F N N F F F", "Upload"),
+        Get("/Evaluations/Agreement/{id:int}/{period}", Row.AgreementPeriod, "L O O O O O F N N O O O", "Pdf"),
+        Get("/Evaluations/Summary", Row.None, "L O O O O O F O O O N N"),
+        Get("/Evaluations/Summary", Row.None, "L O O O O O F O O O N N", "Pdf"),
+        Get("/Evaluations/Summary", Row.None, "L O O O O O F O O O N N", "Xlsx"),
         // The review is the TKKSD lokus member's (the demo TKKSD is lokus of Dinkes), the evaluation the admin's.
         Get("/Evaluations/Review/{id:int}/{period}", Row.AgreementPeriod, "L O O O O O F N N O O O"),
         Post("/Evaluations/Review/{id:int}/{period}", Row.AgreementPeriod, "L F O F F F F N N F F F", "Save"),
@@ -319,6 +323,7 @@ public static class AuthorizationMatrix
         Post("/api/v1/agreements/{id:int}/indicators/", Row.Agreement, "L O F O F F F N N F F F"),
         Put("/api/v1/agreements/{id:int}/indicators/{indicatorId:int}/periods/{period}", Row.AgreementIndicatorPeriod, "L O F O F F F N N F F F"),
         Get("/api/v1/agreements/{id:int}/periods/", Row.Agreement, "L O O O O O F N N O O O"),
+        Get("/api/v1/agreements/{id:int}/impact", Row.Agreement, "L O O O O O F N N O O O"),
         Get("/api/v1/agreements/{id:int}/periods/{period}/implementation", Row.AgreementPeriod, "L O O O O O F N N O O O"),
         Put("/api/v1/agreements/{id:int}/periods/{period}/implementation", Row.AgreementPeriod, "L F F O F F F N N F F F"),
         Post("/api/v1/agreements/{id:int}/periods/{period}/implementation/submit", Row.AgreementPeriod, "L F F O F F F N N F F F"),

@@ -108,6 +108,8 @@ public static class Assessments
         try
         {
             await db.SaveChangesAsync(ct);
+            await MonevSummaries.RefreshAsync(db, slot.Agreement.Id, ct);
+            await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {

@@ -35,7 +35,18 @@ public static class EvaluationPeriods
     }
 
     /// <summary>Every period that has begun by <paramref name="today"/>, oldest first.</summary>
-    public static List<EvaluationPeriod> For((DateOnly Start, DateOnly? End)? term, EvaluationCadence cadence, int dueDays, DateOnly today)
+    public static List<EvaluationPeriod> For((DateOnly Start, DateOnly? End)? term, EvaluationCadence cadence, int dueDays, DateOnly today) =>
+        For(term, cadence, dueDays, today, monevStartsOn: null);
+
+    /// <summary>
+    /// Every period that has begun by <paramref name="today"/> and does not end before the region's
+    /// monev start (<see cref="MonevSettings.MonevStartsOn"/>): those were never due.
+    /// </summary>
+    public static List<EvaluationPeriod> For((DateOnly Start, DateOnly? End)? term, EvaluationCadence cadence, int dueDays, DateOnly today,
+        DateOnly? monevStartsOn) =>
+        [.. All(term, cadence, dueDays, today).Where(p => monevStartsOn is not { } from || p.End >= from)];
+
+    private static List<EvaluationPeriod> All((DateOnly Start, DateOnly? End)? term, EvaluationCadence cadence, int dueDays, DateOnly today)
     {
         var periods = new List<EvaluationPeriod>();
         if (term is not { } t)
@@ -91,6 +102,23 @@ public static class EvaluationPeriods
                 yield return ($"{year}-s2", $"Semester II {year}", new DateOnly(year, 7, 1), new DateOnly(year, 12, 31));
                 break;
         }
+    }
+
+    /// <summary>The label of a period code as a person reads it ("2026-s1" → "Semester I 2026"); the code itself when it names no period.</summary>
+    public static string LabelOf(string code)
+    {
+        var c = code.Trim().ToLowerInvariant();
+        if (c == FinalCode)
+            return "Evaluasi akhir";
+        if (SlotOf(c) is not { } slot)
+            return code;
+        return slot.Part switch
+        {
+            "s1" => $"Semester I {slot.Year}",
+            "s2" => $"Semester II {slot.Year}",
+            "th" => $"Tahun {slot.Year}",
+            _ => $"Triwulan {new[] { "I", "II", "III", "IV" }[slot.Part[1] - '1']} {slot.Year}",
+        };
     }
 
     /// <summary>"1 Januari 2026 s.d. 30 Juni 2026"</summary>

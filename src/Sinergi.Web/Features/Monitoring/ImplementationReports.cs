@@ -151,6 +151,8 @@ public static class ImplementationReports
         try
         {
             await db.SaveChangesAsync(ct);
+            await MonevSummaries.RefreshAsync(db, slot.Agreement.Id, ct);
+            await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {

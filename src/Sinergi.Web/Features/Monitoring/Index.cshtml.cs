@@ -23,6 +23,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
 
     public string? RegionName { get; private set; }
+    public string? ScopeRegion => scope.RegionCode;
     public List<OverseenRegions.Option> RegionOptions { get; private set; } = [];
     public List<(int Id, string ShortName)> OpdOptions { get; private set; } = [];
     public DateOnly Today { get; private set; }

@@ -74,7 +74,12 @@ public static class Indicators
         (value.Target, value.Realisation, value.Note, value.RecordedByName, value.RecordedAt) = (draft.Target, draft.Realisation, note, actor.Name, db.UtcNow);
         db.AuditEvents.Add(AuditTrail.Entry(db, agreement.RegionCode, AuditEntities.Agreement, agreement.Id, AuditActions.Changed,
             [new AuditChange($"Indikator {indicator.Name}, {period!.Label}", before, Describe(value, indicator.Unit))], actor));
+        // The realisation and the agreement's monev summary commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await MonevSummaries.RefreshAsync(db, agreement.Id, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return problems;
     }
 

@@ -10,11 +10,12 @@ namespace Sinergi.Features.Monitoring;
 /// <summary>What monitoring needs to know of an agreement: its term, who runs it, who shares it, and its cadence.</summary>
 public sealed record MonevAgreement(
     int Id, string RegionCode, string Title, string? Number, AgreementLifecycle Lifecycle, DateOnly? SignedOn, DateOnly? StartsOn, DateOnly? EndsOn,
-    DateOnly? TerminatedOn, List<int> OpdIds, List<string> SharedWith, EvaluationCadence Cadence, bool CadenceOverridden, int DueDays)
+    DateOnly? TerminatedOn, List<int> OpdIds, List<string> SharedWith, EvaluationCadence Cadence, bool CadenceOverridden, int DueDays,
+    DateOnly? MonevStartsOn = null)
 {
     public (DateOnly Start, DateOnly? End)? Term => EvaluationPeriods.Term(Lifecycle, SignedOn, StartsOn, EndsOn, TerminatedOn);
 
-    public List<EvaluationPeriod> PeriodsOn(DateOnly today) => EvaluationPeriods.For(Term, Cadence, DueDays, today);
+    public List<EvaluationPeriod> PeriodsOn(DateOnly today) => EvaluationPeriods.For(Term, Cadence, DueDays, today, MonevStartsOn);
 
     /// <summary>The agreement with its cadence (its own, or its region's); null when it does not exist.</summary>
     public static async Task<MonevAgreement?> LoadAsync(AppDbContext db, int id, CancellationToken ct = default)
@@ -31,7 +32,7 @@ public sealed record MonevAgreement(
         var settings = await MonevSettings.ForRegionAsync(db, row.RegionCode, ct);
         var own = await db.EvaluationSchedules.Where(s => s.AgreementId == id).Select(s => (EvaluationCadence?)s.Cadence).SingleOrDefaultAsync(ct);
         return new MonevAgreement(row.Id, row.RegionCode, row.Title, row.Number, row.Lifecycle, row.SignedOn, row.StartsOn, row.EndsOn,
-            row.TerminatedOn, row.Opds, row.Shared, own ?? settings.Cadence, own is not null, settings.DueDays);
+            row.TerminatedOn, row.Opds, row.Shared, own ?? settings.Cadence, own is not null, settings.DueDays, settings.MonevStartsOn);
     }
 }
 

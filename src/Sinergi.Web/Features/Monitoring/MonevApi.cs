@@ -55,6 +55,7 @@ public static class MonevApi
         api.MapAssessmentsApi();
         api.MapIndicatorsApi();
         api.MapObstaclesApi();
+        api.MapImpactApi();
         return api;
     }
 

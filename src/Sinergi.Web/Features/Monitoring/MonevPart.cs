@@ -9,6 +9,9 @@ namespace Sinergi.Features.Monitoring;
 public sealed record MonevPart(MonevAgreement Agreement, List<MonevQueries.PeriodRow> Periods, bool CanSchedule, List<Indicator> Indicators,
     List<Obstacle> Obstacles, DateOnly Today)
 {
+    /// <summary>Its impact score and formalitas flag.</summary>
+    public MonevStanding? Standing { get; init; }
+
     public static async Task<MonevPart?> LoadAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, int agreementId, DateOnly today,
         CancellationToken ct = default)
     {
@@ -19,6 +22,7 @@ public sealed record MonevPart(MonevAgreement Agreement, List<MonevQueries.Perio
             .Where(i => i.AgreementId == agreementId).OrderBy(i => i.Id).ToListAsync(ct);
         var obstacles = await db.Obstacles.IgnoreQueryFilters().AsNoTracking().Where(o => o.AgreementId == agreementId)
             .OrderBy(o => o.Status == ObstacleStatus.Selesai).ThenBy(o => o.DueOn).ToListAsync(ct);
-        return new MonevPart(agreement, periods, MonevAccess.CanSchedule(user, scope, agreement), indicators, obstacles, today);
+        var standing = (await ImpactScores.ForAsync(db, _ => today, [agreementId], ct)).GetValueOrDefault(agreementId);
+        return new MonevPart(agreement, periods, MonevAccess.CanSchedule(user, scope, agreement), indicators, obstacles, today) { Standing = standing };
     }
 }

@@ -73,7 +73,7 @@ public static class MonevQueries
         {
             var own = settings.GetValueOrDefault(a.RegionCode) ?? new MonevSettings { RegionCode = a.RegionCode };
             var cadence = schedules.TryGetValue(a.Id, out var chosen) ? chosen : own.Cadence;
-            var ended = EvaluationPeriods.For(EvaluationPeriods.Term(a.Lifecycle, a.SignedOn, a.StartsOn, a.EndsOn, a.TerminatedOn), cadence, own.DueDays, today)
+            var ended = EvaluationPeriods.For(EvaluationPeriods.Term(a.Lifecycle, a.SignedOn, a.StartsOn, a.EndsOn, a.TerminatedOn), cadence, own.DueDays, today, own.MonevStartsOn)
                 .Where(p => p.HasEndedOn(today) && p.End >= cutoff).ToList();
             var latest = ended.OrderByDescending(p => p.End).ThenByDescending(p => p.IsFinal).FirstOrDefault();
             foreach (var period in ended)

@@ -27,6 +27,15 @@ public class MonevSettings
     public int DueDays { get; set; } = DefaultDueDays;
     /// <summary>Months in force without any activity after which an agreement is flagged formalitas.</summary>
     public int FormalitasMonths { get; set; } = DefaultFormalitasMonths;
+    /// <summary>Periods ending before this day are not due: a region that starts monev today is not shown years of overdue periods.</summary>
+    public DateOnly? MonevStartsOn { get; set; }
+    /// <summary>The weights of the impact score's parts (<see cref="ImpactScore"/>); they add up to 100.</summary>
+    public int WeightRating { get; set; } = ImpactWeights.Default.Rating;
+    public int WeightIndicators { get; set; } = ImpactWeights.Default.Indicators;
+    public int WeightActivity { get; set; } = ImpactWeights.Default.Activity;
+    public int WeightOnTime { get; set; } = ImpactWeights.Default.OnTime;
+
+    public ImpactWeights Weights => new(WeightRating, WeightIndicators, WeightActivity, WeightOnTime);
 
     public static string Label(EvaluationCadence cadence) => cadence switch
     {

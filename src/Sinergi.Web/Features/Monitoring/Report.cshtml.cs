@@ -37,6 +37,15 @@ public partial class ReportModel(AppDbContext db, RegionScope scope, TimeProvide
         return Page();
     }
 
+    /// <summary>The period's evaluation report as a PDF: the three reports, indicators, obstacles, rating and recommendation.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(int id, string period)
+    {
+        if (await LoadAsync(id, period) is { } missing)
+            return missing;
+        var pdf = await EvaluationReport.RenderAsync(db, Agreement, Slot.Period, Slot.RegionCode, Today, HttpContext.RequestAborted);
+        return File(pdf, "application/pdf", EvaluationReport.FileName(Agreement, Slot.Period));
+    }
+
     public Task<IActionResult> OnPostSaveAsync(int id, string period) => ChangeAsync(id, period, submit: false);
 
     public Task<IActionResult> OnPostSubmitAsync(int id, string period) => ChangeAsync(id, period, submit: true);

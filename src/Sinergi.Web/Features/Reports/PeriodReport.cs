@@ -61,6 +61,10 @@ public sealed record PeriodReport(
     /// <summary>The budget lines of the period's fiscal year, totalled (section J).</summary>
     public ReportBudget? Budget { get; init; }
 
+    /// <summary>Monitoring and evaluation in the period (section K): evaluated or not, ratings, impact scores, formalitas, obstacles.</summary>
+    [JsonIgnore]
+    public Sinergi.Features.Monitoring.RegionMonev? Monev { get; init; }
+
     /// <summary>True while the period has not ended: the report is provisional.</summary>
     public bool IsRunning => AsOf < Period.Until;
 

@@ -6,6 +6,8 @@ namespace Sinergi.Features.Reports;
 /// <summary>The report as an A4 PDF: identity, summary tables, the three lists and the full list.</summary>
 public static class PeriodReportPdf
 {
+    public const string ReportMonevHeading = "K. Monitoring dan evaluasi";
+
     public static byte[] Render(PeriodReport report)
     {
         var region = report.Region;
@@ -55,6 +57,9 @@ public static class PeriodReportPdf
             pdf.Table(ReportBudget.Table(budget.ByOpd, "OPD", "Nama OPD", budget));
             pdf.Table(ReportBudget.Table(budget.ByUrusan, "Kode", "Urusan", budget));
         }
+
+        if (report.Monev is { } monev)
+            Sinergi.Features.Monitoring.RegionMonevFiles.Section(pdf, monev, ReportMonevHeading);
 
         pdf.Heading("Catatan", keepWithNext: 40);
         foreach (var note in report.Notes)

@@ -97,6 +97,7 @@ public static class PeriodReports
             await ReportSigner.OfAsync(db, code, ct))
         {
             Budget = await ReportBudget.BuildAsync(db, code, period.Year, agreements.Select(a => a.Id).ToList(), ct),
+            Monev = await Sinergi.Features.Monitoring.RegionMonev.BuildAsync(db, region, period, today, ct),
         };
     }
 

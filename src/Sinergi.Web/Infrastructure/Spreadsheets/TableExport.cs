@@ -12,6 +12,9 @@ namespace Sinergi.Infrastructure.Spreadsheets;
 /// <summary>A column of an exported table: its Indonesian header and how its cells are written.</summary>
 public sealed record ExportColumn(string Header, ExportKind Kind = ExportKind.Text);
 
+/// <summary>One sheet of a workbook: its name (at most 31 characters are kept), columns and rows.</summary>
+public sealed record ExportSheet(string Name, IReadOnlyList<ExportColumn> Columns, IEnumerable<object?[]> Rows);
+
 public enum ExportKind
 {
     Text,
@@ -38,20 +41,37 @@ public static class TableExport
     /// <summary>The first day Excel's 1900 date system shows as itself (it counts a 29 February 1900 that never was).</summary>
     private static readonly DateOnly FirstExcelDate = new(1900, 3, 1);
 
-    public static void WriteXlsx(Stream output, string sheetName, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows)
+    public static void WriteXlsx(Stream output, string sheetName, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows) =>
+        WriteXlsx(output, [new ExportSheet(sheetName, columns, rows)]);
+
+    /// <summary>A workbook of several tables, one sheet each, in order.</summary>
+    public static void WriteXlsx(Stream output, IReadOnlyList<ExportSheet> sheets)
     {
         using var package = new MemoryStream();
-        WritePackage(package, sheetName, columns, rows);
+        WritePackage(package, sheets);
         package.Position = 0;
         PackageRelationships.CopyWithRelativeTargets(package, output);
     }
 
-    private static void WritePackage(Stream output, string sheetName, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows)
+    private static void WritePackage(Stream output, IReadOnlyList<ExportSheet> sheets)
     {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
         workbook.Workbook = new Workbook();
         AddStyles(workbook);
+        var list = new Sheets();
+        uint sheetId = 0;
+        foreach (var (sheetName, columns, rows) in sheets)
+        {
+            var sheetPart = WriteSheet(workbook, columns, rows);
+            list.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = ++sheetId, Name = sheetName.Length > 31 ? sheetName[..31] : sheetName });
+        }
+        workbook.Workbook.Append(list);
+        workbook.Workbook.Save();
+    }
+
+    private static WorksheetPart WriteSheet(WorkbookPart workbook, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows)
+    {
         var sheetPart = workbook.AddNewPart<WorksheetPart>();
 
         var widths = columns.Select(c => (double)Math.Max(8, c.Header.Length + 2)).ToArray();
@@ -87,9 +107,7 @@ public static class TableExport
             new Columns(widths.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true })),
             data,
             new AutoFilter { Reference = $"A1:{ColumnName(columns.Count - 1)}{Math.Max(rowIndex, 1)}" });
-
-        workbook.Workbook.Append(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName.Length > 31 ? sheetName[..31] : sheetName }));
-        workbook.Workbook.Save();
+        return sheetPart;
     }
 
     public static void WriteCsv(Stream output, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows)

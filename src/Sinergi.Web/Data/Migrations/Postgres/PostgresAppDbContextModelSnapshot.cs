@@ -1160,9 +1160,64 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.Property<int>("FormalitasMonths")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("MonevStartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("WeightActivity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WeightIndicators")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WeightOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WeightRating")
+                        .HasColumnType("integer");
+
                     b.HasKey("RegionCode");
 
                     b.ToTable("MonevSettings");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.MonevSummary", b =>
+                {
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Alive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasActivity")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasRealisation")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasSubmittedReport")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("IndicatorsAchieved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorsMeasured")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LatestRating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LatestRatingPeriod")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Periods")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("AgreementId");
+
+                    b.ToTable("MonevSummaries");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Monitoring.Obstacle", b =>
@@ -2055,6 +2110,15 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.HasOne("Sinergi.Features.Regions.Region", null)
                         .WithOne()
                         .HasForeignKey("Sinergi.Features.Monitoring.MonevSettings", "RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.MonevSummary", b =>
+                {
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", null)
+                        .WithOne()
+                        .HasForeignKey("Sinergi.Features.Monitoring.MonevSummary", "AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1131,9 +1131,64 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.Property<int>("FormalitasMonths")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("MonevStartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WeightActivity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WeightIndicators")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WeightOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WeightRating")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("RegionCode");
 
                     b.ToTable("MonevSettings");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.MonevSummary", b =>
+                {
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Alive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasActivity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasRealisation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasSubmittedReport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorsAchieved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorsMeasured")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LatestRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LatestRatingPeriod")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Periods")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgreementId");
+
+                    b.ToTable("MonevSummaries");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Monitoring.Obstacle", b =>
@@ -2012,6 +2067,15 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.HasOne("Sinergi.Features.Regions.Region", null)
                         .WithOne()
                         .HasForeignKey("Sinergi.Features.Monitoring.MonevSettings", "RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.MonevSummary", b =>
+                {
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", null)
+                        .WithOne()
+                        .HasForeignKey("Sinergi.Features.Monitoring.MonevSummary", "AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

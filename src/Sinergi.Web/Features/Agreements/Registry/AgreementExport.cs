@@ -28,6 +28,7 @@ public static class AgreementExport
         var region = filter.Region ?? scope.RegionCode;
         var today = RegionClock.Today(clock, region);
         var window = await RegionSettings.ExpiringWindowAsync(db, region, ct);
+        filter = await AgreementSearchQuery.WithFormalitasAsync(db, filter, region, today, ct);
         var query = filter.WhereStatus(AgreementSearchQuery.Filtered(db, scope, filter), today, window);
         var agreements = await AgreementSearchQuery.Sorted(query, filter.Sort, today).Take(MaxRows)
             .Select(a => new

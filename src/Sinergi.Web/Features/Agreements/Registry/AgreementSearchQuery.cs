@@ -26,10 +26,18 @@ public sealed record AgreementFilter
     public string Sort { get; init; } = "terbaru";
     /// <summary>An overseer's choice of region; others see their own.</summary>
     public string? Region { get; init; }
+    /// <summary>Only the agreements flagged formalitas (<see cref="Sinergi.Features.Monitoring.Formalitas"/>).</summary>
+    public bool Formalitas { get; init; }
+    /// <summary>The region's months and day the formalitas filter was read with; filled by the query, part of the cache key.</summary>
+    public int FormalitasMonths { get; init; }
+    public DateOnly FormalitasToday { get; init; }
+
+    /// <summary>The address value of <see cref="Formalitas"/>.</summary>
+    public const string FormalitasSlug = "formalitas";
 
     /// <summary>Nothing narrows the registry: it is read whole, page by page.</summary>
     public bool IsWholeRegistry => string.IsNullOrWhiteSpace(Q) && Status is null && !InForce && Kind is null && DocumentType is null && OpdId is null
-        && PartnerId is null && PartnerType is null && string.IsNullOrWhiteSpace(Urusan) && Year is null;
+        && PartnerId is null && PartnerType is null && string.IsNullOrWhiteSpace(Urusan) && Year is null && !Formalitas;
 
     /// <summary>
     /// The filter a page address describes (<c>?status=berlaku&amp;kind=ksdd&amp;opd=12</c>); values it does
@@ -117,6 +125,7 @@ public static class AgreementSearchQuery
         var region = await RegionAsync(db, scope, filter.Region, ct);
         var today = RegionClock.Today(clock, region.Code);
         var window = region.WindowDays;
+        filter = await WithFormalitasAsync(db, filter, region.Code, today, ct);
 
         var filtered = Filtered(db, scope, filter);
         // Counting per status reads every row of the view; the counts are the same for every page,
@@ -153,6 +162,17 @@ public static class AgreementSearchQuery
                 Names(a.Id, opds: false), Names(a.Id, opds: true), recorders.GetValueOrDefault(a.RegionCode)))
             .ToList();
         return new AgreementPage(rows, total, counts, today, region);
+    }
+
+    /// <summary>The filter with the region's formalitas months and day filled in, when it asks for the flagged agreements.</summary>
+    public static async Task<AgreementFilter> WithFormalitasAsync(AppDbContext db, AgreementFilter filter, string? regionCode, DateOnly today,
+        CancellationToken ct = default)
+    {
+        if (!filter.Formalitas)
+            return filter;
+        var months = regionCode is null ? Sinergi.Features.Monitoring.MonevSettings.DefaultFormalitasMonths
+            : (await Sinergi.Features.Monitoring.MonevSettings.ForRegionAsync(db, regionCode, ct)).FormalitasMonths;
+        return filter with { FormalitasMonths = months, FormalitasToday = today };
     }
 
     // Cache keys: the region as read (its version and window among it) and the day, which moves statuses.
@@ -221,6 +241,8 @@ public static class AgreementSearchQuery
             var until = new DateOnly(year, 12, 31);
             query = query.Where(a => a.SignedOn >= from && a.SignedOn <= until);
         }
+        if (filter.Formalitas)
+            query = Sinergi.Features.Monitoring.Formalitas.Where(db, query, filter.FormalitasToday, filter.FormalitasMonths);
         return query;
     }
 

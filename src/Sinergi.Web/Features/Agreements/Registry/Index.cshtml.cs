@@ -30,6 +30,8 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    /// <summary><c>formalitas</c>: only the agreements flagged formalitas.</summary>
+    [BindProperty(SupportsGet = true)] public string? Flag { get; set; }
     [Display(Name = "Halaman")]
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
@@ -42,11 +44,15 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
     public List<OverseenRegions.Option> RegionOptions { get; private set; } = [];
     public List<int> YearOptions { get; private set; } = [];
     public string? PartnerName { get; private set; }
+    /// <summary>The impact score and formalitas flag of the page's rows.</summary>
+    public Dictionary<int, Sinergi.Features.Monitoring.MonevStanding> Monev { get; private set; } = [];
     public int PageCount => Math.Max(1, (int)Math.Ceiling(Result.Total / (double)PageSize));
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var filter = AgreementFilter.FromQuery(scope, Q, Status, Kind, Type, Opd, Partner, PartnerType, Urusan, Year, Sort, Region);
+        var filter = AgreementFilter.FromQuery(scope, Q, Status, Kind, Type, Opd, Partner, PartnerType, Urusan, Year, Sort, Region)
+            with { Formalitas = Flag == AgreementFilter.FormalitasSlug };
+        Flag = filter.Formalitas ? AgreementFilter.FormalitasSlug : null;
         Region = filter.Region;
         PageNumber = Math.Max(1, PageNumber);
         Result = await AgreementSearchQuery.RunAsync(db, scope, clock, cache, filter, PageNumber, PageSize);
@@ -56,6 +62,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
             Result = await AgreementSearchQuery.RunAsync(db, scope, clock, cache, filter, PageNumber, PageSize);
         }
 
+        Monev = await Sinergi.Features.Monitoring.ImpactScores.ForAsync(db, clock, Result.Rows.Select(r => r.Id).ToList(), HttpContext.RequestAborted);
         CanCreate = Region is null && AgreementAccess.CanCreate(User, scope);
         RegionName = Result.Region.Name;
         YearOptions = [.. Result.Region.Years];
@@ -89,7 +96,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
             ["opd"] = Opd?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["partnerType"] = PartnerType,
             ["partner"] = keepPartner ? Partner?.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             ["urusan"] = Urusan, ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["sort"] = sort ?? Sort, ["region"] = Region,
+            ["sort"] = sort ?? Sort, ["region"] = Region, ["flag"] = Flag,
             ["p"] = page is > 1 && format is null ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             ["format"] = format,
         };

@@ -49,7 +49,7 @@ internal static class RegistryVersions
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
                 continue;
-            if (entry.Entity is not (Agreement or AgreementShare or AgreementSearch or Opd or Partner) && !links.Contains(entry.Metadata))
+            if (entry.Entity is not (Agreement or AgreementShare or AgreementSearch or Opd or Partner or Sinergi.Features.Monitoring.MonevSummary) && !links.Contains(entry.Metadata))
                 continue;
             if (entry.Metadata.FindProperty("RegionCode") is not null)
             {

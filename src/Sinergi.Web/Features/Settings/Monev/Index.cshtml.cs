@@ -24,6 +24,25 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
         [Range(1, 36, ErrorMessage = "Isi antara 1 dan 36 bulan.")]
         [Display(Name = "Formalitas setelah (bulan)")]
         public int FormalitasMonths { get; set; } = MonevSettings.DefaultFormalitasMonths;
+
+        [Display(Name = "Monev mulai")]
+        public DateOnly? MonevStartsOn { get; set; }
+
+        [Range(0, 100, ErrorMessage = "Isi bobot antara 0 dan 100.")]
+        [Display(Name = "Bobot penilaian terakhir")]
+        public int WeightRating { get; set; } = ImpactWeights.Default.Rating;
+
+        [Range(0, 100, ErrorMessage = "Isi bobot antara 0 dan 100.")]
+        [Display(Name = "Bobot indikator tercapai")]
+        public int WeightIndicators { get; set; } = ImpactWeights.Default.Indicators;
+
+        [Range(0, 100, ErrorMessage = "Isi bobot antara 0 dan 100.")]
+        [Display(Name = "Bobot kegiatan dua periode terakhir")]
+        public int WeightActivity { get; set; } = ImpactWeights.Default.Activity;
+
+        [Range(0, 100, ErrorMessage = "Isi bobot antara 0 dan 100.")]
+        [Display(Name = "Bobot laporan tepat waktu")]
+        public int WeightOnTime { get; set; } = ImpactWeights.Default.OnTime;
     }
 
     [BindProperty]
@@ -38,7 +57,11 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
             return RedirectToPage("/Settings/Index");
         Show(resolved);
         var settings = await MonevSettings.ForRegionAsync(db, resolved.Code);
-        Input = new SettingsInput { Cadence = settings.Cadence, DueDays = settings.DueDays, FormalitasMonths = settings.FormalitasMonths };
+        Input = new SettingsInput
+        {
+            Cadence = settings.Cadence, DueDays = settings.DueDays, FormalitasMonths = settings.FormalitasMonths, MonevStartsOn = settings.MonevStartsOn,
+            WeightRating = settings.WeightRating, WeightIndicators = settings.WeightIndicators, WeightActivity = settings.WeightActivity, WeightOnTime = settings.WeightOnTime,
+        };
         return Page();
     }
 
@@ -47,6 +70,10 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
         if (await AdminRegion.ResolveAsync(db, scope, region) is not { } resolved)
             return RedirectToPage("/Settings/Index");
         Show(resolved);
+        var weights = new ImpactWeights(Input.WeightRating, Input.WeightIndicators, Input.WeightActivity, Input.WeightOnTime);
+        if (ModelState.IsValid && weights.Total != 100)
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(SettingsInput.WeightRating)}",
+                $"Jumlah keempat bobot harus 100; sekarang {weights.Total}.");
         if (!ModelState.IsValid)
             return Page();
         var settings = await db.MonevSettings.SingleOrDefaultAsync(s => s.RegionCode == resolved.Code);
@@ -55,6 +82,9 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
         settings.Cadence = Input.Cadence;
         settings.DueDays = Input.DueDays;
         settings.FormalitasMonths = Input.FormalitasMonths;
+        settings.MonevStartsOn = Input.MonevStartsOn;
+        (settings.WeightRating, settings.WeightIndicators, settings.WeightActivity, settings.WeightOnTime) =
+            (weights.Rating, weights.Indicators, weights.Activity, weights.OnTime);
         await db.SaveChangesAsync();
         TempData["Status"] = $"Monev: {MonevSettings.Label(Input.Cadence).ToLowerInvariant()}, laporan paling lambat {Input.DueDays} hari setelah periode berakhir.";
         return Redirect("/Settings" + RegionQuery);
