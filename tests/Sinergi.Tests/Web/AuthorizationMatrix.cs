@@ -257,6 +257,8 @@ public static class AuthorizationMatrix
         Post("/Settings/Lokus", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Monev", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Registry", Row.None, "L O F F F F F O O F F O"),
+        Get("/Settings/Notifications", Row.None, "L O F F F F F O O F F O"),
+        Post("/Settings/Notifications", Row.None, "L O F F F F F O O F F O"),
         Get("/Settings/Opds", Row.None, "L O F F F F F O O F F O"),
         Get("/Settings/Opds/Edit/{id:int?}", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Opds/Edit/{id:int?}", Row.None, "L O F F F F F O O F F O"),

@@ -48,6 +48,8 @@ public static class NotificationSetup
         services.AddSingleton<MailSender>();
         services.AddSingleton<INotificationRule, ExpiryRule>();
         services.AddSingleton<INotificationRule, BudgetMissingRule>();
+        services.AddSingleton<INotificationRule, EvaluationRules>();
+        services.AddSingleton<INotificationRule, ObstacleDueRule>();
         services.AddScoped<NotificationRunner>();
         services.AddScoped<NotificationBell>();
         services.AddHostedService<NotificationJob>();
