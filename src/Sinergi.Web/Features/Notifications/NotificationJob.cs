@@ -50,6 +50,7 @@ public static class NotificationSetup
         services.AddSingleton<INotificationRule, BudgetMissingRule>();
         services.AddSingleton<INotificationRule, EvaluationRules>();
         services.AddSingleton<INotificationRule, ObstacleDueRule>();
+        services.AddSingleton<INotificationRule, Sinergi.Features.Participants.ParticipantsRule>();
         services.AddScoped<NotificationRunner>();
         services.AddScoped<NotificationBell>();
         services.AddHostedService<NotificationJob>();

@@ -33,6 +33,7 @@ public static class NotificationRuleCatalog
         new(EvaluationRules.DueName, "Laporan monev jatuh tempo", "Periode evaluasi telah berakhir dan laporan pelaksanaan OPD belum dikirim.", false),
         new(EvaluationRules.OverdueName, "Laporan monev terlambat", "Batas waktu laporan pelaksanaan telah lewat dan laporan belum dikirim.", false),
         new(ObstacleDueRule.Name, "Tindak lanjut kendala jatuh tempo", $"Kendala yang belum selesai, {ObstacleDueRule.DaysAhead} hari sebelum batas waktu tindak lanjutnya atau sesudahnya.", false),
+        new(Participants.ParticipantsRule.Name, "Peserta magang/PKL tanpa BPJS Ketenagakerjaan", "Peserta pada kerja sama yang berlaku belum terdaftar atau masa berlakunya habis; kepada OPD pelaksana.", false),
         new(BudgetMissingRule.Name, "Anggaran belum tercantum", "Pada bulan Januari: kerja sama yang berlaku tahun itu tanpa baris anggaran tahun itu.", false),
     ];
 
