@@ -37,6 +37,9 @@ public static class NotificationRecipients
             foreach (var email in contacts.Select(e => e.Trim().ToLowerInvariant()).Distinct())
                 targets.Add(new Target("mailto:" + email, NotificationChannel.Email, null, email));
         }
+        // The region's webhook (a WhatsApp gateway, say) gets each message once, as one more recipient.
+        if (await WebhookSender.ForRegionAsync(db, regionCode, ct) is { } webhook)
+            targets.Add(new Target("webhook:" + regionCode, NotificationChannel.Webhook, null, webhook.Url));
         return targets;
     }
 }

@@ -16,7 +16,7 @@ public class RegisterModel(AppDbContext db, RegionScope scope, TimeProvider cloc
     public sealed class InputModel
     {
         [Display(Name = "Peserta yang diubah")]
-        public int? Id { get; set; }
+        public int? EditId { get; set; }
         public string? Name { get; set; }
         public string? StudentNumber { get; set; }
         public string? Programme { get; set; }
@@ -54,7 +54,7 @@ public class RegisterModel(AppDbContext db, RegionScope scope, TimeProvider cloc
         if (edit is int pid && Participants.SingleOrDefault(p => p.Id == pid) is { } p)
             Input = new InputModel
             {
-                Id = p.Id, Name = p.Name, StudentNumber = p.StudentNumber, Programme = p.Programme, PlacementOpdId = p.PlacementOpdId, StartsOn = p.StartsOn,
+                EditId = p.Id, Name = p.Name, StudentNumber = p.StudentNumber, Programme = p.Programme, PlacementOpdId = p.PlacementOpdId, StartsOn = p.StartsOn,
                 EndsOn = p.EndsOn, Supervisor = p.Supervisor, BpjsRegistered = p.BpjsRegistered, BpjsNumber = p.BpjsNumber, BpjsValidUntil = p.BpjsValidUntil,
             };
         else
@@ -71,7 +71,7 @@ public class RegisterModel(AppDbContext db, RegionScope scope, TimeProvider cloc
         if (!ModelState.IsValid)
             return Page();
         Dictionary<string, string[]> problems;
-        if (Input.Id is int pid)
+        if (Input.EditId is int pid)
         {
             if (await db.Participants.SingleOrDefaultAsync(p => p.Id == pid && p.AgreementId == id) is not { } participant)
                 return NotFound();

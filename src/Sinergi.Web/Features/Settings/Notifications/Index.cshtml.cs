@@ -28,6 +28,7 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
     public sealed class FormInput
     {
         public string? ReminderDays { get; set; }
+        [Display(Name = "Aturan pengingat")]
         public List<RuleInput> Rules { get; set; } = [];
     }
 
