@@ -106,6 +106,12 @@ internal static class LoadDriver
             // agreement's periods as the API reads them; the details page above now carries its monev part.
             new("page: Monev list (what is due)", _ => Page("/Evaluations")),
             new("api: agreement periods (monev)", i => Api($"/api/v1/agreements/{ids[i * 7919 % ids.Count]}/periods")),
+            // Anggaran: the integration checks' list and counts over every agreement in force; the signed-in
+            // user's notification inbox (with the bell on every page) and the unread API.
+            new("page: Anggaran list (belum terintegrasi)", _ => Page("/Budget")),
+            new("api: budget checks, counts", _ => Api("/api/v1/budget/checks/")),
+            new("page: notification inbox", _ => Page("/Notifications")),
+            new("api: notifications, unread", _ => Api("/api/v1/notifications?unread=true")),
         };
 
         // --only keeps the scenarios whose names contain one of the words, and always the ceiling.
