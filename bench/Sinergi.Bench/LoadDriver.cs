@@ -115,6 +115,12 @@ internal static class LoadDriver
             new("api: agreement impact score (monev)", i => Api($"/api/v1/agreements/{ids[i * 7919 % ids.Count]}/impact")),
             new("page: Kerja Sama list, formalitas filter", i => Page(FormalitasPages[i % FormalitasPages.Length])),
             new("page: Kerja Sama list, formalitas, views not asked before", _ => Page(FreshListPage(Interlocked.Increment(ref freshViews)) + "&flag=formalitas")),
+            // Anggaran: the integration checks' list and counts over every agreement in force; the signed-in
+            // user's notification inbox (with the bell on every page) and the unread API.
+            new("page: Anggaran list (belum terintegrasi)", _ => Page("/Budget")),
+            new("api: budget checks, counts", _ => Api("/api/v1/budget/checks/")),
+            new("page: notification inbox", _ => Page("/Notifications")),
+            new("api: notifications, unread", _ => Api("/api/v1/notifications?unread=true")),
         };
 
         // --only keeps the scenarios whose names contain one of the words, and always the ceiling.

@@ -51,6 +51,10 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+    public DbSet<NotificationRuleSetting> NotificationRuleSettings => Set<NotificationRuleSetting>();
+    public DbSet<RegionWebhook> RegionWebhooks => Set<RegionWebhook>();
+    public DbSet<Sinergi.Features.Participants.Participant> Participants => Set<Sinergi.Features.Participants.Participant>();
+    public DbSet<Sinergi.Features.Participants.InternshipMark> InternshipMarks => Set<Sinergi.Features.Participants.InternshipMark>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<MonevSummary> MonevSummaries => Set<MonevSummary>();
 
@@ -101,6 +105,8 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
         builder.Entity<PerformanceIndicator>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
         builder.Entity<Obstacle>().HasQueryFilter(o => Unrestricted || o.RegionCode == CurrentRegion);
         builder.Entity<LokusAssignment>().HasQueryFilter(l => Unrestricted || l.Opd!.RegionCode == CurrentRegion);
+        builder.Entity<Sinergi.Features.Participants.Participant>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
+        builder.Entity<Sinergi.Features.Participants.InternshipMark>().HasQueryFilter(m => Unrestricted || m.RegionCode == CurrentRegion);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
             builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();

@@ -170,6 +170,7 @@ public static class DemoData
         await DemoBudget.SeedAsync(db, PalangkaRaya, RegionClock.Today(clock, PalangkaRaya), ct);
         await DemoIndicators.SeedObstaclesAsync(db, PalangkaRaya, RegionClock.Today(clock, PalangkaRaya), ct);
         await DemoMonev.SummariseAsync(db, PalangkaRaya, ct);
+        await DemoParticipants.SeedAsync(db, PalangkaRaya, RegionClock.Today(clock, PalangkaRaya), ct);
     }
 
     /// <summary>The demo accounts that exist in this database, for the start-up banner.</summary>

@@ -59,6 +59,12 @@ public static class Demo
         public const int MinimumOverdue = 3;
     }
 
+    /// <summary>Interns on the <see cref="Agreements.Stunting"/> PKS with Universitas Palangka Raya, placed in Dinkes: four, one not registered with BPJS Ketenagakerjaan.</summary>
+    public static class Participants
+    {
+        public const string Unregistered = "Siti Nurhaliza Putri";
+    }
+
     /// <summary>Home-region agreements whose particular facts tests rely on.</summary>
     public static class Agreements
     {

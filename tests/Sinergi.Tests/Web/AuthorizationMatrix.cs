@@ -78,6 +78,10 @@ public static class AuthorizationMatrix
         Obstacle,
         /// <summary>An in-app notification of the home region's admin: only its owner may mark it read.</summary>
         AdminNotification,
+        /// <summary>A participant (intern) on <see cref="Agreement"/> (for OperatorOtherRow, on the other OPD's agreement).</summary>
+        Participant,
+        /// <summary>A new participant for each call, for routes that delete.</summary>
+        FreshParticipant,
     }
 
     /// <param name="Form">Fields a page POST sends beyond its antiforgery token (<c>Input.Role=Overseer</c>).</param>
@@ -217,6 +221,13 @@ public static class AuthorizationMatrix
         Post("/Agreements/Budget/Line/{id:int}", Row.FreshBudgetLine, "L O F O F F F N N N N N", "Delete"),
         // Integration checks of the caller's region (an overseer's own); without a region of one's own there is none to show.
         Get("/Budget", Row.None, "L O O O O O F O O O N N"),
+        // Peserta magang/PKL: personal data, for the region's admin and the agreement's OPD only.
+        Get("/Participants", Row.None, "L O F O O F F O O F F F"),
+        Get("/Agreements/Participants/{id:int}", Row.Agreement, "L O F O F F F N N N N N"),
+        Post("/Agreements/Participants/{id:int}", Row.Agreement, "L O F O F F F N N N N N"),
+        Post("/Agreements/Participants/{id:int}", Row.Agreement, "L O F O F F F N N N N N", "Delete"),
+        Post("/Agreements/Participants/{id:int}", Row.Agreement, "L O F O F F F N N N N N", "Import"),
+        Post("/Agreements/Participants/{id:int}", Row.Agreement, "L O F O F F F N N N N N", "Mark"),
         // Only the region's admin deletes a mistaken record.
         Get("/Agreements/Delete/{id:int}", Row.Agreement, "L O F F F F F N N N N N"),
         Post("/Agreements/Delete/{id:int}", Row.FreshAgreement, "L O F F F F F N N N N N"),
@@ -261,6 +272,12 @@ public static class AuthorizationMatrix
         Post("/Settings/Lokus", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Monev", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Registry", Row.None, "L O F F F F F O O F F O"),
+        Get("/Settings/Notifications", Row.None, "L O F F F F F O O F F O"),
+        Post("/Settings/Notifications", Row.None, "L O F F F F F O O F F O"),
+        Get("/Settings/Webhook", Row.None, "L O F F F F F O O F F O"),
+        Post("/Settings/Webhook", Row.None, "L O F F F F F O O F F O"),
+        Post("/Settings/Webhook", Row.None, "L O F F F F F O O F F O", "Test"),
+        Post("/Settings/Webhook", Row.None, "L O F F F F F O O F F O", "Remove"),
         Get("/Settings/Opds", Row.None, "L O F F F F F O O F F O"),
         Get("/Settings/Opds/Edit/{id:int?}", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Opds/Edit/{id:int?}", Row.None, "L O F F F F F O O F F O"),
@@ -340,6 +357,11 @@ public static class AuthorizationMatrix
         Post("/api/v1/agreements/{id:int}/budget-lines", Row.Agreement, "L O F O F F F N N N N N"),
         Put("/api/v1/budget-lines/{id:int}", Row.BudgetLine, "L O F O F F F N N N N N"),
         Delete("/api/v1/budget-lines/{id:int}", Row.BudgetLine, "L O F O F F F N N N N N"),
+        Get("/api/v1/agreements/{id:int}/participants", Row.Agreement, "L O F O F F F N N N N N"),
+        Post("/api/v1/agreements/{id:int}/participants", Row.Agreement, "L O F O F F F N N N N N"),
+        Put("/api/v1/participants/{id:int}", Row.Participant, "L O F O F F F N N N N N"),
+        Delete("/api/v1/participants/{id:int}", Row.FreshParticipant, "L O F O F F F N N N N N"),
+        Get("/api/v1/participants/uninsured", Row.None, "L O F O O F F O O F F F"),
         // Without a region of its own the caller must name one: 400, an answer.
         Get("/api/v1/budget/checks/", Row.None, "L O O O O O F O O O O O"),
         Get("/api/v1/budget/checks/{check}", Row.BudgetCheck, "L O O O O O F O O O O O"),

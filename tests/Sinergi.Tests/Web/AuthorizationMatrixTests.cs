@@ -87,6 +87,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         public int OwnBudgetLine { get; init; }
         public int OtherBudgetLine { get; init; }
         public long AdminNotification { get; init; }
+        public int OwnParticipant { get; init; }
+        public int OtherParticipant { get; init; }
     }
 
     [Fact]
@@ -243,6 +245,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Row.FreshBudgetLine => Id(await FreshBudgetLineAsync(otherRow ? rows.OtherAgreement : rows.OwnAgreement)),
             Row.BudgetCheck => "belum-terintegrasi",
             Row.AdminNotification => rows.AdminNotification.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Row.Participant => Id(otherRow ? rows.OtherParticipant : rows.OwnParticipant),
+            Row.FreshParticipant => Id(await FreshParticipantAsync(otherRow ? rows.OtherAgreement : rows.OwnAgreement)),
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
     }
@@ -301,6 +305,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             OwnIndicator = await IndicatorAsync(own), OtherIndicator = await IndicatorAsync(other),
             OwnBudgetLine = await FreshBudgetLineAsync(own), OtherBudgetLine = await FreshBudgetLineAsync(other),
             OwnObstacle = await ObstacleAsync(own), OtherObstacle = await ObstacleAsync(other),
+            OwnParticipant = await FreshParticipantAsync(own), OtherParticipant = await FreshParticipantAsync(other),
             AdminNotification = await app.WithDbAsync(async db =>
             {
                 var notification = new Sinergi.Features.Notifications.Notification
@@ -362,6 +367,22 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         db.BudgetLines.Add(line);
         await db.SaveChangesAsync();
         return line.Id;
+    });
+
+    private Task<int> FreshParticipantAsync(int agreementId) => app.WithDbAsync(async db =>
+    {
+        var agreement = await db.Agreements.Include(a => a.Opds).SingleAsync(a => a.Id == agreementId);
+        var opd = agreement.Opds.Select(o => o.Id).FirstOrDefault();
+        if (opd == 0)
+            opd = await db.Opds.Where(o => o.RegionCode == agreement.RegionCode).Select(o => o.Id).FirstAsync();
+        var participant = new Sinergi.Features.Participants.Participant
+        {
+            RegionCode = agreement.RegionCode, AgreementId = agreementId, Name = "Peserta Matriks", StudentNumber = Guid.NewGuid().ToString("N")[..20],
+            Programme = "Matriks", PlacementOpdId = opd, StartsOn = new DateOnly(2026, 1, 1), EndsOn = new DateOnly(2026, 12, 31), Supervisor = "Matriks",
+        };
+        db.Participants.Add(participant);
+        await db.SaveChangesAsync();
+        return participant.Id;
     });
 
     private Task<int> FreshPartnerAsync() => app.WithDbAsync(async db =>

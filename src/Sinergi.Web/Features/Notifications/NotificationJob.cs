@@ -46,8 +46,12 @@ public static class NotificationSetup
         services.AddOptions<SmtpOptions>().Bind(builder.Configuration.GetSection("Smtp")).ValidateOnStart();
         services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection("Notifications")).ValidateOnStart();
         services.AddSingleton<MailSender>();
+        services.AddSingleton<WebhookSender>();
         services.AddSingleton<INotificationRule, ExpiryRule>();
         services.AddSingleton<INotificationRule, BudgetMissingRule>();
+        services.AddSingleton<INotificationRule, EvaluationRules>();
+        services.AddSingleton<INotificationRule, ObstacleDueRule>();
+        services.AddSingleton<INotificationRule, Sinergi.Features.Participants.ParticipantsRule>();
         services.AddScoped<NotificationRunner>();
         services.AddScoped<NotificationBell>();
         services.AddHostedService<NotificationJob>();

@@ -38,6 +38,8 @@ public sealed class ExpiryRule : INotificationRule
 
     public async Task<IReadOnlyList<Due>> DueAsync(AppDbContext db, string regionCode, DateOnly today, CancellationToken ct)
     {
+        if (!await NotificationRuleCatalog.EnabledAsync(db, regionCode, Name, ct))
+            return [];
         var offsets = Offsets(await db.RegionSettings.Where(s => s.RegionCode == regionCode).Select(s => s.ReminderDays).SingleOrDefaultAsync(ct));
         var horizon = today.AddDays(offsets[^1]);
         var ending = await db.Agreements.IgnoreQueryFilters()
@@ -65,7 +67,7 @@ public sealed class BudgetMissingRule : INotificationRule
 
     public async Task<IReadOnlyList<Due>> DueAsync(AppDbContext db, string regionCode, DateOnly today, CancellationToken ct)
     {
-        if (today.Month != 1 || !(await db.RegionSettings.Where(s => s.RegionCode == regionCode).Select(s => (bool?)s.BudgetReminders).SingleOrDefaultAsync(ct) ?? true))
+        if (today.Month != 1 || !await NotificationRuleCatalog.EnabledAsync(db, regionCode, Name, ct) || !(await db.RegionSettings.Where(s => s.RegionCode == regionCode).Select(s => (bool?)s.BudgetReminders).SingleOrDefaultAsync(ct) ?? true))
             return [];
         var query = await BudgetChecks.QueryAsync(db, regionCode, BudgetCheck.NotIntegrated, today.Year, today, RegionSettings.DefaultMinRealisationPercent, ct);
         var missing = await query.Select(a => new { a.Id, a.Number, a.Title }).ToListAsync(ct);

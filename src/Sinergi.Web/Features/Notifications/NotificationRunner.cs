@@ -25,7 +25,7 @@ public sealed class NotificationOptions
 /// delivered at once), then every email due for an attempt is sent. The hosted job, the verb and
 /// the tests all run this. Runs outside a request, so it names the region of everything it reads.
 /// </summary>
-public sealed class NotificationRunner(AppDbContext db, IEnumerable<INotificationRule> rules, MailSender mail, TimeProvider clock,
+public sealed class NotificationRunner(AppDbContext db, IEnumerable<INotificationRule> rules, MailSender mail, WebhookSender webhooks, TimeProvider clock,
     IOptions<NotificationOptions> options, ILogger<NotificationRunner> log)
 {
     public sealed record Planned(string Region, string Rule, int AgreementId, int Offset, NotificationChannel Channel, string Recipient, string Title);
@@ -94,7 +94,7 @@ public sealed class NotificationRunner(AppDbContext db, IEnumerable<INotificatio
         var settings = options.Value;
         var now = db.UtcNow;
         var due = await db.NotificationDeliveries.AsNoTracking()
-            .Where(d => d.Status == DeliveryStatus.Pending && d.Channel == NotificationChannel.Email && d.NextAttemptAt <= now)
+            .Where(d => d.Status == DeliveryStatus.Pending && (d.Channel == NotificationChannel.Email || d.Channel == NotificationChannel.Webhook) && d.NextAttemptAt <= now)
             .OrderBy(d => d.Id).Take(500).ToListAsync(ct);
         foreach (var delivery in due)
         {
@@ -109,7 +109,15 @@ public sealed class NotificationRunner(AppDbContext db, IEnumerable<INotificatio
             string? error = null;
             try
             {
-                await mail.SendAsync(delivery.Address!, delivery.Subject, delivery.Body, ct);
+                if (delivery.Channel == NotificationChannel.Webhook)
+                    await PostAsync(delivery, ct);
+                else
+                    await mail.SendAsync(delivery.Address!, delivery.Subject, delivery.Body, ct);
+            }
+            catch (Exception e) when (delivery.Channel == NotificationChannel.Webhook && !ct.IsCancellationRequested)
+            {
+                error = WebhookSender.Describe(e);
+                log.LogWarning("Webhook {Id} to {Address} not sent (attempt {Attempt}): {Reason}", delivery.Id, delivery.Address, attempts, e.Message);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -130,6 +138,14 @@ public sealed class NotificationRunner(AppDbContext db, IEnumerable<INotificatio
             _ = status switch { DeliveryStatus.Sent => sent++, DeliveryStatus.Failed => failed++, _ => retrying++ };
         }
         return (sent, retrying, failed);
+    }
+
+    /// <summary>Posts to the region's webhook as it is now (its secret may have changed since the row was written).</summary>
+    private async Task PostAsync(NotificationDelivery delivery, CancellationToken ct)
+    {
+        var webhook = await WebhookSender.ForRegionAsync(db, delivery.RegionCode, ct)
+            ?? throw new InvalidOperationException("Webhook daerah tidak lagi diatur.");
+        await webhooks.PostAsync(webhook.Url, webhook.Secret, WebhookSender.Payload(delivery, options.Value.BaseUrl), ct);
     }
 
     /// <summary>What the admin reads about a refusal; the technical detail goes to the log.</summary>

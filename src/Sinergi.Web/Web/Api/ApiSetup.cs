@@ -48,6 +48,7 @@ public static class ApiSetup
         v1.MapBudgetApi();
         v1.MapBudgetChecksApi();
         v1.MapNotificationsApi();
+        Sinergi.Features.Participants.ParticipantsApi.MapParticipantsApi(v1);
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o

@@ -1543,6 +1543,60 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.ToTable("NotificationPreferences");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Notifications.NotificationRuleSetting", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ToAdmin")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ToOpd")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ToPartners")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("RegionCode", "Rule");
+
+                    b.ToTable("NotificationRuleSettings");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Notifications.RegionWebhook", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("RegionCode");
+
+                    b.ToTable("RegionWebhooks");
+                });
+
             modelBuilder.Entity("Sinergi.Features.Opds.Opd", b =>
                 {
                     b.Property<int>("Id")
@@ -1593,6 +1647,101 @@ namespace Sinergi.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Opds");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Participants.InternshipMark", b =>
+                {
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.HasKey("AgreementId");
+
+                    b.ToTable("InternshipMarks");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Participants.Participant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BpjsNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("BpjsRegistered")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("BpjsValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PlacementOpdId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("StudentNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Supervisor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacementOpdId");
+
+                    b.HasIndex("AgreementId", "StudentNumber")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode", "BpjsRegistered");
+
+                    b.ToTable("Participants");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Partners.Partner", b =>
@@ -2213,6 +2362,24 @@ namespace Sinergi.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Notifications.NotificationRuleSetting", b =>
+                {
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Notifications.RegionWebhook", b =>
+                {
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sinergi.Features.Opds.Opd", b =>
                 {
                     b.HasOne("Sinergi.Features.Regions.Region", "Region")
@@ -2222,6 +2389,40 @@ namespace Sinergi.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Participants.InternshipMark", b =>
+                {
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Participants.Participant", b =>
+                {
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sinergi.Features.Opds.Opd", "PlacementOpd")
+                        .WithMany()
+                        .HasForeignKey("PlacementOpdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
+
+                    b.Navigation("PlacementOpd");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Partners.Partner", b =>

@@ -1504,6 +1504,60 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.ToTable("NotificationPreferences");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Notifications.NotificationRuleSetting", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ToAdmin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ToOpd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ToPartners")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode", "Rule");
+
+                    b.ToTable("NotificationRuleSettings");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Notifications.RegionWebhook", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegionCode");
+
+                    b.ToTable("RegionWebhooks");
+                });
+
             modelBuilder.Entity("Sinergi.Features.Opds.Opd", b =>
                 {
                     b.Property<int>("Id")
@@ -1552,6 +1606,99 @@ namespace Sinergi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Opds");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Participants.InternshipMark", b =>
+                {
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgreementId");
+
+                    b.ToTable("InternshipMarks");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Participants.Participant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BpjsNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BpjsRegistered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BpjsValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlacementOpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudentNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Supervisor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacementOpdId");
+
+                    b.HasIndex("AgreementId", "StudentNumber")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode", "BpjsRegistered");
+
+                    b.ToTable("Participants");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Partners.Partner", b =>
@@ -2170,6 +2317,24 @@ namespace Sinergi.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Notifications.NotificationRuleSetting", b =>
+                {
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Notifications.RegionWebhook", b =>
+                {
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sinergi.Features.Opds.Opd", b =>
                 {
                     b.HasOne("Sinergi.Features.Regions.Region", "Region")
@@ -2179,6 +2344,40 @@ namespace Sinergi.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Participants.InternshipMark", b =>
+                {
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Participants.Participant", b =>
+                {
+                    b.HasOne("Sinergi.Features.Agreements.Agreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sinergi.Features.Opds.Opd", "PlacementOpd")
+                        .WithMany()
+                        .HasForeignKey("PlacementOpdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
+
+                    b.Navigation("PlacementOpd");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Partners.Partner", b =>
