@@ -13,6 +13,7 @@ using Sinergi.Features.Monitoring;
 using Sinergi.Features.Notifications;
 using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
+using Sinergi.Features.Proposals;
 using Sinergi.Features.Regions;
 using Sinergi.Features.Settings;
 using Sinergi.Tenancy;
@@ -51,6 +52,12 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+    public DbSet<SopVersion> SopVersions => Set<SopVersion>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalDocument> ProposalDocuments => Set<ProposalDocument>();
+    public DbSet<ProposalVote> ProposalVotes => Set<ProposalVote>();
+    public DbSet<ProposalCostItem> ProposalCostItems => Set<ProposalCostItem>();
+    public DbSet<ProposalSettings> ProposalSettings => Set<ProposalSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters per query, so one context follows the caller of its request.
@@ -99,6 +106,8 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
             || i.Agreement.SharedWith.Any(s => s.RegionCode == CurrentRegion));
         builder.Entity<PerformanceIndicator>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
         builder.Entity<Obstacle>().HasQueryFilter(o => Unrestricted || o.RegionCode == CurrentRegion);
+        builder.Entity<Proposal>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
+        builder.Entity<SopVersion>().HasQueryFilter(s => Unrestricted || s.RegionCode == CurrentRegion);
         builder.Entity<LokusAssignment>().HasQueryFilter(l => Unrestricted || l.Opd!.RegionCode == CurrentRegion);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
