@@ -20,7 +20,7 @@ public class EditModel(AppDbContext db, RegionScope scope, TimeProvider clock, P
         public string? Aims { get; set; }
         public string? Scope { get; set; }
         [Display(Name = "OPD penanggung jawab")] public int? OpdId { get; set; }
-        public List<string> UrusanCodes { get; set; } = [];
+        [Display(Name = "Urusan")] public List<string> UrusanCodes { get; set; } = [];
         [Display(Name = "Mitra")] public List<int> PartnerIds { get; set; } = [];
         [Display(Name = "Rencana jangka waktu (bulan)")] public int? DurationMonths { get; set; }
         public string? Location { get; set; }

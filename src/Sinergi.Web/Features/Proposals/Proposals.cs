@@ -84,11 +84,16 @@ public static class Proposals
             return new() { [""] = ["Usulan hanya dapat diubah pada tahap pengusul, oleh pelaksana tahap itu. Minta usulan dikembalikan untuk revisi bila perlu diubah."] };
         if (expectedVersion is int seen && seen != proposal.Version)
             return new() { [""] = ["Usulan ini telah diubah orang lain sejak Anda membukanya. Muat ulang halaman lalu ulangi perubahan Anda."] };
-        var problems = await (draft with { FromOffer = false }).ProblemsAsync(db, caller, ct);
+        // The kind, the KB it started from and the offer it records are fixed when it is made.
+        draft = draft with { FromOffer = false, Kind = proposal.Kind, ParentAgreementId = proposal.ParentAgreementId };
+        var problems = await draft.ProblemsAsync(db, caller, ct);
+        // An offer from outside may still name its sender only, not a partner from the directory.
+        if (proposal.FromOffer && draft.PartnerIds.Count == 0)
+            problems.Remove(nameof(ProposalDraft.PartnerIds));
         if (problems.Count > 0)
             return problems;
         var before = Describe(proposal);
-        await (draft with { FromOffer = false, Kind = proposal.Kind }).ApplyToAsync(db, proposal, ct);
+        await draft.ApplyToAsync(db, proposal, ct);
         db.AuditEvents.Add(AuditTrail.Entry(db, proposal.RegionCode, AuditEntities.Proposal, proposal.Id, AuditActions.Changed,
             [new AuditChange("Usulan", before, Describe(proposal))], caller.Actor));
         try
