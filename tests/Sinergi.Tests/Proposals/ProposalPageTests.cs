@@ -84,6 +84,8 @@ public abstract class ProposalPageTests<TApp>(TApp app) : IClassFixture<TApp> wh
     [Fact]
     public async Task The_admin_records_an_outside_offer_and_gets_a_tracking_code_and_the_stage_actors_are_notified()
     {
+        using var smtp = new SmtpCatcher();
+        smtp.Serve(app.Services);
         var admin = new Browser(app);
         await admin.LoginAsync(Demo.Accounts.Admin);
         var form = await admin.GetAsync("/Proposals/Edit");
@@ -100,6 +102,9 @@ public abstract class ProposalPageTests<TApp>(TApp app) : IClassFixture<TApp> wh
             .Join(db.Users, n => n.UserId, u => u.Id, (_, u) => u.Email!).ToListAsync());
         Assert.Contains(Demo.Accounts.Admin, notified);
         Assert.DoesNotContain(Demo.Accounts.DinkesOperator, notified);
+        var number = await app.WithDbAsync(db => db.Proposals.Where(p => p.Id == id).Select(p => new { p.Year, p.Sequence }).SingleAsync());
+        var mail = Assert.Single(smtp.To(Demo.Accounts.Admin), m => (m.Subject ?? "").Contains(Proposal.FormatNumber(number.Year, number.Sequence)));
+        Assert.Contains($"/Proposals/Details/{id}", mail.TextBody);
     }
 }
 

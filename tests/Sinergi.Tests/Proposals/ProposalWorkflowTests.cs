@@ -55,6 +55,9 @@ public abstract class ProposalWorkflowTests<TApp>(TApp app) : IClassFixture<TApp
         await ProposalSteps.FulfilAsync(app, id, Demo.Accounts.Tkksd);
         await ProposalSteps.VoteToQuorumAsync(app, id);
         Assert.Equal(HttpStatusCode.OK, (await ProposalSteps.MoveAsync(tkksd, id, "rekomendasi")).StatusCode);
+        var recommendation = await new Browser(app).LoginThenGetAsync(Demo.Accounts.Tkksd, $"/Proposals/Recommendation/{id}");
+        Assert.Equal("application/pdf", recommendation.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await recommendation.Content.ReadAsByteArrayAsync())[..4]);
 
         var pimpinan = await ProposalSteps.ApiAsync(app, Demo.Accounts.Pimpinan);
         await ProposalSteps.FulfilAsync(app, id, Demo.Accounts.Pimpinan);
@@ -224,6 +227,15 @@ public abstract class ProposalWorkflowTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(ProposalState.Selesai, oldRow.State);
         Assert.Equal(oldRow.Sop!.Number + 1, freshRow.Sop!.Number);
         Assert.Equal(AgreementDocumentType.NotaKesepakatan, (await app.WithDbAsync(db => db.Agreements.SingleAsync(a => a.Id == oldRow.AgreementId))).DocumentType);
+    }
+}
+
+internal static class BrowserExtensions
+{
+    public static async Task<HttpResponseMessage> LoginThenGetAsync(this Browser browser, string email, string url)
+    {
+        await browser.LoginAsync(email);
+        return await browser.Http.GetAsync(url);
     }
 }
 

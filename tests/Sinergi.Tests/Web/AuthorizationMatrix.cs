@@ -175,6 +175,7 @@ public static class AuthorizationMatrix
         Post("/Proposals/Details/{id:int}", Row.Proposal, "L F O F N F F N N N N N", "Vote"),
         Post("/Proposals/Details/{id:int}", Row.Proposal, "L O F O N F F N N N N N", "Cost"),
         Get("/Proposals/Document/{id:int}", Row.ProposalDocument, "L O O O N O F N N N N N"),
+        Get("/Proposals/Recommendation/{id:int}", Row.Proposal, "L O O O N O F N N N N N"),
 
         // Monev: read by whoever reads the agreement; the laporan pelaksanaan is filed by its responsible OPD only,
         // an agreement's own cadence is set by its region's admin.
@@ -333,8 +334,8 @@ public static class AuthorizationMatrix
         // An empty body names no agreement: 400 for anyone who may call it.
         Post("/api/v1/obstacles/", Row.None, "L O O O O O F O O O O O"),
         Put("/api/v1/obstacles/{id:int}", Row.Obstacle, "L O O O F F F N N N N N"),
-        Get("/api/v1/proposals", Row.None, "L O O O O O F O O O O O"),
-        Post("/api/v1/proposals", Row.None, "L O F O O F F O O F F F"),
+        Get("/api/v1/proposals/", Row.None, "L O O O O O F O O O O O"),
+        Post("/api/v1/proposals/", Row.None, "L O F O O F F O O F F F"),
         Get("/api/v1/proposals/{id:int}", Row.Proposal, "L O O O N O F N N N N N"),
         Post("/api/v1/proposals/{id:int}/transitions", Row.Proposal, "L O F O N F F N N N N N"),
         Get("/api/v1/proposals/{id:int}/votes", Row.Proposal, "L O O O N O F N N N N N"),
