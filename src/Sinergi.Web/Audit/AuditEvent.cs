@@ -39,6 +39,9 @@ public static class AuditEntities
     public const string Assessment = "Assessment";
     /// <summary>The region's lokus TKKSD assignment as a whole (entity id 0).</summary>
     public const string Lokus = "Lokus";
+    public const string Proposal = "Proposal";
+    /// <summary>A region's SOP for one kind (entity id: the version's id).</summary>
+    public const string Sop = "Sop";
 
     /// <summary>The widest name the column holds.</summary>
     public const int MaxLength = 40;

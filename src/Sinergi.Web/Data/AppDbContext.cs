@@ -13,6 +13,7 @@ using Sinergi.Features.Monitoring;
 using Sinergi.Features.Notifications;
 using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
+using Sinergi.Features.Proposals;
 using Sinergi.Features.Regions;
 using Sinergi.Features.Settings;
 using Sinergi.Tenancy;
@@ -55,6 +56,12 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<RegionWebhook> RegionWebhooks => Set<RegionWebhook>();
     public DbSet<Sinergi.Features.Participants.Participant> Participants => Set<Sinergi.Features.Participants.Participant>();
     public DbSet<Sinergi.Features.Participants.InternshipMark> InternshipMarks => Set<Sinergi.Features.Participants.InternshipMark>();
+    public DbSet<SopVersion> SopVersions => Set<SopVersion>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalDocument> ProposalDocuments => Set<ProposalDocument>();
+    public DbSet<ProposalVote> ProposalVotes => Set<ProposalVote>();
+    public DbSet<ProposalCostItem> ProposalCostItems => Set<ProposalCostItem>();
+    public DbSet<ProposalSettings> ProposalSettings => Set<ProposalSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<MonevSummary> MonevSummaries => Set<MonevSummary>();
 
@@ -104,6 +111,8 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
             || i.Agreement.SharedWith.Any(s => s.RegionCode == CurrentRegion));
         builder.Entity<PerformanceIndicator>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
         builder.Entity<Obstacle>().HasQueryFilter(o => Unrestricted || o.RegionCode == CurrentRegion);
+        builder.Entity<Proposal>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
+        builder.Entity<SopVersion>().HasQueryFilter(s => Unrestricted || s.RegionCode == CurrentRegion);
         builder.Entity<LokusAssignment>().HasQueryFilter(l => Unrestricted || l.Opd!.RegionCode == CurrentRegion);
         builder.Entity<Sinergi.Features.Participants.Participant>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
         builder.Entity<Sinergi.Features.Participants.InternshipMark>().HasQueryFilter(m => Unrestricted || m.RegionCode == CurrentRegion);

@@ -91,4 +91,25 @@ public static class Demo
         /// <summary>Has APBD lines for last year and this year (Dinkes, urusan 1.02); ends 60 days after the demo day.</summary>
         public const string Budgeted = "Perluasan Kepesertaan Jaminan Kesehatan bagi Penduduk Kota Palangka Raya";
     }
+
+    /// <summary>Palangka Raya's demo proposals (src/Sinergi.Web/Data/DemoProposals.cs).</summary>
+    public static class Proposals
+    {
+        /// <summary>The tracking code of the KSDPK offer from PT Surya Borneo Energi, in validation.</summary>
+        public const string TrackingCode = "LCK-DEMOPKY26";
+        public const string FromOffer = "Panel Surya Atap Gedung Pemerintah Kota";
+        /// <summary>Not in the APBD and burdening the public: waiting for DPRD approval (DLH).</summary>
+        public const string Dprd = "Instalasi Pengolahan Air Limbah Komunal";
+        /// <summary>Returned once for revision and resubmitted: in validation, round 2 (Dinkes).</summary>
+        public const string Returned = "Pemeriksaan Kesehatan Gratis di Kelurahan";
+        public const string Rejected = "Pembangunan Kolam Renang Kota";
+        /// <summary>Became the <see cref="Agreements.Stunting"/> PKS.</summary>
+        public const string Completed = "Kuliah Kerja Nyata Tematik Percepatan Penurunan Stunting";
+        /// <summary>A PKS started from the KB with Universitas Palangka Raya (Dinkes), in penyusunan PKS.</summary>
+        public const string FromKb = "Penelitian Bersama Gizi Anak Sekolah";
+        /// <summary>Disbudpar's KSDD in KB signing for 40 days: past its 30-day deadline.</summary>
+        public const string Overdue = "Promosi Wisata Susur Sungai Kahayan";
+        /// <summary>Disbudpar's proposals: the Dinkes operator sees none of them.</summary>
+        public const string OtherOpd = "Festival Budaya Isen Mulang Bersama Sanggar Seni";
+    }
 }

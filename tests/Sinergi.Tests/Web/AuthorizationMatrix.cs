@@ -82,6 +82,10 @@ public static class AuthorizationMatrix
         Participant,
         /// <summary>A new participant for each call, for routes that delete.</summary>
         FreshParticipant,
+        /// <summary>A proposal of Dinkes in its first stage; for OperatorOtherRow, one of another OPD.</summary>
+        Proposal,
+        /// <summary>A document version of <see cref="Proposal"/>'s proposal.</summary>
+        ProposalDocument,
     }
 
     /// <param name="Form">Fields a page POST sends beyond its antiforgery token (<c>Input.Role=Overseer</c>).</param>
@@ -160,7 +164,22 @@ public static class AuthorizationMatrix
         Get("/Notifications/Deliveries", Row.None, "L O F F F F F O O F F O"),
 
         // Placeholders of the modules to come.
-        Get("/Proposals", Row.None, "L O O O O O O O O O O O"),
+        Get("/Proposals", Row.None, "L O O O O O F O O O O O"),
+        Get("/Proposals/Sop", Row.None, "L O O O O O F O O O O O"),
+        Get("/lacak", Row.None, "O O O O O O O O O O O O"),
+        Get("/Proposals/Edit/{id:int?}", Row.None, "L O F O O F F O O F F F"),
+        Post("/Proposals/Edit/{id:int?}", Row.None, "L O F O O F F O O F F F"),
+        Get("/Proposals/Edit/{id:int?}", Row.Proposal, "L O F O N F F N N N N N"),
+        Post("/Proposals/Edit/{id:int?}", Row.Proposal, "L O F O N F F N N N N N"),
+        Get("/Proposals/Details/{id:int}", Row.Proposal, "L O O O N O F N N N N N"),
+        Post("/Proposals/Details/{id:int}", Row.Proposal, "L O F O N F F N N N N N", "Move"),
+        Post("/Proposals/Details/{id:int}", Row.Proposal, "L O F O N F F N N N N N", "Check"),
+        Post("/Proposals/Details/{id:int}", Row.Proposal, "L O F O N F F N N N N N", "Upload"),
+        Post("/Proposals/Details/{id:int}", Row.Proposal, "L O F O N F F N N N N N", "RejectDocument"),
+        Post("/Proposals/Details/{id:int}", Row.Proposal, "L F O F N F F N N N N N", "Vote"),
+        Post("/Proposals/Details/{id:int}", Row.Proposal, "L O F O N F F N N N N N", "Cost"),
+        Get("/Proposals/Document/{id:int}", Row.ProposalDocument, "L O O O N O F N N N N N"),
+        Get("/Proposals/Recommendation/{id:int}", Row.Proposal, "L O O O N O F N N N N N"),
 
         // Monev: read by whoever reads the agreement; the laporan pelaksanaan is filed by its responsible OPD only,
         // an agreement's own cadence is set by its region's admin.
@@ -336,6 +355,12 @@ public static class AuthorizationMatrix
         // An empty body names no agreement: 400 for anyone who may call it.
         Post("/api/v1/obstacles/", Row.None, "L O O O O O F O O O O O"),
         Put("/api/v1/obstacles/{id:int}", Row.Obstacle, "L O O O F F F N N N N N"),
+        Get("/api/v1/proposals/", Row.None, "L O O O O O F O O O O O"),
+        Post("/api/v1/proposals/", Row.None, "L O F O O F F O O F F F"),
+        Get("/api/v1/proposals/{id:int}", Row.Proposal, "L O O O N O F N N N N N"),
+        Post("/api/v1/proposals/{id:int}/transitions", Row.Proposal, "L O F O N F F N N N N N"),
+        Get("/api/v1/proposals/{id:int}/votes", Row.Proposal, "L O O O N O F N N N N N"),
+        Post("/api/v1/proposals/{id:int}/votes", Row.Proposal, "L F O F N F F N N N N N"),
         Get("/api/v1/agreements/{id:int}/indicators/", Row.Agreement, "L O O O O O F N N O O O"),
         Post("/api/v1/agreements/{id:int}/indicators/", Row.Agreement, "L O F O F F F N N F F F"),
         Put("/api/v1/agreements/{id:int}/indicators/{indicatorId:int}/periods/{period}", Row.AgreementIndicatorPeriod, "L O F O F F F N N F F F"),

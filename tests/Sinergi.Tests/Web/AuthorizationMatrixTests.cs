@@ -89,6 +89,10 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         public long AdminNotification { get; init; }
         public int OwnParticipant { get; init; }
         public int OtherParticipant { get; init; }
+        public int OwnProposal { get; init; }
+        public int OtherProposal { get; init; }
+        public int OwnProposalDocument { get; init; }
+        public int OtherProposalDocument { get; init; }
     }
 
     [Fact]
@@ -247,6 +251,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Row.AdminNotification => rows.AdminNotification.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Row.Participant => Id(otherRow ? rows.OtherParticipant : rows.OwnParticipant),
             Row.FreshParticipant => Id(await FreshParticipantAsync(otherRow ? rows.OtherAgreement : rows.OwnAgreement)),
+            Row.Proposal => Id(otherRow ? rows.OtherProposal : rows.OwnProposal),
+            Row.ProposalDocument => Id(otherRow ? rows.OtherProposalDocument : rows.OwnProposalDocument),
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
     }
@@ -296,8 +302,11 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
                 await db.DocumentVersions.Where(v => v.Document!.AgreementId == other).Select(v => v.Id).FirstAsync(),
                 token.Id);
         });
+        var (ownProposal, ownProposalDocument) = await ProposalRowAsync(Demo.Opds.Dinkes);
+        var (otherProposal, otherProposalDocument) = await ProposalRowAsync(Demo.Opds.Disbudpar);
         return new Rows
         {
+            OwnProposal = ownProposal, OtherProposal = otherProposal, OwnProposalDocument = ownProposalDocument, OtherProposalDocument = otherProposalDocument,
             OwnAgreement = own, OtherAgreement = other, OwnDocument = ownDocument, OtherDocument = otherDocument,
             OwnPartner = await PartnerNamedOnlyByAsync(own, "Mitra Matriks Dinkes"), OtherPartner = await PartnerNamedOnlyByAsync(other, "Mitra Matriks OPD Lain"),
             Opd = opd, User = user, ProvinceOverseer = overseer, ImportSession = session, AdminToken = adminToken,
@@ -319,6 +328,22 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             }),
         };
     }
+
+    /// <summary>A proposal of the OPD in its first stage, made by the admin, with one document version.</summary>
+    private Task<(int Proposal, int Document)> ProposalRowAsync(string opdShortName) => app.WithDbAsync(async db =>
+    {
+        var caller = await Sinergi.Tests.Proposals.ProposalSteps.CallerAsync(db, Demo.Accounts.Admin);
+        var opd = await db.Opds.Where(o => o.RegionCode == Demo.Home && o.ShortName == opdShortName).Select(o => o.Id).SingleAsync();
+        var partner = await db.Partners.Where(p => p.RegionCode == Demo.Home).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        var (proposal, problems) = await Sinergi.Features.Proposals.Proposals.CreateAsync(db, caller,
+            new(AgreementKind.Ksdpk, "Usulan matriks", null, null, null, opd, [], [partner], 12, null, null, true, false), TimeProvider.System);
+        Assert.True(proposal is not null, string.Join(" ", problems.Values.SelectMany(v => v)));
+        var loaded = (await Sinergi.Features.Proposals.Proposals.LoadAsync(db, proposal.Id))!;
+        using var pdf = new MemoryStream(TestFiles.Fixture("nota-kesepakatan.pdf"));
+        var (document, _) = await Sinergi.Features.Proposals.Proposals.UploadAsync(db, app.Services.GetRequiredService<Sinergi.Infrastructure.Files.FileStore>(),
+            caller, loaded, Sinergi.Features.Proposals.ProposalDocumentTypes.Kak, "kak.pdf", pdf, 10_000_000);
+        return (proposal.Id, document!.Id);
+    });
 
     private Task<string> LatestPeriodAsync(int agreementId) => app.WithDbAsync(async db =>
         (await MonevAgreement.LoadAsync(db, agreementId))!.PeriodsOn(Sinergi.Tenancy.RegionClock.Today(TimeProvider.System, Demo.Home)).Last(p => !p.IsFinal).Code);

@@ -28,7 +28,8 @@ public static class ImportCleanup
         foreach (var sha256 in expired.Select(s => s.Sha256).Distinct())
         {
             var used = await db.ImportSessions.IgnoreQueryFilters().AnyAsync(s => s.Sha256 == sha256, ct)
-                || await db.DocumentVersions.IgnoreQueryFilters().AnyAsync(v => v.Sha256 == sha256, ct);
+                || await db.DocumentVersions.IgnoreQueryFilters().AnyAsync(v => v.Sha256 == sha256, ct)
+                || await db.ProposalDocuments.AnyAsync(d => d.Sha256 == sha256, ct);
             if (!used)
                 files.Delete(sha256);
         }

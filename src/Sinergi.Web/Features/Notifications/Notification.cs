@@ -12,6 +12,7 @@ public enum NotificationKind
     EvaluationDue,
     ObstacleDue,
     Participants,
+    Proposal,
 }
 
 /// <summary>How a delivery travels.</summary>
@@ -42,6 +43,7 @@ public class Notification
         NotificationKind.BudgetMissing => "Anggaran belum tercantum",
         NotificationKind.EvaluationDue => "Jadwal evaluasi",
         NotificationKind.ObstacleDue => "Tindak lanjut kendala",
+        NotificationKind.Proposal => "Usulan kerja sama menunggu Anda",
         _ => "Peserta magang/PKL",
     };
 }

@@ -9,6 +9,7 @@ using Sinergi.Features.Monitoring;
 using Sinergi.Features.Notifications;
 using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
+using Sinergi.Features.Proposals;
 using Sinergi.Features.Regions;
 using Sinergi.Features.Reports;
 
@@ -49,6 +50,7 @@ public static class ApiSetup
         v1.MapBudgetChecksApi();
         v1.MapNotificationsApi();
         Sinergi.Features.Participants.ParticipantsApi.MapParticipantsApi(v1);
+        v1.MapProposalsApi();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o

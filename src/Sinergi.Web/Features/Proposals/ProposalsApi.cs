@@ -1,0 +1,143 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sinergi.Data;
+using Sinergi.Features.Accounts;
+using Sinergi.Features.Agreements;
+using Sinergi.Tenancy;
+using Sinergi.Web.Api;
+
+namespace Sinergi.Features.Proposals;
+
+/// <summary>Proposals for programs: create, read (with the caller's allowed moves and what is missing), move, and the TKKSD's votes.</summary>
+public static class ProposalsApi
+{
+    public sealed record ProposalBody(AgreementKind? Kind, string? Title, string? Background, string? Aims, string? Scope, int? OpdId,
+        List<string>? Urusan, List<int>? PartnerIds, int? DurationMonths, string? Location, string? Benefits, bool FundedInApbd, bool BurdensPublic,
+        bool FromOffer = false, string? OfferFrom = null, string? OfferLetterNumber = null, int? ParentAgreementId = null);
+
+    public sealed record TransitionBody(string? To, string? Reason, int? Version);
+
+    public sealed record VoteBody(Dictionary<string, int>? Scores, string? Opinion);
+
+    public sealed record StageDto(string Code, string Name, DateOnly? Since, DateOnly? DueOn, bool Overdue);
+
+    public sealed record TransitionDto(string To, string Name, MoveKind Kind, string Label, bool ReasonRequired, bool Blocked);
+
+    public sealed record ProposalDto(int Id, string Number, AgreementKind Kind, string Title, string? Background, string? Aims, string? Scope, int OpdId,
+        List<string> Urusan, List<int> PartnerIds, int? DurationMonths, string? Location, string? Benefits, bool FundedInApbd, bool BurdensPublic,
+        bool DprdRequired, ProposalState State, StageDto Stage, int SopVersion, List<TransitionDto> AllowedTransitions, List<Requirement> MissingRequirements,
+        string? TrackingCode, int? ParentAgreementId, int? AgreementId, int Version);
+
+    public sealed record VoteDto(int Id, string Member, string Role, DateTime At, decimal Score, string Opinion, List<VoteScore> Scores);
+
+    public sealed record VotesDto(int Round, int Votes, int Members, int Needed, bool QuorumReached, List<VoteDto> Items);
+
+    public static RouteGroupBuilder MapProposalsApi(this RouteGroupBuilder api)
+    {
+        var proposals = api.MapGroup("/proposals").WithTags("Usulan").RequireAuthorization(Policies.ApiReadRegistry);
+        proposals.MapGet("/", ListAsync).WithSummary("Usulan daerah (Operator OPD: OPD-nya saja); filter stage, opd, kind, overdue");
+        proposals.MapPost("/", CreateAsync).WithSummary("Buat usulan (Admin Kerja Sama, atau Operator OPD untuk OPD-nya)");
+        proposals.MapGet("/{id:int}", GetAsync).WithSummary("Usulan dengan tahap, allowedTransitions untuk pemanggil, dan missingRequirements");
+        proposals.MapPost("/{id:int}/transitions", MoveAsync).WithSummary("Pindahkan usulan bila SOP mengizinkan; version atau If-Match mencegah dua perpindahan sekaligus");
+        proposals.MapGet("/{id:int}/votes", VotesAsync).WithSummary("Penilaian TKKSD putaran berjalan dan kuorum");
+        proposals.MapPost("/{id:int}/votes", VoteAsync).WithSummary("Penilaian seorang anggota TKKSD (satu kali per putaran)");
+        return api;
+    }
+
+    private static async Task<Ok<List<ProposalQueries.Row>>> ListAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, TimeProvider clock,
+        string? stage, int? opd, AgreementKind? kind, bool overdue = false, CancellationToken ct = default) =>
+        TypedResults.Ok(await ProposalQueries.ListAsync(db, ProposalCaller.Of(user, scope), new(stage, opd, kind, overdue), RegionClock.Today(clock, scope.RegionCode), ct: ct));
+
+    private static async Task<Results<Created<ProposalDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user,
+        TimeProvider clock, ProposalNotifier notifier, ProposalBody body, CancellationToken ct)
+    {
+        var caller = ProposalCaller.Of(user, scope);
+        if (!caller.CanCreate)
+            return ApiResults.Forbidden("Usulan dibuat oleh Admin Kerja Sama atau Operator OPD daerah.");
+        var draft = new ProposalDraft(body.Kind, body.Title, body.Background, body.Aims, body.Scope, body.OpdId, body.Urusan ?? [], body.PartnerIds ?? [],
+            body.DurationMonths, body.Location, body.Benefits, body.FundedInApbd, body.BurdensPublic, body.FromOffer, body.OfferFrom, body.OfferLetterNumber, body.ParentAgreementId);
+        var (created, problems) = await Proposals.CreateAsync(db, caller, draft, clock, notifier, ct);
+        if (created is null)
+            return ApiResults.Invalid(ApiResults.CamelCase(problems.ToDictionary(p => p.Key == nameof(ProposalDraft.UrusanCodes) ? "Urusan" : p.Key, p => p.Value)));
+        var proposal = (await Proposals.LoadAsync(db, created.Id, ct))!;
+        return TypedResults.Created($"/api/v1/proposals/{created.Id}", await DtoAsync(db, caller, proposal, clock, ct));
+    }
+
+    private static async Task<Results<Ok<ProposalDto>, ProblemHttpResult>> GetAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, TimeProvider clock,
+        HttpResponse response, int id, CancellationToken ct)
+    {
+        var caller = ProposalCaller.Of(user, scope);
+        if (await Proposals.LoadAsync(db, id, ct) is not { } proposal || !caller.CanRead(proposal))
+            return ApiResults.NotFound("Usulan");
+        response.Headers.ETag = ApiResults.ETag(proposal.Version);
+        return TypedResults.Ok(await DtoAsync(db, caller, proposal, clock, ct));
+    }
+
+    private static async Task<Results<Ok<ProposalDto>, ProblemHttpResult>> MoveAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, TimeProvider clock,
+        ProposalNotifier notifier, HttpRequest request, int id, TransitionBody body, CancellationToken ct)
+    {
+        var caller = ProposalCaller.Of(user, scope);
+        if (await Proposals.LoadAsync(db, id, ct) is not { } proposal || !caller.CanRead(proposal))
+            return ApiResults.NotFound("Usulan");
+        if (ApiResults.IfMatchProblem(request, proposal.Version, "Usulan", required: false) is { } stale)
+            return stale;
+        var outcome = await ProposalWorkflow.MoveAsync(db, caller, proposal, body.To, body.Reason, body.Version, clock, notifier, ct);
+        if (!outcome.Moved)
+        {
+            var stage = proposal.Sop!.Stage(proposal.Stage);
+            if (outcome.NotAllowed && stage is not null && !caller.ActsIn(proposal, stage))
+                return ApiResults.Forbidden(outcome.Error!);
+            return TypedResults.Problem(title: outcome.Conflict ? "Usulan sudah berubah" : "Perpindahan tidak dapat dilakukan", detail: outcome.Error,
+                statusCode: outcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?> { ["missingRequirements"] = outcome.Missing });
+        }
+        return TypedResults.Ok(await DtoAsync(db, caller, (await Proposals.LoadAsync(db, id, ct))!, clock, ct));
+    }
+
+    private static async Task<Results<Ok<VotesDto>, ProblemHttpResult>> VotesAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, int id, CancellationToken ct)
+    {
+        var caller = ProposalCaller.Of(user, scope);
+        if (await Proposals.LoadAsync(db, id, ct) is not { } proposal || !caller.CanRead(proposal))
+            return ApiResults.NotFound("Usulan");
+        return TypedResults.Ok(await VotesDtoAsync(db, proposal, ct));
+    }
+
+    private static async Task<Results<Ok<VotesDto>, ValidationProblem, ProblemHttpResult>> VoteAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, int id,
+        VoteBody body, CancellationToken ct)
+    {
+        var caller = ProposalCaller.Of(user, scope);
+        if (await Proposals.LoadAsync(db, id, ct) is not { } proposal || !caller.CanRead(proposal))
+            return ApiResults.NotFound("Usulan");
+        if (!caller.Is(Roles.Tkksd))
+            return ApiResults.Forbidden("Hanya anggota TKKSD yang memberi penilaian.");
+        var (vote, problems) = await ProposalVotes.CastAsync(db, caller, proposal, body.Scores ?? [], body.Opinion, ct);
+        if (vote is null)
+            return problems.ContainsKey("Vote")
+                ? TypedResults.Problem(title: "Penilaian tidak dapat dicatat", detail: problems["Vote"][0], statusCode: StatusCodes.Status409Conflict)
+                : ApiResults.Invalid(ApiResults.CamelCase(problems));
+        return TypedResults.Ok(await VotesDtoAsync(db, proposal, ct));
+    }
+
+    private static async Task<VotesDto> VotesDtoAsync(AppDbContext db, Proposal proposal, CancellationToken ct)
+    {
+        var quorum = await ProposalVotes.QuorumAsync(db, proposal, ct);
+        var votes = await ProposalVotes.ListAsync(db, proposal.Id, proposal.Round, ct);
+        return new VotesDto(proposal.Round, quorum.Votes, quorum.Members, quorum.Needed, quorum.Reached,
+            [.. votes.Select(v => new VoteDto(v.Id, v.UserName, v.RoleLabel, v.At, v.WeightedScore, v.Opinion, v.Scores))]);
+    }
+
+    private static async Task<ProposalDto> DtoAsync(AppDbContext db, ProposalCaller caller, Proposal p, TimeProvider clock, CancellationToken ct)
+    {
+        var sop = p.Sop!;
+        var today = RegionClock.Today(clock, p.RegionCode);
+        var facts = await ProposalWorkflow.FactsAsync(db, p, ct);
+        var stage = sop.Stage(p.Stage);
+        var running = p.State == ProposalState.Berjalan;
+        return new ProposalDto(p.Id, p.Number, p.Kind, p.Title, p.Background, p.Aims, p.Scope, p.OpdId, [.. p.Urusan.Select(u => u.Code)], [.. p.Partners.Select(x => x.Id)],
+            p.DurationMonths, p.Location, p.Benefits, p.FundedInApbd, p.BurdensPublic, p.DprdRequired, p.State,
+            new StageDto(p.Stage, SopVersion.StageName(sop, p.Stage), running ? p.StageSince : null, running ? p.StageDueOn : null, p.IsOverdue(today)), sop.Number,
+            [.. ProposalWorkflow.AllowedFor(caller, p, sop, facts).Select(m => new TransitionDto(m.To, m.ToName, m.Kind, m.Label, m.NeedsReason, m.Blocked))],
+            stage is null ? [] : [.. ProposalWorkflow.Missing(p, stage, facts)],
+            caller.Is(Roles.AdminKerjaSama) ? p.TrackingCode : null, p.ParentAgreementId, p.AgreementId, p.Version);
+    }
+}
