@@ -9,6 +9,7 @@ using Sinergi.Features.Monitoring;
 using Sinergi.Features.Notifications;
 using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
+using Sinergi.Features.Portal;
 using Sinergi.Features.Regions;
 using Sinergi.Features.Reports;
 
@@ -48,6 +49,7 @@ public static class ApiSetup
         v1.MapBudgetApi();
         v1.MapBudgetChecksApi();
         v1.MapNotificationsApi();
+        app.MapPortal();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o
