@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using Sinergi.Features.Accounts;
 using Sinergi.Features.Agreements;
 using Sinergi.Features.Budget;
+using Sinergi.Features.Dashboards;
 using Sinergi.Features.Import;
 using Sinergi.Features.Monitoring;
 using Sinergi.Features.Notifications;
@@ -49,6 +50,7 @@ public static class ApiSetup
         v1.MapBudgetApi();
         v1.MapBudgetChecksApi();
         v1.MapNotificationsApi();
+        v1.MapDashboardApi();
         app.MapPortal();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
