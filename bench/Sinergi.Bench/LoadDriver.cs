@@ -120,7 +120,7 @@ internal static class LoadDriver
             new("dashboard: region Beranda", _ => Page("/")),
             new("dashboard: api figures", _ => Api("/api/v1/dashboard")),
             new("dashboard: national roll-up", i => OverseerPage(i % 2 == 0 ? "/Rollup" : "/Rollup?sort=berlaku")),
-            new("dashboard: public portal list", i => new HttpRequestMessage(HttpMethod.Get, i % 3 switch
+            new("dashboard: public portal list", i => new HttpRequestMessage(HttpMethod.Get, (i % 3) switch
             {
                 0 => "/publik/62.71",
                 1 => "/publik/62.71?status=berlaku&p=2",

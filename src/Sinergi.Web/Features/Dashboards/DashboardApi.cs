@@ -21,7 +21,7 @@ public static class DashboardApi
         return api;
     }
 
-    private static async Task<IResult> FiguresAsync(AppDbContext db, RegionScope scope, TimeProvider clock, string? region, int? opd, CancellationToken ct)
+    private static async Task<IResult> FiguresAsync(AppDbContext db, RegionScope scope, TimeProvider clock, Sinergi.Features.Agreements.Registry.RegistryCache cache, string? region, int? opd, CancellationToken ct)
     {
         region = region?.Trim();
         var problems = new Dictionary<string, string[]>();
@@ -36,7 +36,7 @@ public static class DashboardApi
             return ApiResults.NotFound($"Wilayah '{code}'");
         if (opd is int id && !await db.Opds.IgnoreQueryFilters().AnyAsync(o => o.Id == id && o.RegionCode == code, ct))
             return ApiResults.NotFound("OPD");
-        return TypedResults.Ok(await DashboardQueries.ReadAsync(db, scope, clock, code, opd, ct));
+        return TypedResults.Ok(await DashboardQueries.ReadAsync(db, scope, clock, cache, code, opd, ct));
     }
 
     private static async Task<IResult> RollupAsync(AppDbContext db, RegionScope scope, TimeProvider clock, string? sort, CancellationToken ct)

@@ -41,15 +41,33 @@ public sealed record DashboardFigures(
 public static class DashboardQueries
 {
     /// <summary>The figures of <paramref name="regionCode"/> (the caller's own) or of one of its OPDs.</summary>
-    public static async Task<DashboardFigures> ReadAsync(AppDbContext db, RegionScope scope, TimeProvider clock, string regionCode, int? opdId,
+    public static async Task<DashboardFigures> ReadAsync(AppDbContext db, RegionScope scope, TimeProvider clock, RegistryCache cache, string regionCode, int? opdId,
         CancellationToken ct = default)
     {
         // An overseer looks at a region's own agreements, as its registry list does for them.
         var chosen = regionCode == scope.RegionCode ? null : regionCode;
         var region = await AgreementSearchQuery.RegionAsync(db, scope, chosen, ct);
         var today = RegionClock.Today(clock, regionCode);
-        var window = region.WindowDays;
         var visible = AgreementSearchQuery.Filtered(db, scope, new AgreementFilter { OpdId = opdId, Region = chosen });
+        // The registry's part is read once per registry version and day, as the list's counts are;
+        // monev, budget and kendala are asked afresh, since they do not move the version.
+        var part = await cache.GetOrReadAsync(new PartKey(region, today, opdId), () => RegistryPartAsync(db, visible, region.WindowDays, today, chosen, opdId, ct));
+        var attention = await AttentionAsync(db, scope, regionCode, chosen, opdId, today, part.EndingWithoutExtension, ct);
+        var (average, evaluations) = await RatingAsync(db, regionCode, visible, ct);
+        var (reached, measured) = await IndicatorsAsync(db, visible, ct);
+        return new DashboardFigures(regionCode, chosen, opdId, today, region.WindowDays,
+            part.InForce, part.Value, part.WithoutValue, part.Ending,
+            part.ByKind, part.ByUrusan, part.ByOpd, part.ByPartnerType, part.PerYear, attention, average, evaluations, reached, measured);
+    }
+
+    private sealed record PartKey(RegistryRegion Region, DateOnly Today, int? OpdId);
+
+    private sealed record RegistryPart(int InForce, decimal Value, int WithoutValue, int Ending, int EndingWithoutExtension,
+        List<Segment> ByKind, List<Segment> ByUrusan, List<Segment> ByOpd, List<Segment> ByPartnerType, List<Segment> PerYear);
+
+    private static async Task<RegistryPart> RegistryPartAsync(AppDbContext db, IQueryable<Agreement> visible, int window, DateOnly today, string? chosen, int? opdId,
+        CancellationToken ct)
+    {
         var rows = await visible.Select(a => new
         {
             a.Id, a.Kind, a.SignedOn, a.StartsOn, a.EndsOn, a.Lifecycle, a.Value,
@@ -80,12 +98,8 @@ public static class DashboardQueries
         var perYear = rows.Where(a => a.SignedOn is not null).GroupBy(a => a.SignedOn!.Value.Year).OrderBy(g => g.Key)
             .Select(g => new Segment(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Count(), Link($"year={g.Key}"))).ToList();
 
-        var attention = await AttentionAsync(db, scope, regionCode, chosen, opdId, today, ending.Count(a => !a.Extended), ct);
-        var (average, evaluations) = await RatingAsync(db, regionCode, visible, ct);
-        var (reached, measured) = await IndicatorsAsync(db, visible, ct);
-        return new DashboardFigures(regionCode, chosen, opdId, today, window,
-            inForce.Count, inForce.Sum(a => a.Value ?? 0), inForce.Count(a => a.Value is null), ending.Count,
-            byKind, byUrusan, byOpd, byPartnerType, perYear, attention, average, evaluations, reached, measured);
+        return new RegistryPart(inForce.Count, inForce.Sum(a => a.Value ?? 0), inForce.Count(a => a.Value is null), ending.Count, ending.Count(a => !a.Extended),
+            byKind, byUrusan, byOpd, byPartnerType, perYear);
     }
 
     /// <summary>What needs attention, each from the module that owns the rule, each linking to that module's list.</summary>

@@ -99,7 +99,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationServic
         EndingSoon = ending.Rows;
         RegistryToday = ending.Today;
         WindowDays = ending.WindowDays;
-        var figures = await DashboardQueries.ReadAsync(db, scope, clock, scope.RegionCode!, opd, HttpContext.RequestAborted);
+        var figures = await DashboardQueries.ReadAsync(db, scope, clock, cache, scope.RegionCode!, opd, HttpContext.RequestAborted);
         Dashboard = new DashboardView(figures, AgreementCounts, EndingSoon);
         if (opd is int id)
         {

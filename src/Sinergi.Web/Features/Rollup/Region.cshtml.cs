@@ -24,7 +24,7 @@ public class RegionModel(AppDbContext db, RegionScope scope, TimeProvider clock,
         Heading = region.GovernmentName;
         var ending = await AgreementSearchQuery.RunAsync(db, scope, clock, cache,
             new AgreementFilter { Status = AgreementStatus.AkanBerakhir, Sort = "berakhir", Region = code }, 1, Home.IndexModel.EndingShown);
-        var figures = await DashboardQueries.ReadAsync(db, scope, clock, code, null, HttpContext.RequestAborted);
+        var figures = await DashboardQueries.ReadAsync(db, scope, clock, cache, code, null, HttpContext.RequestAborted);
         Dashboard = new DashboardView(figures, ending.CountsByStatus, ending.Rows);
         return Page();
     }
