@@ -91,6 +91,25 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Contains(Demo.Agreements.Budgeted, home.Text("#ending-soon"));
     }
 
+    [Fact]
+    public async Task The_api_reads_the_same_figures_as_beranda_and_an_overseer_names_the_region()
+    {
+        var home = await new Browser(app).LoginAsync(Demo.Accounts.Pimpinan);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await app.TokenForAsync(Demo.Accounts.Admin));
+        var figures = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(client, "/api/v1/dashboard");
+        Assert.Equal(home.Text("#figure-in-force .figure-value"), figures.GetProperty("inForce").GetInt32().ToString());
+
+        var national = app.CreateClient();
+        national.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await app.TokenForAsync(Demo.Accounts.NationalOverseer));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await national.GetAsync("/api/v1/dashboard")).StatusCode);
+        var theirs = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(national, $"/api/v1/dashboard?region={Demo.PartnerRegion}");
+        Assert.Equal(Demo.PartnerRegion, theirs.GetProperty("regionCode").GetString());
+        var rollup = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(national, "/api/v1/rollup?sort=berlaku");
+        Assert.Equal(Demo.Home, rollup.GetProperty("rows")[0].GetProperty("code").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/rollup")).StatusCode);
+    }
+
     /// <summary>The agreements a region's list holds, counted from the tables themselves: its own and those shared with it.</summary>
     private Task<List<Agreement>> VisibleToAsync(string region) => app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters()
         .Include(a => a.Opds).Include(a => a.Partners).AsSplitQuery()
