@@ -9,7 +9,7 @@ namespace Sinergi.Features.Portal;
 
 /// <summary>The public portal: a region's published agreements, or every region's, for anyone, without signing in.</summary>
 [ResponseCache(Duration = PortalCache.Seconds, Location = ResponseCacheLocation.Any)]
-public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, Agreements.Registry.RegistryCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -38,7 +38,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         Filter = new PublicFilter(Region, Q, Status is PublicFilter.InForce or PublicFilter.Ended ? Status : null, Kind,
             Year is int y && Agreements.AgreementDates.InRange(y) ? y : null);
         PageNumber = Math.Max(1, PageNumber);
-        Result = await PublicRegistry.ListAsync(db, clock, Filter, PageNumber, ct: HttpContext.RequestAborted);
+        Result = await PublicRegistry.ListAsync(db, clock, cache, Filter, PageNumber, ct: HttpContext.RequestAborted);
         return Page();
     }
 

@@ -44,12 +44,12 @@ public static class PortalApi
         return problems;
     }
 
-    private static async Task<IResult> ListAsync(AppDbContext db, TimeProvider clock, HttpContext http, string? region, string? q, string? status, string? kind,
+    private static async Task<IResult> ListAsync(AppDbContext db, TimeProvider clock, Agreements.Registry.RegistryCache cache, HttpContext http, string? region, string? q, string? status, string? kind,
         int? year, int? page, CancellationToken ct)
     {
         if (Problems(region, status, year, page ?? 1) is { Count: > 0 } problems)
             return ApiResults.Invalid(problems);
-        var result = await PublicRegistry.ListAsync(db, clock, new PublicFilter(region, q, status, kind, year), page ?? 1, ct: ct);
+        var result = await PublicRegistry.ListAsync(db, clock, cache, new PublicFilter(region, q, status, kind, year), page ?? 1, ct: ct);
         http.Response.Headers.CacheControl = $"public, max-age={PortalCache.Seconds}";
         return TypedResults.Ok(new PublicList(result.Total, page ?? 1, PublicRegistry.PageSize, result.Rows));
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
 using Sinergi.Features.Agreements;
+using Sinergi.Features.Agreements.Registry;
 using Sinergi.Tenancy;
 
 namespace Sinergi.Features.Portal;
@@ -71,9 +72,22 @@ public static class PublicRegistry
         };
     }
 
-    public static async Task<PublicPage> ListAsync(AppDbContext db, TimeProvider clock, PublicFilter filter, int page, int pageSize = PageSize, CancellationToken ct = default)
+    /// <summary>
+    /// A page of the portal, kept in memory under the sum of every region's registry version: marking
+    /// an agreement not public raises its region's version, so nothing hidden is ever served from it.
+    /// </summary>
+    public static async Task<PublicPage> ListAsync(AppDbContext db, TimeProvider clock, RegistryCache cache, PublicFilter filter, int page, int pageSize = PageSize,
+        CancellationToken ct = default)
     {
         var today = RegionClock.Today(clock, filter.Region);
+        var versions = await db.Regions.SumAsync(r => r.RegistryVersion, ct);
+        return await cache.GetOrReadAsync(new PageKey(versions, today, filter, page, pageSize), () => ReadPageAsync(db, filter, today, page, pageSize, ct));
+    }
+
+    private sealed record PageKey(long Versions, DateOnly Today, PublicFilter Filter, int Page, int PageSize);
+
+    private static async Task<PublicPage> ReadPageAsync(AppDbContext db, PublicFilter filter, DateOnly today, int page, int pageSize, CancellationToken ct)
+    {
         var query = Filtered(db, filter, today);
         var total = await query.CountAsync(ct);
         var all = Filtered(db, filter with { Status = null }, today);
