@@ -79,6 +79,15 @@ internal static class LoadDriver
             return request;
         }
 
+        // The roll-up is read by the ministry's overseer, on a session of its own.
+        var overseerCookie = await LoginAsync(http, "pengawas.kemendagri@sinergi.test", options.Password);
+        HttpRequestMessage OverseerPage(string url)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add("Cookie", overseerCookie);
+            return request;
+        }
+
         var (total, ids) = await AgreementIdsAsync(http, Api);
         Console.WriteLine($"Sinergi benchmark: {options.Url}, {options.Clients} concurrent clients, {options.Seconds} s per scenario after a warm-up pass of {options.WarmupSeconds} s each");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}");
@@ -121,6 +130,17 @@ internal static class LoadDriver
             new("api: budget checks, counts", _ => Api("/api/v1/budget/checks/")),
             new("page: notification inbox", _ => Page("/Notifications")),
             new("api: notifications, unread", _ => Api("/api/v1/notifications?unread=true")),
+            // Dashboards: the region's (target p95 50 ms), the national roll-up over every region (200 ms),
+            // and the public portal's list, anonymous (50 ms).
+            new("dashboard: region Beranda", _ => Page("/")),
+            new("dashboard: api figures", _ => Api("/api/v1/dashboard")),
+            new("dashboard: national roll-up", i => OverseerPage(i % 2 == 0 ? "/Rollup" : "/Rollup?sort=berlaku")),
+            new("dashboard: public portal list", i => new HttpRequestMessage(HttpMethod.Get, (i % 3) switch
+            {
+                0 => "/publik/62.71",
+                1 => "/publik/62.71?status=berlaku&p=2",
+                _ => "/publik?status=berlaku",
+            })),
         };
 
         // --only keeps the scenarios whose names contain one of the words, and always the ceiling.

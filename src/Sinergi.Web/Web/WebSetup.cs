@@ -27,6 +27,7 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Errors/Error");
                 o.Conventions.AllowAnonymousToPage("/Errors/Status");
                 o.Conventions.AllowAnonymousToPage("/Home/Api");
+                o.Conventions.AllowAnonymousToFolder("/Portal");
                 o.Conventions.AuthorizeFolder("/Agreements", Policies.ReadRegistry);
                 o.Conventions.AuthorizeFolder("/Partners", Policies.ReadRegistry);
                 o.Conventions.AuthorizeFolder("/Reports", Policies.ReadRegistry);

@@ -219,6 +219,18 @@ public static class AuthorizationMatrix
         Get("/Agreements", Row.None, "L O O O O O F O O O O O"),
         Get("/Agreements/Export", Row.None, "L O O O O O F O O O O O"),
         Get("/Agreements/Details/{id:int}", Row.Agreement, "L O O O O O F N N O O O"),
+        // Whether the public portal shows an agreement: those who may edit it.
+        Get("/Agreements/Publication/{id:int}", Row.Agreement, "L O F O F F F N N N N N"),
+        Post("/Agreements/Publication/{id:int}", Row.Agreement, "L O F O F F F N N N N N"),
+        // The roll-up and its drill-down: overseers only (a region admin gets 403), read-only.
+        Get("/Rollup", Row.None, "L F F F F F F F F O O O"),
+        Get("/Rollup/Region/{code}", Row.Region, "L F F F F F F F F O O O"),
+        // The map: a region's cooperation for those who read its registry, the choropleth's shapes for overseers.
+        Get("/Map", Row.None, "L O O O O O F O O O O O"),
+        Get("/Map", Row.None, "L F F F F F F F F O O O", "Shapes"),
+        // The public portal: anyone, signed in or not, reads the published agreements.
+        Get("/publik/{region?}", Row.None, "O O O O O O O O O O O O"),
+        Get("/publik/kerja-sama/{id:int}", Row.Agreement, "O O O O O O O O O O O O"),
         Get("/Agreements/Profile/{id:int}", Row.Agreement, "L O O O O O F N N O O O"),
         Get("/Agreements/Document/{id:int}", Row.Document, "L O O O O O F N N O O O"),
         // Recording: the admin, and an operator for its own OPD; overseers read only.
@@ -395,5 +407,11 @@ public static class AuthorizationMatrix
         Post("/api/v1/notifications/read-all", Row.None, "L O O O O O O O O O O O"),
         Get("/api/v1/notifications/settings", Row.None, "L O O O O O O O O O O O"),
         Put("/api/v1/notifications/settings", Row.None, "L O O O O O O O O O O O"),
+        // Dashboard figures: whoever reads a registry (without a region of its own, 400 until one is named); the roll-up for overseers.
+        Get("/api/v1/dashboard", Row.None, "L O O O O O F O O O O O"),
+        Get("/api/v1/rollup", Row.None, "L F F F F F F F F O O O"),
+        // Open data: the only anonymous API routes.
+        Get("/api/v1/publik/agreements", Row.None, "O O O O O O O O O O O O"),
+        Get("/api/v1/publik/agreements/{id:int}", Row.Agreement, "O O O O O O O O O O O O"),
     ];
 }

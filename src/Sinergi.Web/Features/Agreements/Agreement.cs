@@ -53,6 +53,8 @@ public class Agreement : IRegionOwned, IVersioned, ITimestamped
     public List<AgreementDocument> Documents { get; set; } = [];
     /// <summary>Other regions in this deployment that are party to it and may read it; none while it is a draft.</summary>
     public List<AgreementShare> SharedWith { get; set; } = [];
+    /// <summary>Why the agreement is kept off the public portal; null when it is published (signed ones only, see Features/Portal).</summary>
+    public string? NotPublicReason { get; set; }
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -86,6 +88,7 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
     public void Configure(EntityTypeBuilder<Agreement> agreement)
     {
         agreement.Property(a => a.RegionCode).HasMaxLength(5);
+        agreement.Property(a => a.NotPublicReason).HasMaxLength(500);
         agreement.Property(a => a.Kind).HasConversion<string>().HasMaxLength(10);
         agreement.Property(a => a.DocumentType).HasConversion<string>().HasMaxLength(30);
         agreement.Property(a => a.Lifecycle).HasConversion<string>().HasMaxLength(10);

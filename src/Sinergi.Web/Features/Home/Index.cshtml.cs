@@ -5,6 +5,7 @@ using Sinergi.Data;
 using Sinergi.Features.Accounts;
 using Sinergi.Features.Agreements;
 using Sinergi.Features.Agreements.Registry;
+using Sinergi.Features.Dashboards;
 using Sinergi.Features.Regions;
 using Sinergi.Tenancy;
 using Sinergi.Web;
@@ -42,6 +43,9 @@ public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationServic
     public IReadOnlyList<AgreementRow> EndingSoon { get; private set; } = [];
     public DateOnly RegistryToday { get; private set; }
     public int WindowDays { get; private set; }
+    /// <summary>The leader's dashboard: of the region, or of the caller's OPD for an Operator OPD.</summary>
+    public DashboardView? Dashboard { get; private set; }
+    public OpdInbox? Inbox { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -87,12 +91,21 @@ public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationServic
     /// </summary>
     private async Task LoadRegistryAsync()
     {
+        // An Operator OPD lands on its OPD's dashboard; the others on the region's.
+        var opd = User.IsInRole(Roles.OpdOperator) ? scope.OpdId : null;
         var ending = await AgreementSearchQuery.RunAsync(db, scope, clock, cache,
-            new AgreementFilter { Status = AgreementStatus.AkanBerakhir, Sort = "berakhir" }, 1, EndingShown);
+            new AgreementFilter { Status = AgreementStatus.AkanBerakhir, Sort = "berakhir", OpdId = opd }, 1, EndingShown);
         AgreementCounts = ending.CountsByStatus;
         EndingSoon = ending.Rows;
         RegistryToday = ending.Today;
         WindowDays = ending.WindowDays;
+        var figures = await DashboardQueries.ReadAsync(db, scope, clock, cache, scope.RegionCode!, opd, HttpContext.RequestAborted);
+        Dashboard = new DashboardView(figures, AgreementCounts, EndingSoon);
+        if (opd is int id)
+        {
+            Inbox = await OpdInbox.ReadAsync(db, scope, scope.RegionCode!, id, figures.Today, HttpContext.RequestAborted);
+            Heading = $"{Inbox.OpdName} · {Heading}";
+        }
     }
 
     /// <summary>The regions under an overseer that already use Sinergi, read past the own-region filter.</summary>

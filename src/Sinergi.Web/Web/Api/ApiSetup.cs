@@ -4,12 +4,14 @@ using Scalar.AspNetCore;
 using Sinergi.Features.Accounts;
 using Sinergi.Features.Agreements;
 using Sinergi.Features.Budget;
+using Sinergi.Features.Dashboards;
 using Sinergi.Features.Import;
 using Sinergi.Features.Monitoring;
 using Sinergi.Features.Notifications;
 using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
 using Sinergi.Features.Proposals;
+using Sinergi.Features.Portal;
 using Sinergi.Features.Regions;
 using Sinergi.Features.Reports;
 
@@ -51,6 +53,8 @@ public static class ApiSetup
         v1.MapNotificationsApi();
         Sinergi.Features.Participants.ParticipantsApi.MapParticipantsApi(v1);
         v1.MapProposalsApi();
+        v1.MapDashboardApi();
+        app.MapPortal();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o

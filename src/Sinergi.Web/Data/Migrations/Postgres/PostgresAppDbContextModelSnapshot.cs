@@ -505,6 +505,10 @@ namespace Sinergi.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("NotPublicReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Number")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
@@ -600,6 +604,9 @@ namespace Sinergi.Data.Migrations.Postgres
 
                     b.Property<int>("AgreementId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Title")
                         .IsRequired()

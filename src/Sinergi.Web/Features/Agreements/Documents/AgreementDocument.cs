@@ -10,6 +10,8 @@ public class AgreementDocument
     public int AgreementId { get; set; }
     public Agreement? Agreement { get; set; }
     public required string Title { get; set; }
+    /// <summary>Shown on the public portal; documents are internal until someone who may edit the agreement says otherwise.</summary>
+    public bool IsPublic { get; set; }
     public List<DocumentVersion> Versions { get; set; } = [];
 }
 

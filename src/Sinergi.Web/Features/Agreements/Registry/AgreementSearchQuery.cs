@@ -24,6 +24,8 @@ public sealed record AgreementFilter
     public string? Urusan { get; init; }
     public int? Year { get; init; }
     public string Sort { get; init; } = "terbaru";
+    /// <summary>Only those no agreement extends yet: "ending with no extension under way" on the dashboard.</summary>
+    public bool WithoutExtension { get; init; }
     /// <summary>An overseer's choice of region; others see their own.</summary>
     public string? Region { get; init; }
     /// <summary>Only the agreements flagged formalitas (<see cref="Sinergi.Features.Monitoring.Formalitas"/>).</summary>
@@ -37,7 +39,7 @@ public sealed record AgreementFilter
 
     /// <summary>Nothing narrows the registry: it is read whole, page by page.</summary>
     public bool IsWholeRegistry => string.IsNullOrWhiteSpace(Q) && Status is null && !InForce && Kind is null && DocumentType is null && OpdId is null
-        && PartnerId is null && PartnerType is null && string.IsNullOrWhiteSpace(Urusan) && Year is null && !Formalitas;
+        && PartnerId is null && PartnerType is null && string.IsNullOrWhiteSpace(Urusan) && Year is null && !Formalitas && !WithoutExtension;
 
     /// <summary>
     /// The filter a page address describes (<c>?status=berlaku&amp;kind=ksdd&amp;opd=12</c>); values it does
@@ -60,6 +62,9 @@ public sealed record AgreementFilter
         // An overseer may look at a region they oversee; everyone else sees their own.
         Region = region?.Trim() is { } code && Sinergi.Features.Regions.Region.IsWellFormedCode(code) && code != scope.RegionCode && scope.Oversees(code) ? code : null,
     };
+
+    /// <summary>The address value of <see cref="WithoutExtension"/> (<c>?perpanjangan=belum</c>).</summary>
+    public const string WithoutExtensionSlug = "belum";
 
     /// <summary>The address value of <see cref="InForce"/>.</summary>
     public const string InForceSlug = "masih-berlaku";
@@ -235,6 +240,8 @@ public static class AgreementSearchQuery
             query = query.Where(a => a.Partners.Any(p => p.Type == partnerType));
         if (!string.IsNullOrWhiteSpace(filter.Urusan))
             query = query.Where(a => a.Urusan.Any(u => u.Code == filter.Urusan));
+        if (filter.WithoutExtension)
+            query = query.Where(a => !db.Agreements.IgnoreQueryFilters().Any(e => e.ExtendsId == a.Id));
         if (filter.Year is int year)
         {
             var from = new DateOnly(year, 1, 1);

@@ -9,10 +9,10 @@ namespace Sinergi.Features.Agreements.Registry;
 public class ExportModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? format, string? q, string? status, string? kind, string? type, int? opd, int? partner,
-        string? partnerType, string? urusan, int? year, string? sort, string? region, string? flag)
+        string? partnerType, string? urusan, int? year, string? sort, string? region, string? flag, string? perpanjangan)
     {
         var filter = AgreementFilter.FromQuery(scope, q, status, kind, type, opd, partner, partnerType, urusan, year, sort, region)
-            with { Formalitas = flag == AgreementFilter.FormalitasSlug };
+            with { Formalitas = flag == AgreementFilter.FormalitasSlug, WithoutExtension = perpanjangan == AgreementFilter.WithoutExtensionSlug };
         var rows = await AgreementExport.RowsAsync(db, scope, clock, filter, HttpContext.RequestAborted);
         var output = new MemoryStream();
         var (contentType, fileName) = AgreementExport.Write(output, format == "csv" ? "csv" : "xlsx", rows, RegionClock.Today(clock, filter.Region ?? scope.RegionCode));

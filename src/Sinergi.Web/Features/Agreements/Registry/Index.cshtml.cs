@@ -29,6 +29,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
     [Display(Name = "Tahun penandatanganan")]
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Perpanjangan { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     /// <summary><c>formalitas</c>: only the agreements flagged formalitas.</summary>
     [BindProperty(SupportsGet = true)] public string? Flag { get; set; }
@@ -51,7 +52,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
     public async Task<IActionResult> OnGetAsync()
     {
         var filter = AgreementFilter.FromQuery(scope, Q, Status, Kind, Type, Opd, Partner, PartnerType, Urusan, Year, Sort, Region)
-            with { Formalitas = Flag == AgreementFilter.FormalitasSlug };
+            with { Formalitas = Flag == AgreementFilter.FormalitasSlug, WithoutExtension = Perpanjangan == AgreementFilter.WithoutExtensionSlug };
         Flag = filter.Formalitas ? AgreementFilter.FormalitasSlug : null;
         Region = filter.Region;
         PageNumber = Math.Max(1, PageNumber);
@@ -88,7 +89,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
     public string ExportLink(string format) => Link(format: format);
 
     /// <summary>The address of this view with some filters changed: filters live in the URL, so a view can be shared.</summary>
-    public string Link(string? status = "", int? page = null, string? sort = null, bool keepPartner = true, string? format = null)
+    public string Link(string? status = "", int? page = null, string? sort = null, bool keepPartner = true, string? format = null, bool withoutExtension = true)
     {
         var values = new Dictionary<string, string?>
         {
@@ -97,6 +98,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
             ["partner"] = keepPartner ? Partner?.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             ["urusan"] = Urusan, ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["sort"] = sort ?? Sort, ["region"] = Region, ["flag"] = Flag,
+            ["perpanjangan"] = withoutExtension && Perpanjangan == AgreementFilter.WithoutExtensionSlug ? Perpanjangan : null,
             ["p"] = page is > 1 && format is null ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             ["format"] = format,
         };
