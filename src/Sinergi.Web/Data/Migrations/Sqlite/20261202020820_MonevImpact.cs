@@ -75,28 +75,19 @@ namespace Sinergi.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // SQLite drops a plain column itself (3.35+); EF's table rebuild is not offered for this step.
             migrationBuilder.DropTable(
                 name: "MonevSummaries");
 
-            migrationBuilder.DropColumn(
-                name: "MonevStartsOn",
-                table: "MonevSettings");
+            migrationBuilder.Sql("ALTER TABLE \"MonevSettings\" DROP COLUMN \"MonevStartsOn\";");
 
-            migrationBuilder.DropColumn(
-                name: "WeightActivity",
-                table: "MonevSettings");
+            migrationBuilder.Sql("ALTER TABLE \"MonevSettings\" DROP COLUMN \"WeightActivity\";");
 
-            migrationBuilder.DropColumn(
-                name: "WeightIndicators",
-                table: "MonevSettings");
+            migrationBuilder.Sql("ALTER TABLE \"MonevSettings\" DROP COLUMN \"WeightIndicators\";");
 
-            migrationBuilder.DropColumn(
-                name: "WeightOnTime",
-                table: "MonevSettings");
+            migrationBuilder.Sql("ALTER TABLE \"MonevSettings\" DROP COLUMN \"WeightOnTime\";");
 
-            migrationBuilder.DropColumn(
-                name: "WeightRating",
-                table: "MonevSettings");
+            migrationBuilder.Sql("ALTER TABLE \"MonevSettings\" DROP COLUMN \"WeightRating\";");
         }
     }
 }
