@@ -94,6 +94,30 @@ public static class ProposalWorkflow
 
         var today = RegionClock.Today(clock, proposal.RegionCode);
         var from = proposal.Stage;
+        // Completion writes the agreements and the proposal together, or nothing.
+        await using var transaction = move.To == SopVersion.Done && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await ApplyAsync(db, caller, proposal, sop, stage, move, text, from, today, ct);
+            await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+                await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            if (transaction is not null)
+                await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Stale(await db.Proposals.IgnoreQueryFilters().AsNoTracking().SingleAsync(p => p.Id == proposal.Id, ct), sop);
+        }
+        if (notifier is not null)
+            await notifier.ReachedAsync(proposal, sop, ct);
+        return new(true, null, []);
+    }
+
+    private static async Task ApplyAsync(AppDbContext db, ProposalCaller caller, Proposal proposal, SopVersion sop, SopStage stage, SopMove move,
+        string? text, string from, DateOnly today, CancellationToken ct)
+    {
         if (stage.Documents.Contains(ProposalDocumentTypes.KbBertandatangan))
             proposal.KbSignedOn = today;
         switch (move.Kind)
@@ -126,18 +150,6 @@ public static class ProposalWorkflow
             _ => "Tahap berpindah",
         }, [new AuditChange("Tahap", SopVersion.StageName(sop, from), SopVersion.StageName(sop, proposal.Stage)), .. text is null ? Array.Empty<AuditChange>() : [new AuditChange("Alasan", null, text)]],
             caller.Actor));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Stale(await db.Proposals.IgnoreQueryFilters().AsNoTracking().SingleAsync(p => p.Id == proposal.Id, ct), sop);
-        }
-        if (notifier is not null)
-            await notifier.ReachedAsync(proposal, sop, ct);
-        return new(true, null, []);
     }
 
     private static void Enter(Proposal proposal, SopVersion sop, string code, DateOnly today)
