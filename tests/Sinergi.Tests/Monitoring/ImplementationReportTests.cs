@@ -176,6 +176,51 @@ public abstract class ImplementationReportTests<TApp>(TApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_monev_list_shows_a_saved_draft_at_once_though_it_is_kept_between_requests()
+    {
+        var (id, period, _) = await FreshAsync("Monev daftar tersimpan");
+        var browser = new Browser(app);
+        await browser.LoginAsync(Demo.Accounts.DinkesOperator);
+        var row = $"#mine-table tr[data-agreement-id='{id}'][data-period='{period.Code}'] .period-state";
+        Assert.Equal("Belum diisi", (await browser.GetAsync("/Evaluations")).Text(row));
+        Assert.Equal("Belum diisi", (await browser.GetAsync("/Evaluations")).Text(row));
+
+        var api = await ApiAsync(Demo.Accounts.DinkesOperator);
+        var saved = await api.PutAsJsonAsync($"/api/v1/agreements/{id}/periods/{period.Code}/implementation", new { outputs = "Pelatihan kader" });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Draf", (await browser.GetAsync("/Evaluations")).Text(row));
+    }
+
+    [Fact]
+    public async Task A_long_monev_list_comes_in_pages_of_fifty_that_keep_the_filters()
+    {
+        var browser = new Browser(app);
+        await browser.LoginAsync(Demo.Accounts.Admin);
+        var first = await browser.GetAsync("/Evaluations");
+        var total = int.Parse(first.Text("#count-all").Replace(".", ""), System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; total <= Sinergi.Features.Monitoring.IndexModel.PageSize; i++)
+        {
+            await MonevSteps.AgreementAsync(app, $"Monev zz daftar panjang {i}", MonevSteps.Today.AddDays(-400), MonevSteps.Today.AddDays(300), Demo.Opds.Dinkes);
+            total = int.Parse((await browser.GetAsync("/Evaluations")).Text("#count-all").Replace(".", ""), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        first = await browser.GetAsync("/Evaluations");
+        Assert.Equal(Sinergi.Features.Monitoring.IndexModel.PageSize, first.QuerySelectorAll("#due-table tbody tr").Length);
+        Assert.Contains("Halaman 1 dari", first.Text("#due-pages"));
+
+        var pages = (total + Sinergi.Features.Monitoring.IndexModel.PageSize - 1) / Sinergi.Features.Monitoring.IndexModel.PageSize;
+        var last = await browser.GetAsync($"/Evaluations?p={pages}");
+        Assert.Equal(total - (pages - 1) * Sinergi.Features.Monitoring.IndexModel.PageSize, last.QuerySelectorAll("#due-table tbody tr").Length);
+        var seen = first.QuerySelectorAll("#due-table tbody tr").Select(r => r.GetAttribute("data-agreement-id") + r.GetAttribute("data-period")).ToHashSet();
+        Assert.DoesNotContain(last.QuerySelectorAll("#due-table tbody tr"), r => seen.Contains(r.GetAttribute("data-agreement-id") + r.GetAttribute("data-period")));
+
+        var filtered = await browser.GetAsync("/Evaluations?overdue=true&p=1");
+        var next = filtered.QuerySelector("#due-pages a[rel='next']")?.GetAttribute("href");
+        if (next is not null)
+            Assert.Contains("overdue=true", next);
+        Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync("/Evaluations?p=99999")).StatusCode);
+    }
+
+    [Fact]
     public async Task Monev_list_puts_overdue_first_and_shows_the_operator_its_own_reports_to_fill()
     {
         var (id, period, _) = await FreshAsync("Monev daftar terlambat");

@@ -50,9 +50,9 @@ public static class DashboardQueries
         var today = RegionClock.Today(clock, regionCode);
         var visible = AgreementSearchQuery.Filtered(db, scope, new AgreementFilter { OpdId = opdId, Region = chosen });
         // The registry's part is read once per registry version and day, as the list's counts are;
-        // monev, budget and kendala are asked afresh, since they do not move the version.
+        // the monev due list is kept under the same version; budget and kendala are asked afresh.
         var part = await cache.GetOrReadAsync(new PartKey(region, today, opdId), () => RegistryPartAsync(db, visible, region.WindowDays, today, chosen, opdId, ct));
-        var attention = await AttentionAsync(db, scope, regionCode, chosen, opdId, today, part.EndingWithoutExtension, ct);
+        var attention = await AttentionAsync(db, scope, cache, regionCode, chosen, opdId, today, part.EndingWithoutExtension, ct);
         var (average, evaluations) = await RatingAsync(db, regionCode, visible, ct);
         var (reached, measured) = await IndicatorsAsync(db, visible, ct);
         return new DashboardFigures(regionCode, chosen, opdId, today, region.WindowDays,
@@ -103,11 +103,11 @@ public static class DashboardQueries
     }
 
     /// <summary>What needs attention, each from the module that owns the rule, each linking to that module's list.</summary>
-    private static async Task<List<Attention>> AttentionAsync(AppDbContext db, RegionScope scope, string regionCode, string? chosen, int? opdId, DateOnly today,
+    private static async Task<List<Attention>> AttentionAsync(AppDbContext db, RegionScope scope, RegistryCache cache, string regionCode, string? chosen, int? opdId, DateOnly today,
         int endingWithoutExtension, CancellationToken ct)
     {
         var opdPart = (opdId is int o ? $"&opd={o}" : "") + (chosen is null ? "" : $"&region={chosen}");
-        var due = await MonevQueries.DueAsync(db, scope, regionCode, today, ct);
+        var due = await MonevQueries.DueAsync(db, scope, cache, regionCode, today, ct);
         var overdue = due.Count(d => d.Overdue && (opdId is null || d.OpdIds.Contains(opdId.Value)));
         var minPercent = await RealisationShare.PercentAsync(db, regionCode);
         async Task<int> Budget(BudgetCheck check)

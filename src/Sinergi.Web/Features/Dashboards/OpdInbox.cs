@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
+using Sinergi.Features.Agreements.Registry;
 using Sinergi.Features.Budget;
 using Sinergi.Features.Monitoring;
 using Sinergi.Features.Settings;
@@ -19,10 +20,10 @@ public sealed record OpdInbox(int OpdId, string OpdName, IReadOnlyList<MonevQuer
     /// <summary>How many rows of each list the inbox shows before linking to the whole list.</summary>
     public const int Shown = 10;
 
-    public static async Task<OpdInbox> ReadAsync(AppDbContext db, RegionScope scope, string regionCode, int opdId, DateOnly today, CancellationToken ct = default)
+    public static async Task<OpdInbox> ReadAsync(AppDbContext db, RegionScope scope, RegistryCache cache, string regionCode, int opdId, DateOnly today, CancellationToken ct = default)
     {
         var name = await db.Opds.IgnoreQueryFilters().Where(o => o.Id == opdId && o.RegionCode == regionCode).Select(o => o.ShortName).SingleOrDefaultAsync(ct) ?? "";
-        var reports = (await MonevQueries.DueAsync(db, scope, regionCode, today, ct))
+        var reports = (await MonevQueries.DueAsync(db, scope, cache, regionCode, today, ct))
             .Where(r => r.OpdIds.Contains(opdId) && r.State < PeriodState.Dikirim).ToList();
         var minPercent = await RealisationShare.PercentAsync(db, regionCode, ct);
         // The region's list is short (its agreements in force without a line); the OPD's part of it is kept.

@@ -103,7 +103,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, IAuthorizationServic
         Dashboard = new DashboardView(figures, AgreementCounts, EndingSoon);
         if (opd is int id)
         {
-            Inbox = await OpdInbox.ReadAsync(db, scope, scope.RegionCode!, id, figures.Today, HttpContext.RequestAborted);
+            Inbox = await OpdInbox.ReadAsync(db, scope, cache, scope.RegionCode!, id, figures.Today, HttpContext.RequestAborted);
             Heading = $"{Inbox.OpdName} · {Heading}";
         }
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
 using Sinergi.Features.Accounts;
+using Sinergi.Features.Agreements.Registry;
 using Sinergi.Features.Regions;
 using Sinergi.Tenancy;
 
@@ -13,7 +14,7 @@ namespace Sinergi.Features.Monitoring;
 /// The Monev section: what is due, overdue first. Each role sees its own work above the region's
 /// whole list: the OPD operator its reports to fill, the admin what is overdue across the region.
 /// </summary>
-public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, RegistryCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [Display(Name = "OPD")]
@@ -21,13 +22,19 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
     [Display(Name = "Hanya yang terlambat")]
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    [Display(Name = "Halaman")]
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>Rows of the whole list per page, and of the caller's own work shown above it.</summary>
+    public const int PageSize = 50;
+    public const int MineShown = 20;
 
     public string? RegionName { get; private set; }
     public string? ScopeRegion => scope.RegionCode;
     public List<OverseenRegions.Option> RegionOptions { get; private set; } = [];
     public List<(int Id, string ShortName)> OpdOptions { get; private set; } = [];
     public DateOnly Today { get; private set; }
-    public List<MonevQueries.DueRow> All { get; private set; } = [];
+    public IReadOnlyList<MonevQueries.DueRow> All { get; private set; } = [];
     public List<MonevQueries.DueRow> Shown { get; private set; } = [];
     /// <summary>The caller's own work: its reports to fill, or (for the admin) what is overdue.</summary>
     public List<MonevQueries.DueRow> Mine { get; private set; } = [];
@@ -44,7 +51,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
             return Page();
         RegionName = await db.Regions.Where(r => r.Code == Region).Select(r => r.GovernmentName).SingleOrDefaultAsync();
         Today = RegionClock.Today(clock, Region);
-        All = await MonevQueries.DueAsync(db, scope, Region, Today, HttpContext.RequestAborted);
+        All = await MonevQueries.DueAsync(db, scope, cache, Region, Today, HttpContext.RequestAborted);
         var open = db.Obstacles.IgnoreQueryFilters().Where(o => o.RegionCode == Region && o.Status != ObstacleStatus.Selesai);
         OpenObstacles = await open.CountAsync();
         EscalatedObstacles = await open.CountAsync(o => o.DueOn != null && o.DueOn < Today);
@@ -68,11 +75,13 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
         {
             MineTitle = "Evaluasi yang harus ditutup, dan yang terlambat";
             MineEmpty = "Tidak ada evaluasi yang menunggu dan tidak ada laporan yang terlambat.";
-            Mine = All.Where(r => r.State == PeriodState.Ditelaah || r.Overdue).ToList();
+            // The evaluations only the admin can close come before the overdue reports others must send.
+            Mine = All.Where(r => r.State == PeriodState.Ditelaah).Concat(All.Where(r => r.Overdue && r.State != PeriodState.Ditelaah)).ToList();
         }
 
         var state = Enum.GetValues<PeriodState>().Cast<PeriodState?>().FirstOrDefault(s => Slug(s!.Value) == State);
         Shown = All.Where(r => (Opd is null || r.OpdIds.Contains(Opd.Value)) && (state is null || r.State == state) && (!Overdue || r.Overdue)).ToList();
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         return Page();
     }
 
@@ -85,7 +94,17 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
         _ => "belum-diisi",
     };
 
-    public (List<MonevQueries.DueRow> Rows, string Id) MineTable => (Mine, "mine-table");
+    public int PageCount => Math.Max(1, (Shown.Count + PageSize - 1) / PageSize);
 
-    public (List<MonevQueries.DueRow> Rows, string Id) ShownTable => (Shown, "due-table");
+    public (List<MonevQueries.DueRow> Rows, string Id) MineTable => (Mine.Take(MineShown).ToList(), "mine-table");
+
+    public (List<MonevQueries.DueRow> Rows, string Id) ShownTable => (Shown.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList(), "due-table");
+
+    /// <summary>This view on another page: the filters stay in the URL.</summary>
+    public string PageLink(int page) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Evaluations",
+        new Dictionary<string, string?>
+        {
+            ["region"] = Region == scope.RegionCode ? null : Region, ["opd"] = Opd?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["state"] = State, ["overdue"] = Overdue ? "true" : null, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(v => v.Value is not null));
 }

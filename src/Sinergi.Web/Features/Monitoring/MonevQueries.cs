@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
 using Sinergi.Features.Agreements;
+using Sinergi.Features.Agreements.Registry;
 using Sinergi.Tenancy;
 
 namespace Sinergi.Features.Monitoring;
@@ -35,6 +36,22 @@ public static class MonevQueries
                 evaluation?.Rating, AssessmentCriteria.RecommendationLabel(AssessmentKind.Evaluasi, evaluation?.Recommendation));
         }).ToList();
     }
+
+    /// <summary>
+    /// <see cref="DueAsync(AppDbContext, RegionScope, string, DateOnly, CancellationToken)"/> for a page:
+    /// read once per registry version and day and kept in <paramref name="cache"/>. Every save of a
+    /// report, a judgement, a schedule or the region's monev settings raises the version
+    /// (<see cref="RegistryVersions"/>), so nothing stale is served. The list is shared: do not change it.
+    /// </summary>
+    public static async Task<IReadOnlyList<DueRow>> DueAsync(AppDbContext db, RegionScope scope, RegistryCache cache, string regionCode, DateOnly today,
+        CancellationToken ct = default)
+    {
+        var region = await AgreementSearchQuery.RegionAsync(db, scope, scope.RegionCode == regionCode ? null : regionCode, ct);
+        return await cache.GetOrReadAsync(new DueKey(region, regionCode, today),
+            async () => (IReadOnlyList<DueRow>)await DueAsync(db, scope, regionCode, today, ct), rows => Math.Max(1, rows.Count / 20));
+    }
+
+    private sealed record DueKey(RegistryRegion Region, string RegionCode, DateOnly Today);
 
     /// <summary>
     /// What is due in <paramref name="regionCode"/>: for every agreement it owns or is party to, the

@@ -49,7 +49,10 @@ internal static class RegistryVersions
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
                 continue;
-            if (entry.Entity is not (Agreement or AgreementShare or AgreementSearch or Opd or Partner or Sinergi.Features.Monitoring.MonevSummary) && !links.Contains(entry.Metadata))
+            if (entry.Entity is not (Agreement or AgreementShare or AgreementSearch or Opd or Partner or Sinergi.Features.Monitoring.MonevSummary
+                    // what the Monev list shows of an agreement, kept under the same version (MonevQueries.DueAsync)
+                    or Sinergi.Features.Monitoring.ImplementationReport or Sinergi.Features.Monitoring.Assessment
+                    or Sinergi.Features.Monitoring.EvaluationSchedule or Sinergi.Features.Monitoring.MonevSettings) && !links.Contains(entry.Metadata))
                 continue;
             if (entry.Metadata.FindProperty("RegionCode") is not null)
             {
