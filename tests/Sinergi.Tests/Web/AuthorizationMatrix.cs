@@ -41,6 +41,10 @@ public static class AuthorizationMatrix
     public enum Row
     {
         None,
+        /// <summary>The portal's download format, xlsx.</summary>
+        PublicFormat,
+        /// <summary>The OpenAPI document's name, v1.</summary>
+        OpenApiDocument,
         Agreement,
         /// <summary>A new draft agreement for each call, for routes that delete.</summary>
         FreshAgreement,
@@ -231,6 +235,16 @@ public static class AuthorizationMatrix
         // The public portal: anyone, signed in or not, reads the published agreements.
         Get("/publik/{region?}", Row.None, "O O O O O O O O O O O O"),
         Get("/publik/kerja-sama/{id:int}", Row.Agreement, "O O O O O O O O O O O O"),
+        Get("/publik/unduh/{format}", Row.PublicFormat, "O O O O O O O O O O O O"),
+        // A document is served by the portal only when marked public; the demo row is not, for anyone.
+        Get("/publik/dokumen/{id:int}", Row.Document, "N N N N N N N N N N N N"),
+        Get("/openapi/{documentName}.json", Row.OpenApiDocument, "O O O O O O O O O O O O"),
+        Get("/favicon.ico", Row.None, "O O O O O O O O O O O O"),
+        // The API reference page's own scripts and icon (Scalar), public like the page.
+        Get("/api/docs/{documentName?}", Row.None, "O O O O O O O O O O O O"),
+        Get("/api/docs/scalar.js", Row.None, "O O O O O O O O O O O O"),
+        Get("/api/docs/scalar.aspnetcore.js", Row.None, "O O O O O O O O O O O O"),
+        Get("/api/docs/favicon.svg", Row.None, "O O O O O O O O O O O O"),
         Get("/Agreements/Profile/{id:int}", Row.Agreement, "L O O O O O F N N O O O"),
         Get("/Agreements/Document/{id:int}", Row.Document, "L O O O O O F N N O O O"),
         // Recording: the admin, and an operator for its own OPD; overseers read only.

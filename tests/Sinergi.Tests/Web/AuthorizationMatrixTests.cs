@@ -160,10 +160,13 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
                 if (!pages.TryGetValue(page.ViewEnginePath, out var known) || template.Length < known.Template.Length)
                     pages[page.ViewEnginePath] = (template, page, endpoint.Metadata);
             }
-            else if (template.StartsWith("/api/v1/", StringComparison.Ordinal) && endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is { } methods)
+            // Every other route with its methods: the API, and the few outside it (the portal's downloads,
+            // the OpenAPI document, the favicon), which a browser session calls.
+            else if (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is { } methods)
             {
                 var acceptsForm = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Any(c => c.StartsWith("multipart/form-data", StringComparison.Ordinal)) == true;
-                routes.AddRange(methods.HttpMethods.Select(m => new Route(m, template, null, true, acceptsForm)));
+                var isApi = template.StartsWith("/api/v1/", StringComparison.Ordinal);
+                routes.AddRange(methods.HttpMethods.Select(m => new Route(m, template, null, isApi, acceptsForm)));
             }
         }
         foreach (var (template, page, metadata) in pages.Values)
@@ -227,6 +230,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         return row switch
         {
             Row.None => null,
+            Row.PublicFormat => "xlsx",
+            Row.OpenApiDocument => "v1",
             Row.Agreement => Id(otherRow ? rows.OtherAgreement : rows.OwnAgreement),
             Row.FreshAgreement => Id(await FreshAgreementAsync(otherRow ? Demo.Opds.Disbudpar : Demo.Opds.Dinkes)),
             Row.Document => Id(otherRow ? rows.OtherDocument : rows.OwnDocument),
