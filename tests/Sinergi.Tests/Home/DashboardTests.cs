@@ -71,6 +71,19 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task The_formalitas_figure_opens_the_flagged_agreements_with_the_same_count()
+    {
+        var browser = new Browser(app);
+        var home = await browser.LoginAsync(Demo.Accounts.Pimpinan);
+        var tile = home.QuerySelector("[data-attention='formalitas']")!;
+        var count = tile.QuerySelector("strong")!.TextContent.Trim();
+        Assert.NotEqual("0", count);
+        var list = await browser.GetAsync(tile.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.StartsWith($"{count} kerja sama", list.Text("#result-summary"));
+        Assert.Contains(Demo.Agreements.Formalitas, list.Body!.TextContent);
+    }
+
+    [Fact]
     public async Task An_opd_operator_lands_on_its_opd_dashboard_and_inbox()
     {
         var today = Sinergi.Tenancy.RegionClock.Today(TimeProvider.System, Demo.Home);

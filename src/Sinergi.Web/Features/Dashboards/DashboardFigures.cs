@@ -118,12 +118,17 @@ public static class DashboardQueries
         var obstacles = db.Obstacles.IgnoreQueryFilters().Where(x => x.RegionCode == regionCode && x.Status != ObstacleStatus.Selesai && x.DueOn != null && x.DueOn < today);
         if (opdId is int owner)
             obstacles = obstacles.Where(x => x.OpdId == owner);
+        // Counted by the registry list's own filter, so the figure and the list it opens agree.
+        var formalitas = await AgreementSearchQuery.WithFormalitasAsync(db, new AgreementFilter { OpdId = opdId, Region = chosen, Formalitas = true }, regionCode, today, ct);
+        var flagged = await AgreementSearchQuery.Filtered(db, scope, formalitas).CountAsync(ct);
         var budgetLink = (BudgetCheck check) => $"/Budget?check={BudgetChecks.Slug(check)}&year={today.Year}{(chosen is null ? "" : $"&region={chosen}")}";
         return
         [
             new("ending-without-extension", "Akan berakhir dan belum diperpanjang", endingWithoutExtension,
                 DashboardFigures.ListLink(chosen, opdId, $"status=akan-berakhir&perpanjangan={AgreementFilter.WithoutExtensionSlug}&sort=berakhir")),
             new("overdue-evaluations", "Laporan monev terlambat", overdue, $"/Evaluations?overdue=true{opdPart}"),
+            new("formalitas", "Formalitas: berlaku lama tanpa kegiatan, laporan, atau realisasi", flagged,
+                DashboardFigures.ListLink(chosen, opdId, $"flag={AgreementFilter.FormalitasSlug}")),
             new("no-budget-line", $"Belum ada baris anggaran tahun {today.Year}", await Budget(BudgetCheck.NotIntegrated), budgetLink(BudgetCheck.NotIntegrated)),
             new("dprd-approval-missing", "Persetujuan DPRD belum tercatat", await Budget(BudgetCheck.DprdApprovalMissing), budgetLink(BudgetCheck.DprdApprovalMissing)),
             new("obstacles-past-due", "Kendala terbuka melewati batas waktu", await obstacles.CountAsync(ct), $"/Evaluations/Obstacles?overdue=true{opdPart}"),
