@@ -303,7 +303,10 @@ internal static class LoadDriver
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var response = await base.SendAsync(request, cancellationToken);
-            if (request.Headers.Contains("Cookie") && response.Headers.TryGetValues("Set-Cookie", out var set) && AuthCookies(set) is { Length: > 0 } renewed)
+            // Only a renewal of this session's own cookie: another account's login through the same
+            // client (the overseer's) must not turn this session into that account.
+            if (request.Headers.TryGetValues("Cookie", out var sent) && string.Join("; ", sent) == Cookie
+                && response.Headers.TryGetValues("Set-Cookie", out var set) && AuthCookies(set) is { Length: > 0 } renewed)
                 Cookie = renewed;
             return response;
         }

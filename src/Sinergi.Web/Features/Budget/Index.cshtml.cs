@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
 using Sinergi.Features.Agreements;
+using Sinergi.Features.Agreements.Registry;
 using Sinergi.Features.Regions;
 using Sinergi.Features.Settings;
 using Sinergi.Tenancy;
@@ -11,7 +12,7 @@ using Sinergi.Tenancy;
 namespace Sinergi.Features.Budget;
 
 /// <summary>Anggaran: the integration checks of a fiscal year, each a list to act on, with their counts.</summary>
-public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, RegistryCache cache) : PageModel
 {
     public const int PageSize = 50;
 
@@ -45,10 +46,20 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
         Current = BudgetChecks.FromSlug(Check) ?? BudgetCheck.NotIntegrated;
         P = Math.Max(1, P);
         MinPercent = await RealisationShare.PercentAsync(db, Region);
-        Counts = await BudgetChecks.CountsAsync(db, Region, Year.Value, Today, MinPercent);
-        (Rows, Total) = await BudgetChecks.ListAsync(db, Region, Current, Year.Value, Today, MinPercent, P, PageSize);
+        // The checks read every agreement in force of the region; they are kept per registry version
+        // and day like the registry's counts (a budget line's save raises the version, RegistryVersions).
+        var (year, today, percent, check, page) = (Year.Value, Today, MinPercent, Current, P);
+        var kept = await AgreementSearchQuery.RegionAsync(db, scope, IsOwnRegion ? null : Region, HttpContext.RequestAborted);
+        Counts = await cache.GetOrReadAsync(new CountsKey(kept, Region, year, today, percent),
+            () => BudgetChecks.CountsAsync(db, Region, year, today, percent, HttpContext.RequestAborted));
+        (Rows, Total) = await cache.GetOrReadAsync(new PageKey(kept, Region, check, year, today, percent, page),
+            () => BudgetChecks.ListAsync(db, Region, check, year, today, percent, page, PageSize, HttpContext.RequestAborted));
         return Page();
     }
+
+    private sealed record CountsKey(RegistryRegion Kept, string Region, int Year, DateOnly Today, int Percent);
+
+    private sealed record PageKey(RegistryRegion Kept, string Region, BudgetCheck Check, int Year, DateOnly Today, int Percent, int Page);
 
     public bool CanAddLine(BudgetChecks.Row row) => IsOwnRegion && AgreementAccess.CanEdit(User, scope, Region!, row.OpdIds);
 

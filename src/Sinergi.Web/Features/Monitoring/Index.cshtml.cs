@@ -35,9 +35,11 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
     public List<(int Id, string ShortName)> OpdOptions { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public IReadOnlyList<MonevQueries.DueRow> All { get; private set; } = [];
-    public List<MonevQueries.DueRow> Shown { get; private set; } = [];
+    public IReadOnlyList<MonevQueries.DueRow> Shown { get; private set; } = [];
     /// <summary>The caller's own work: its reports to fill, or (for the admin) what is overdue.</summary>
-    public List<MonevQueries.DueRow> Mine { get; private set; } = [];
+    public IReadOnlyList<MonevQueries.DueRow> Mine { get; private set; } = [];
+    /// <summary>The list's counts and OPDs, reckoned once per kept list (<see cref="MonevDueFigures"/>).</summary>
+    public MonevDueFigures Figures { get; private set; } = MonevDueFigures.Of([]);
     public string MineTitle { get; private set; } = "";
     public int OpenObstacles { get; private set; }
     public int EscalatedObstacles { get; private set; }
@@ -52,11 +54,13 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
         RegionName = await db.Regions.Where(r => r.Code == Region).Select(r => r.GovernmentName).SingleOrDefaultAsync();
         Today = RegionClock.Today(clock, Region);
         All = await MonevQueries.DueAsync(db, scope, cache, Region, Today, HttpContext.RequestAborted);
-        var open = db.Obstacles.IgnoreQueryFilters().Where(o => o.RegionCode == Region && o.Status != ObstacleStatus.Selesai);
-        OpenObstacles = await open.CountAsync();
-        EscalatedObstacles = await open.CountAsync(o => o.DueOn != null && o.DueOn < Today);
-        OpdOptions = All.SelectMany(r => r.OpdIds.Zip(r.Opds.Split(", "))).Distinct().OrderBy(o => o.Second)
-            .Select(o => (o.First, o.Second)).ToList();
+        // Both obstacle counts in one round trip; the list's own figures come with the kept list.
+        var today = Today;
+        var obstacles = await db.Obstacles.IgnoreQueryFilters().Where(o => o.RegionCode == Region && o.Status != ObstacleStatus.Selesai)
+            .GroupBy(_ => 1).Select(g => new { Open = g.Count(), Escalated = g.Count(o => o.DueOn != null && o.DueOn < today) }).SingleOrDefaultAsync();
+        (OpenObstacles, EscalatedObstacles) = (obstacles?.Open ?? 0, obstacles?.Escalated ?? 0);
+        Figures = MonevDueFigures.Of(All);
+        OpdOptions = Figures.Opds;
 
         if (User.IsInRole(Roles.OpdOperator) && scope.OpdId is int own && Region == scope.RegionCode)
         {
@@ -76,11 +80,12 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
             MineTitle = "Evaluasi yang harus ditutup, dan yang terlambat";
             MineEmpty = "Tidak ada evaluasi yang menunggu dan tidak ada laporan yang terlambat.";
             // The evaluations only the admin can close come before the overdue reports others must send.
-            Mine = All.Where(r => r.State == PeriodState.Ditelaah).Concat(All.Where(r => r.Overdue && r.State != PeriodState.Ditelaah)).ToList();
+            Mine = Figures.ToCloseThenOverdue;
         }
 
         var state = Enum.GetValues<PeriodState>().Cast<PeriodState?>().FirstOrDefault(s => Slug(s!.Value) == State);
-        Shown = All.Where(r => (Opd is null || r.OpdIds.Contains(Opd.Value)) && (state is null || r.State == state) && (!Overdue || r.Overdue)).ToList();
+        Shown = Opd is null && state is null && !Overdue ? All
+            : All.Where(r => (Opd is null || r.OpdIds.Contains(Opd.Value)) && (state is null || r.State == state) && (!Overdue || r.Overdue)).ToList();
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         return Page();
     }

@@ -52,7 +52,9 @@ internal static class RegistryVersions
             if (entry.Entity is not (Agreement or AgreementShare or AgreementSearch or Opd or Partner or Sinergi.Features.Monitoring.MonevSummary
                     // what the Monev list shows of an agreement, kept under the same version (MonevQueries.DueAsync)
                     or Sinergi.Features.Monitoring.ImplementationReport or Sinergi.Features.Monitoring.Assessment
-                    or Sinergi.Features.Monitoring.EvaluationSchedule or Sinergi.Features.Monitoring.MonevSettings) && !links.Contains(entry.Metadata))
+                    or Sinergi.Features.Monitoring.EvaluationSchedule or Sinergi.Features.Monitoring.MonevSettings
+                    // what the Anggaran checks show, kept under the same version (Budget/Index)
+                    or Sinergi.Features.Budget.BudgetLine) && !links.Contains(entry.Metadata))
                 continue;
             if (entry.Metadata.FindProperty("RegionCode") is not null)
             {
