@@ -41,6 +41,44 @@ public abstract class BudgetChecksTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task The_kept_lists_and_counts_follow_a_line_added_and_deleted()
+    {
+        // The checks are kept per registry version: a line's save must raise it, or the page would
+        // keep showing the agreement as not integrated after the OPD added its line.
+        var browser = new Browser(app);
+        await browser.LoginAsync(Demo.Accounts.Admin);
+        var before = await ListedAsync(browser, "belum-terintegrasi");
+        Assert.Contains(Demo.Agreements.NoBudget, before);
+        var (id, disbudpar) = await app.WithDbAsync(async db => (
+            await db.Agreements.Where(a => a.RegionCode == Demo.Home && a.Title == Demo.Agreements.NoBudget).Select(a => a.Id).SingleAsync(),
+            await db.Opds.Where(o => o.RegionCode == Demo.Home && o.ShortName == Demo.Opds.Disbudpar).Select(o => o.Id).SingleAsync()));
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenForAsync(Demo.Accounts.Admin));
+        var created = await client.PostAsJsonAsync($"/api/v1/agreements/{id}/budget-lines", new
+        {
+            fiscalYear = Today.Year, source = "Apbd", opdId = disbudpar, programCode = "3.26.02", kegiatanCode = "3.26.02.2.01",
+            document = "RenjaOpd", documentNumber = "Renja/2026", planned = 420_000_000, realised = 0,
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var lineId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        try
+        {
+            var after = await ListedAsync(browser, "belum-terintegrasi");
+            Assert.DoesNotContain(Demo.Agreements.NoBudget, after);
+            Assert.Equal(before.Count - 1, after.Count);
+            var page = await browser.GetAsync("/Budget");
+            Assert.Equal((before.Count - 1).ToString(), page.QuerySelector("[data-check='belum-terintegrasi'] .check-count")!.TextContent.Trim());
+        }
+        finally
+        {
+            var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/budget-lines/{lineId}");
+            delete.Headers.IfMatch.Add(new EntityTagHeaderValue("\"0\""));
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, (await client.SendAsync(delete)).StatusCode);
+        }
+        Assert.Equal(before.Order(), (await ListedAsync(browser, "belum-terintegrasi")).Order());
+    }
+
+    [Fact]
     public async Task Apbd_funding_without_an_apbd_line_is_listed_even_when_the_partner_has_one()
     {
         var browser = new Browser(app);
