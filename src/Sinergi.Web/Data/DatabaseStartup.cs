@@ -31,6 +31,9 @@ public static class DatabaseStartup
         if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
             await db.Database.MigrateAsync(ct);
         await ReferenceData.SyncAsync(db, ct);
+        // Monev rows saved before their summaries were kept get them now, so every region's
+        // impact scores and formalitas flags are right after an upgrade.
+        await Features.Monitoring.MonevSummaries.BackfillAsync(db, ct: ct);
         await OptimizeAsync(db, ct);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();

@@ -70,23 +70,9 @@ internal static class DemoMonev
         return new DateOnly(back.Year, back.Month <= 6 ? 1 : 7, 1);
     }
 
-    /// <summary>
-    /// Writes the monev summary of every agreement of the region that has reports or realisations
-    /// but no summary yet: the demo's rows are added directly, not through the rules that keep it.
-    /// </summary>
-    public static async Task SummariseAsync(AppDbContext db, string regionCode, CancellationToken ct = default)
-    {
-        var summarised = db.MonevSummaries.Select(s => s.AgreementId);
-        var ids = await db.Agreements.IgnoreQueryFilters().Where(a => a.RegionCode == regionCode && !summarised.Contains(a.Id))
-            .Where(a => db.ImplementationReports.IgnoreQueryFilters().Any(r => r.AgreementId == a.Id)
-                || db.Assessments.IgnoreQueryFilters().Any(r => r.AgreementId == a.Id)
-                || db.Indicators.IgnoreQueryFilters().Any(i => i.AgreementId == a.Id && i.Values.Any()))
-            .Select(a => a.Id).ToListAsync(ct);
-        foreach (var id in ids)
-            await MonevSummaries.RefreshAsync(db, id, ct);
-        if (ids.Count > 0)
-            await db.SaveChangesAsync(ct);
-    }
+    /// <summary>The demo's monev rows are added directly, not through the rules that keep the summaries.</summary>
+    public static Task SummariseAsync(AppDbContext db, string regionCode, CancellationToken ct = default) =>
+        MonevSummaries.BackfillAsync(db, regionCode, ct);
 
     private static readonly string[] Places = ["Aula Bapperida", "Kelurahan Langkai", "Kecamatan Jekan Raya", "Ruang rapat OPD", "Kelurahan Pahandut Seberang"];
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sinergi.Data;
 using Sinergi.Features.Monitoring;
 using Sinergi.Tests.Testing;
 using Sinergi.Web;
@@ -140,6 +141,24 @@ public abstract class ImpactTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Contains(id, flagged);
         var periods = await MonevSteps.PeriodsAsync(app, id);
         Assert.True(periods.Count <= 4, string.Join(", ", periods.Select(p => p.Code)));
+    }
+
+    [Fact]
+    public async Task A_database_upgraded_with_monev_rows_but_no_summaries_gets_every_score_back_at_migrate()
+    {
+        static Task<List<string>> Summaries(AppDbContext db) => db.MonevSummaries.OrderBy(s => s.AgreementId)
+            .Select(s => s.AgreementId + ":" + s.Alive + ":" + s.LatestRating + ":" + s.IndicatorsAchieved + "/" + s.IndicatorsMeasured).ToListAsync();
+        var before = await app.WithDbAsync(Summaries);
+        Assert.NotEmpty(before);
+
+        // As a database from before summaries were kept: the monev rows are there, the summaries are not.
+        await app.WithDbAsync(db => db.MonevSummaries.ExecuteDeleteAsync());
+        await DatabaseStartup.MigrateAsync(app.Services);
+        Assert.Equal(before, await app.WithDbAsync(Summaries));
+
+        // A second start finds nothing missing and changes nothing.
+        Assert.Equal(0, await app.WithDbAsync(db => MonevSummaries.BackfillAsync(db)));
+        Assert.Equal(before, await app.WithDbAsync(Summaries));
     }
 }
 

@@ -95,6 +95,29 @@ public static class MonevSummaries
             summary.Periods = periods;
     }
 
+    /// <summary>
+    /// Writes the summary of every agreement that has reports, judgements or realisations but no
+    /// summary: a database that had monev rows before summaries were kept, or rows written
+    /// directly (the demo), gets its scores and flags. Idempotent and cheap when nothing is missing.
+    /// </summary>
+    public static async Task<int> BackfillAsync(AppDbContext db, string? regionCode = null, CancellationToken ct = default)
+    {
+        var summarised = db.Set<MonevSummary>().Select(s => s.AgreementId);
+        var agreements = db.Agreements.IgnoreQueryFilters().Where(a => !summarised.Contains(a.Id));
+        if (regionCode is not null)
+            agreements = agreements.Where(a => a.RegionCode == regionCode);
+        var ids = await agreements
+            .Where(a => db.ImplementationReports.IgnoreQueryFilters().Any(r => r.AgreementId == a.Id)
+                || db.Assessments.IgnoreQueryFilters().Any(r => r.AgreementId == a.Id)
+                || db.Indicators.IgnoreQueryFilters().Any(i => i.AgreementId == a.Id && i.Values.Any()))
+            .Select(a => a.Id).ToListAsync(ct);
+        foreach (var id in ids)
+            await RefreshAsync(db, id, ct);
+        if (ids.Count > 0)
+            await db.SaveChangesAsync(ct);
+        return ids.Count;
+    }
+
     /// <summary>The summaries of some agreements (none for one that never had a monev save).</summary>
     public static Task<Dictionary<int, MonevSummary>> ForAsync(AppDbContext db, IReadOnlyCollection<int> agreementIds, CancellationToken ct = default) =>
         db.Set<MonevSummary>().AsNoTracking().Where(s => agreementIds.Contains(s.AgreementId)).ToDictionaryAsync(s => s.AgreementId, ct);
