@@ -13,7 +13,8 @@ public static class ProposalsApi
 {
     public sealed record ProposalBody(AgreementKind? Kind, string? Title, string? Background, string? Aims, string? Scope, int? OpdId,
         List<string>? Urusan, List<int>? PartnerIds, int? DurationMonths, string? Location, string? Benefits, bool FundedInApbd, bool BurdensPublic,
-        bool FromOffer = false, string? OfferFrom = null, string? OfferLetterNumber = null, int? ParentAgreementId = null);
+        bool FromOffer = false, string? OfferFrom = null, string? OfferLetterNumber = null, int? ParentAgreementId = null,
+        string? OverlapReason = null);
 
     public sealed record TransitionBody(string? To, string? Reason, int? Version);
 
@@ -26,7 +27,7 @@ public static class ProposalsApi
     public sealed record ProposalDto(int Id, string Number, AgreementKind Kind, string Title, string? Background, string? Aims, string? Scope, int OpdId,
         List<string> Urusan, List<int> PartnerIds, int? DurationMonths, string? Location, string? Benefits, bool FundedInApbd, bool BurdensPublic,
         bool DprdRequired, ProposalState State, StageDto Stage, int SopVersion, List<TransitionDto> AllowedTransitions, List<Requirement> MissingRequirements,
-        string? TrackingCode, int? ParentAgreementId, int? AgreementId, int Version);
+        string? TrackingCode, int? ParentAgreementId, int? AgreementId, int Version, string? OverlapReason = null, List<Overlap>? Overlaps = null);
 
     public sealed record VoteDto(int Id, string Member, string Role, DateTime At, decimal Score, string Opinion, List<VoteScore> Scores);
 
@@ -55,8 +56,12 @@ public static class ProposalsApi
         if (!caller.CanCreate)
             return ApiResults.Forbidden("Usulan dibuat oleh Admin Kerja Sama atau Operator OPD daerah.");
         var draft = new ProposalDraft(body.Kind, body.Title, body.Background, body.Aims, body.Scope, body.OpdId, body.Urusan ?? [], body.PartnerIds ?? [],
-            body.DurationMonths, body.Location, body.Benefits, body.FundedInApbd, body.BurdensPublic, body.FromOffer, body.OfferFrom, body.OfferLetterNumber, body.ParentAgreementId);
+            body.DurationMonths, body.Location, body.Benefits, body.FundedInApbd, body.BurdensPublic, body.FromOffer, body.OfferFrom, body.OfferLetterNumber, body.ParentAgreementId, body.OverlapReason);
         var (created, problems) = await Proposals.CreateAsync(db, caller, draft, clock, notifier, ct);
+        // Tumpang tindih: the caller reads what it overlaps and may send it again with an overlapReason.
+        if (created is null && problems.ContainsKey(nameof(ProposalDraft.OverlapReason)))
+            return TypedResults.ValidationProblem(ApiResults.CamelCase(problems), title: "Usulan tumpang tindih", detail: problems[nameof(ProposalDraft.OverlapReason)][0],
+                extensions: new Dictionary<string, object?> { ["overlaps"] = await ProposalOverlap.FindAsync(db, caller.RegionCode!, draft, null, RegionClock.Today(clock, caller.RegionCode), ct) });
         if (created is null)
             return ApiResults.Invalid(ApiResults.CamelCase(problems.ToDictionary(p => p.Key == nameof(ProposalDraft.UrusanCodes) ? "Urusan" : p.Key, p => p.Value)));
         var proposal = (await Proposals.LoadAsync(db, created.Id, ct))!;
@@ -138,6 +143,7 @@ public static class ProposalsApi
             new StageDto(p.Stage, SopVersion.StageName(sop, p.Stage), running ? p.StageSince : null, running ? p.StageDueOn : null, p.IsOverdue(today)), sop.Number,
             [.. ProposalWorkflow.AllowedFor(caller, p, sop, facts).Select(m => new TransitionDto(m.To, m.ToName, m.Kind, m.Label, m.NeedsReason, m.Blocked))],
             stage is null ? [] : [.. ProposalWorkflow.Missing(p, stage, facts)],
-            caller.Is(Roles.AdminKerjaSama) ? p.TrackingCode : null, p.ParentAgreementId, p.AgreementId, p.Version);
+            caller.Is(Roles.AdminKerjaSama) ? p.TrackingCode : null, p.ParentAgreementId, p.AgreementId, p.Version,
+            p.OverlapReason, running ? await ProposalOverlap.ForAsync(db, p, today, ct) : []);
     }
 }
