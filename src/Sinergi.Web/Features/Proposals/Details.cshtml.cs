@@ -54,6 +54,7 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
         Settings = await ProposalVotes.SettingsAsync(db, proposal.RegionCode, HttpContext.RequestAborted);
         Costs = await db.ProposalCostItems.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.Id).ToListAsync();
         History = await AuditTrail.ReadAsync(db, AuditEntities.Proposal, id, 50, HttpContext.RequestAborted);
+        Messages = await ProposalThread.ListAsync(db, id, HttpContext.RequestAborted);
         if (proposal.State == ProposalState.Berjalan)
             Overlaps = await ProposalOverlap.ForAsync(db, proposal, Today, HttpContext.RequestAborted);
         if (proposal.AgreementId is int agreementId)

@@ -31,6 +31,10 @@ public static class ProposalsApi
 
     public sealed record VoteDto(int Id, string Member, string Role, DateTime At, decimal Score, string Opinion, List<VoteScore> Scores);
 
+    public sealed record MessageBody(string? DocumentType, string? Body);
+
+    public sealed record MessageDto(int Id, string? DocumentType, string Thread, string Body, string Author, DateTime At, string? FileName, string? AttachmentUrl);
+
     public sealed record VotesDto(int Round, int Votes, int Members, int Needed, bool QuorumReached, List<VoteDto> Items);
 
     public static RouteGroupBuilder MapProposalsApi(this RouteGroupBuilder api)
@@ -42,8 +46,32 @@ public static class ProposalsApi
         proposals.MapPost("/{id:int}/transitions", MoveAsync).WithSummary("Pindahkan usulan bila SOP mengizinkan; version atau If-Match mencegah dua perpindahan sekaligus");
         proposals.MapGet("/{id:int}/votes", VotesAsync).WithSummary("Penilaian TKKSD putaran berjalan dan kuorum");
         proposals.MapPost("/{id:int}/votes", VoteAsync).WithSummary("Penilaian seorang anggota TKKSD (satu kali per putaran)");
+        proposals.MapGet("/{id:int}/thread", ThreadAsync).WithSummary("Diskusi usulan dan diskusi per dokumen (documentType), urut waktu");
+        proposals.MapPost("/{id:int}/thread", PostMessageAsync).WithSummary("Kirim pesan ke diskusi usulan, atau ke diskusi satu dokumen dengan documentType; lampiran melalui halaman usulan");
         return api;
     }
+
+    private static async Task<Results<Ok<List<MessageDto>>, ProblemHttpResult>> ThreadAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, int id, CancellationToken ct)
+    {
+        if (await Proposals.LoadAsync(db, id, ct) is not { } proposal || !ProposalCaller.Of(user, scope).CanRead(proposal))
+            return ApiResults.NotFound("Usulan");
+        return TypedResults.Ok((await ProposalThread.ListAsync(db, id, ct)).Select(Dto).ToList());
+    }
+
+    private static async Task<Results<Created<MessageDto>, ValidationProblem, ProblemHttpResult>> PostMessageAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user,
+        Infrastructure.Files.FileStore files, int id, MessageBody body, CancellationToken ct)
+    {
+        var caller = ProposalCaller.Of(user, scope);
+        if (await Proposals.LoadAsync(db, id, ct) is not { } proposal || !caller.CanRead(proposal))
+            return ApiResults.NotFound("Usulan");
+        var (message, problems) = await ProposalThread.PostAsync(db, files, caller, proposal, body.DocumentType, body.Body, null, null, 0, ct);
+        if (message is null)
+            return ApiResults.Invalid(ApiResults.CamelCase(problems));
+        return TypedResults.Created($"/api/v1/proposals/{id}/thread", Dto(message));
+    }
+
+    private static MessageDto Dto(ProposalMessage m) =>
+        new(m.Id, m.DocumentType, ProposalThread.ThreadName(m.DocumentType), m.Body, m.AuthorName, m.At, m.FileName, m.FileName is null ? null : $"/Proposals/Attachment/{m.Id}");
 
     private static async Task<Ok<List<ProposalQueries.Row>>> ListAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, TimeProvider clock,
         string? stage, int? opd, AgreementKind? kind, bool overdue = false, CancellationToken ct = default) =>
