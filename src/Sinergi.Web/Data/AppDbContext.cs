@@ -62,6 +62,7 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<ProposalVote> ProposalVotes => Set<ProposalVote>();
     public DbSet<ProposalCostItem> ProposalCostItems => Set<ProposalCostItem>();
     public DbSet<ProposalSettings> ProposalSettings => Set<ProposalSettings>();
+    public DbSet<ProposalMessage> ProposalMessages => Set<ProposalMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<MonevSummary> MonevSummaries => Set<MonevSummary>();
 

@@ -36,13 +36,14 @@ public static class ProposalSteps
         app.WithDbAsync(db => db.Partners.Where(p => p.RegionCode == Demo.Home).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
 
     /// <summary>A new proposal of the Dinkes operator, through the API; its id.</summary>
-    public static async Task<int> CreateAsync(SinergiApp app, string title, string kind = "Ksdpk", bool fundedInApbd = true, bool burdensPublic = false, string email = Demo.Accounts.DinkesOperator)
+    public static async Task<int> CreateAsync(SinergiApp app, string title, string kind = "Ksdpk", bool fundedInApbd = true, bool burdensPublic = false, string email = Demo.Accounts.DinkesOperator,
+        string? overlapReason = "Uji: dilanjutkan walau serupa dengan kerja sama yang ada.")
     {
         var api = await ApiAsync(app, email);
         var response = await api.PostAsJsonAsync("/api/v1/proposals", new
         {
             kind, title, scope = "Layanan kesehatan bersama", opdId = await OpdAsync(app, Demo.Opds.Dinkes), partnerIds = new[] { await PartnerAsync(app) },
-            urusan = new[] { "1.02" }, durationMonths = 24, fundedInApbd, burdensPublic,
+            urusan = new[] { "1.02" }, durationMonths = 24, fundedInApbd, burdensPublic, overlapReason,
         });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);

@@ -90,6 +90,8 @@ public static class AuthorizationMatrix
         Proposal,
         /// <summary>A document version of <see cref="Proposal"/>'s proposal.</summary>
         ProposalDocument,
+        /// <summary>A discussion message with an attached file on <see cref="Proposal"/>'s proposal.</summary>
+        ProposalAttachment,
     }
 
     /// <param name="Form">Fields a page POST sends beyond its antiforgery token (<c>Input.Role=Overseer</c>).</param>
@@ -183,6 +185,8 @@ public static class AuthorizationMatrix
         Post("/Proposals/Details/{id:int}", Row.Proposal, "L F O F N F F N N N N N", "Vote"),
         Post("/Proposals/Details/{id:int}", Row.Proposal, "L O F O N F F N N N N N", "Cost"),
         Get("/Proposals/Document/{id:int}", Row.ProposalDocument, "L O O O N O F N N N N N"),
+        Post("/Proposals/Details/{id:int}", Row.Proposal, "L O O O N O F N N N N N", "Message"),
+        Get("/Proposals/Attachment/{id:int}", Row.ProposalAttachment, "L O O O N O F N N N N N"),
         Get("/Proposals/Recommendation/{id:int}", Row.Proposal, "L O O O N O F N N N N N"),
 
         // Monev: read by whoever reads the agreement; the laporan pelaksanaan is filed by its responsible OPD only,
@@ -387,6 +391,8 @@ public static class AuthorizationMatrix
         Post("/api/v1/proposals/{id:int}/transitions", Row.Proposal, "L O F O N F F N N N N N"),
         Get("/api/v1/proposals/{id:int}/votes", Row.Proposal, "L O O O N O F N N N N N"),
         Post("/api/v1/proposals/{id:int}/votes", Row.Proposal, "L F O F N F F N N N N N"),
+        Get("/api/v1/proposals/{id:int}/thread", Row.Proposal, "L O O O N O F N N N N N"),
+        Post("/api/v1/proposals/{id:int}/thread", Row.Proposal, "L O O O N O F N N N N N"),
         Get("/api/v1/agreements/{id:int}/indicators/", Row.Agreement, "L O O O O O F N N O O O"),
         Post("/api/v1/agreements/{id:int}/indicators/", Row.Agreement, "L O F O F F F N N F F F"),
         Put("/api/v1/agreements/{id:int}/indicators/{indicatorId:int}/periods/{period}", Row.AgreementIndicatorPeriod, "L O F O F F F N N F F F"),

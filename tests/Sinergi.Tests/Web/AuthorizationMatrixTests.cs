@@ -93,6 +93,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         public int OtherProposal { get; init; }
         public int OwnProposalDocument { get; init; }
         public int OtherProposalDocument { get; init; }
+        public int OwnProposalAttachment { get; init; }
+        public int OtherProposalAttachment { get; init; }
     }
 
     [Fact]
@@ -258,6 +260,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Row.FreshParticipant => Id(await FreshParticipantAsync(otherRow ? rows.OtherAgreement : rows.OwnAgreement)),
             Row.Proposal => Id(otherRow ? rows.OtherProposal : rows.OwnProposal),
             Row.ProposalDocument => Id(otherRow ? rows.OtherProposalDocument : rows.OwnProposalDocument),
+            Row.ProposalAttachment => Id(otherRow ? rows.OtherProposalAttachment : rows.OwnProposalAttachment),
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
     }
@@ -312,6 +315,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
         return new Rows
         {
             OwnProposal = ownProposal, OtherProposal = otherProposal, OwnProposalDocument = ownProposalDocument, OtherProposalDocument = otherProposalDocument,
+            OwnProposalAttachment = await AttachmentRowAsync(ownProposal), OtherProposalAttachment = await AttachmentRowAsync(otherProposal),
             OwnAgreement = own, OtherAgreement = other, OwnDocument = ownDocument, OtherDocument = otherDocument,
             OwnPartner = await PartnerNamedOnlyByAsync(own, "Mitra Matriks Dinkes"), OtherPartner = await PartnerNamedOnlyByAsync(other, "Mitra Matriks OPD Lain"),
             Opd = opd, User = user, ProvinceOverseer = overseer, ImportSession = session, AdminToken = adminToken,
@@ -333,6 +337,17 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             }),
         };
     }
+
+    /// <summary>A discussion message with a file attached, posted by the admin on the proposal.</summary>
+    private Task<int> AttachmentRowAsync(int proposalId) => app.WithDbAsync(async db =>
+    {
+        var caller = await Sinergi.Tests.Proposals.ProposalSteps.CallerAsync(db, Demo.Accounts.Admin);
+        var proposal = (await Sinergi.Features.Proposals.Proposals.LoadAsync(db, proposalId))!;
+        using var pdf = new MemoryStream(TestFiles.Fixture("nota-kesepakatan.pdf"));
+        var (message, _) = await Sinergi.Features.Proposals.ProposalThread.PostAsync(db, app.Services.GetRequiredService<Sinergi.Infrastructure.Files.FileStore>(),
+            caller, proposal, null, "Lampiran untuk matriks", "lampiran.pdf", pdf, 10_000_000);
+        return message!.Id;
+    });
 
     /// <summary>A proposal of the OPD in its first stage, made by the admin, with one document version.</summary>
     private Task<(int Proposal, int Document)> ProposalRowAsync(string opdShortName) => app.WithDbAsync(async db =>

@@ -127,6 +127,11 @@ public static class DefaultSops
         }
     }
 
+    /// <summary>The region's current SOP for reading only: before anyone saves or uses one, the defaults, unsaved (a GET writes nothing).</summary>
+    public static async Task<SopVersion> ReadAsync(AppDbContext db, string regionCode, AgreementKind kind, CancellationToken ct = default) =>
+        await LatestAsync(db, regionCode, kind, ct)
+        ?? new SopVersion { RegionCode = regionCode, Kind = kind, Number = 1, Stages = For(kind), CreatedByName = "Bawaan (Permendagri 22/2020)" };
+
     private static Task<SopVersion?> LatestAsync(AppDbContext db, string regionCode, AgreementKind kind, CancellationToken ct) =>
         db.SopVersions.Where(s => s.RegionCode == regionCode && s.Kind == kind).OrderByDescending(s => s.Number).FirstOrDefaultAsync(ct);
 }

@@ -32,9 +32,10 @@ public class EditModel(AppDbContext db, RegionScope scope, TimeProvider clock, P
         public string? OfferLetterNumber { get; set; }
         [Display(Name = "Kesepakatan Bersama induk")] public int? ParentAgreementId { get; set; }
         [Display(Name = "Versi")] public int? Version { get; set; }
+        public string? OverlapReason { get; set; }
 
         public ProposalDraft Draft() => new(Kind, Title, Background, Aims, Scope, OpdId, UrusanCodes, PartnerIds, DurationMonths, Location, Benefits,
-            FundedInApbd, BurdensPublic, FromOffer, OfferFrom, OfferLetterNumber, ParentAgreementId);
+            FundedInApbd, BurdensPublic, FromOffer, OfferFrom, OfferLetterNumber, ParentAgreementId, OverlapReason);
     }
 
     [BindProperty] public ProposalInput Input { get; set; } = new();
@@ -44,6 +45,8 @@ public class EditModel(AppDbContext db, RegionScope scope, TimeProvider clock, P
     public List<(int Id, string Name)> PartnerOptions { get; private set; } = [];
     public List<(string Code, string Name)> UrusanOptions { get; private set; } = [];
     public List<(int Id, string Name)> KbOptions { get; private set; } = [];
+    /// <summary>What the proposal overlaps (tumpang tindih), shown when saving refused it for want of a reason.</summary>
+    public List<Overlap> Overlaps { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, int? kb)
     {
@@ -56,6 +59,7 @@ public class EditModel(AppDbContext db, RegionScope scope, TimeProvider clock, P
                 Kind = p.Kind, Title = p.Title, Background = p.Background, Aims = p.Aims, Scope = p.Scope, OpdId = p.OpdId, UrusanCodes = [.. p.Urusan.Select(u => u.Code)],
                 PartnerIds = [.. p.Partners.Select(x => x.Id)], DurationMonths = p.DurationMonths, Location = p.Location, Benefits = p.Benefits,
                 FundedInApbd = p.FundedInApbd, BurdensPublic = p.BurdensPublic, ParentAgreementId = p.ParentAgreementId, Version = p.Version,
+                OverlapReason = p.OverlapReason,
             }
             : new ProposalInput { OpdId = caller.OpdId, ParentAgreementId = kb, FundedInApbd = true };
         return Page();
@@ -73,6 +77,7 @@ public class EditModel(AppDbContext db, RegionScope scope, TimeProvider clock, P
             var (created, problems) = await Proposals.CreateAsync(db, caller, Input.Draft(), clock, notifier, HttpContext.RequestAborted);
             if (created is null)
             {
+                await OverlapsAsync(caller, problems);
                 ModelState.AddProblems(problems, nameof(Input), "");
                 return Page();
             }
@@ -84,11 +89,19 @@ public class EditModel(AppDbContext db, RegionScope scope, TimeProvider clock, P
         var changed = await Proposals.UpdateAsync(db, caller, Existing, Input.Draft(), Input.Version, HttpContext.RequestAborted);
         if (changed.Count > 0)
         {
+            await OverlapsAsync(caller, changed);
             ModelState.AddProblems(changed, nameof(Input), "");
             return Page();
         }
         TempData["Status"] = "Usulan disimpan.";
         return HttpContext.RedirectAfterPost($"/Proposals/Details/{Existing.Id}");
+    }
+
+    private async Task OverlapsAsync(ProposalCaller caller, Dictionary<string, string[]> problems)
+    {
+        if (problems.ContainsKey(nameof(ProposalDraft.OverlapReason)))
+            Overlaps = await ProposalOverlap.FindAsync(db, caller.RegionCode!, Input.Draft() with { ParentAgreementId = Existing?.ParentAgreementId ?? Input.ParentAgreementId },
+                Existing?.Id, RegionClock.Today(clock, caller.RegionCode), HttpContext.RequestAborted);
     }
 
     private async Task<IActionResult?> LoadAsync(int? id)

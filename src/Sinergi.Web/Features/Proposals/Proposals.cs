@@ -44,6 +44,8 @@ public static class Proposals
             return (null, problems);
         var region = caller.RegionCode!;
         var today = RegionClock.Today(clock, region);
+        if (ProposalOverlap.Problem(await ProposalOverlap.FindAsync(db, region, draft, null, today, ct), draft.OverlapReason) is { } overlap)
+            return (null, new() { [nameof(ProposalDraft.OverlapReason)] = [overlap] });
         for (var attempt = 1; ; attempt++)
         {
             var proposal = new Proposal { RegionCode = region, Title = "", Stage = "", Year = today.Year, CreatedById = caller.Actor.UserId, CreatedByName = caller.Actor.Name };
@@ -92,6 +94,9 @@ public static class Proposals
             problems.Remove(nameof(ProposalDraft.PartnerIds));
         if (problems.Count > 0)
             return problems;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(db.UtcNow, RegionClock.ZoneOf(proposal.RegionCode)));
+        if (ProposalOverlap.Problem(await ProposalOverlap.FindAsync(db, proposal.RegionCode, draft, proposal.Id, today, ct), draft.OverlapReason) is { } overlap)
+            return new() { [nameof(ProposalDraft.OverlapReason)] = [overlap] };
         var before = Describe(proposal);
         await draft.ApplyToAsync(db, proposal, ct);
         db.AuditEvents.Add(AuditTrail.Entry(db, proposal.RegionCode, AuditEntities.Proposal, proposal.Id, AuditActions.Changed,
@@ -108,7 +113,7 @@ public static class Proposals
     }
 
     private static string Describe(Proposal p) =>
-        $"{p.Title} · {p.Scope} · {p.DurationMonths} bulan · {p.Location} · APBD: {(p.FundedInApbd ? "ya" : "tidak")} · membebani masyarakat: {(p.BurdensPublic ? "ya" : "tidak")}";
+        $"{p.Title} · {p.Scope} · {p.DurationMonths} bulan · {p.Location} · APBD: {(p.FundedInApbd ? "ya" : "tidak")} · membebani masyarakat: {(p.BurdensPublic ? "ya" : "tidak")}{(p.OverlapReason is { } why ? $" · alasan tumpang tindih: {why}" : "")}";
 
     /// <summary>Ticks or unticks a checklist item of the current stage; only its actors do.</summary>
     public static async Task<string?> CheckAsync(AppDbContext db, ProposalCaller caller, Proposal proposal, string item, bool done, CancellationToken ct = default)

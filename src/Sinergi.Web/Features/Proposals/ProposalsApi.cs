@@ -13,7 +13,8 @@ public static class ProposalsApi
 {
     public sealed record ProposalBody(AgreementKind? Kind, string? Title, string? Background, string? Aims, string? Scope, int? OpdId,
         List<string>? Urusan, List<int>? PartnerIds, int? DurationMonths, string? Location, string? Benefits, bool FundedInApbd, bool BurdensPublic,
-        bool FromOffer = false, string? OfferFrom = null, string? OfferLetterNumber = null, int? ParentAgreementId = null);
+        bool FromOffer = false, string? OfferFrom = null, string? OfferLetterNumber = null, int? ParentAgreementId = null,
+        string? OverlapReason = null);
 
     public sealed record TransitionBody(string? To, string? Reason, int? Version);
 
@@ -26,9 +27,13 @@ public static class ProposalsApi
     public sealed record ProposalDto(int Id, string Number, AgreementKind Kind, string Title, string? Background, string? Aims, string? Scope, int OpdId,
         List<string> Urusan, List<int> PartnerIds, int? DurationMonths, string? Location, string? Benefits, bool FundedInApbd, bool BurdensPublic,
         bool DprdRequired, ProposalState State, StageDto Stage, int SopVersion, List<TransitionDto> AllowedTransitions, List<Requirement> MissingRequirements,
-        string? TrackingCode, int? ParentAgreementId, int? AgreementId, int Version);
+        string? TrackingCode, int? ParentAgreementId, int? AgreementId, int Version, string? OverlapReason = null, List<Overlap>? Overlaps = null);
 
     public sealed record VoteDto(int Id, string Member, string Role, DateTime At, decimal Score, string Opinion, List<VoteScore> Scores);
+
+    public sealed record MessageBody(string? DocumentType, string? Body);
+
+    public sealed record MessageDto(int Id, string? DocumentType, string Thread, string Body, string Author, DateTime At, string? FileName, string? AttachmentUrl);
 
     public sealed record VotesDto(int Round, int Votes, int Members, int Needed, bool QuorumReached, List<VoteDto> Items);
 
@@ -41,8 +46,32 @@ public static class ProposalsApi
         proposals.MapPost("/{id:int}/transitions", MoveAsync).WithSummary("Pindahkan usulan bila SOP mengizinkan; version atau If-Match mencegah dua perpindahan sekaligus");
         proposals.MapGet("/{id:int}/votes", VotesAsync).WithSummary("Penilaian TKKSD putaran berjalan dan kuorum");
         proposals.MapPost("/{id:int}/votes", VoteAsync).WithSummary("Penilaian seorang anggota TKKSD (satu kali per putaran)");
+        proposals.MapGet("/{id:int}/thread", ThreadAsync).WithSummary("Diskusi usulan dan diskusi per dokumen (documentType), urut waktu");
+        proposals.MapPost("/{id:int}/thread", PostMessageAsync).WithSummary("Kirim pesan ke diskusi usulan, atau ke diskusi satu dokumen dengan documentType; lampiran melalui halaman usulan");
         return api;
     }
+
+    private static async Task<Results<Ok<List<MessageDto>>, ProblemHttpResult>> ThreadAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, int id, CancellationToken ct)
+    {
+        if (await Proposals.LoadAsync(db, id, ct) is not { } proposal || !ProposalCaller.Of(user, scope).CanRead(proposal))
+            return ApiResults.NotFound("Usulan");
+        return TypedResults.Ok((await ProposalThread.ListAsync(db, id, ct)).Select(Dto).ToList());
+    }
+
+    private static async Task<Results<Created<MessageDto>, ValidationProblem, ProblemHttpResult>> PostMessageAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user,
+        Infrastructure.Files.FileStore files, int id, MessageBody body, CancellationToken ct)
+    {
+        var caller = ProposalCaller.Of(user, scope);
+        if (await Proposals.LoadAsync(db, id, ct) is not { } proposal || !caller.CanRead(proposal))
+            return ApiResults.NotFound("Usulan");
+        var (message, problems) = await ProposalThread.PostAsync(db, files, caller, proposal, body.DocumentType, body.Body, null, null, 0, ct);
+        if (message is null)
+            return ApiResults.Invalid(ApiResults.CamelCase(problems));
+        return TypedResults.Created($"/api/v1/proposals/{id}/thread", Dto(message));
+    }
+
+    private static MessageDto Dto(ProposalMessage m) =>
+        new(m.Id, m.DocumentType, ProposalThread.ThreadName(m.DocumentType), m.Body, m.AuthorName, m.At, m.FileName, m.FileName is null ? null : $"/Proposals/Attachment/{m.Id}");
 
     private static async Task<Ok<List<ProposalQueries.Row>>> ListAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, TimeProvider clock,
         string? stage, int? opd, AgreementKind? kind, bool overdue = false, CancellationToken ct = default) =>
@@ -55,8 +84,12 @@ public static class ProposalsApi
         if (!caller.CanCreate)
             return ApiResults.Forbidden("Usulan dibuat oleh Admin Kerja Sama atau Operator OPD daerah.");
         var draft = new ProposalDraft(body.Kind, body.Title, body.Background, body.Aims, body.Scope, body.OpdId, body.Urusan ?? [], body.PartnerIds ?? [],
-            body.DurationMonths, body.Location, body.Benefits, body.FundedInApbd, body.BurdensPublic, body.FromOffer, body.OfferFrom, body.OfferLetterNumber, body.ParentAgreementId);
+            body.DurationMonths, body.Location, body.Benefits, body.FundedInApbd, body.BurdensPublic, body.FromOffer, body.OfferFrom, body.OfferLetterNumber, body.ParentAgreementId, body.OverlapReason);
         var (created, problems) = await Proposals.CreateAsync(db, caller, draft, clock, notifier, ct);
+        // Tumpang tindih: the caller reads what it overlaps and may send it again with an overlapReason.
+        if (created is null && problems.ContainsKey(nameof(ProposalDraft.OverlapReason)))
+            return TypedResults.ValidationProblem(ApiResults.CamelCase(problems), title: "Usulan tumpang tindih", detail: problems[nameof(ProposalDraft.OverlapReason)][0],
+                extensions: new Dictionary<string, object?> { ["overlaps"] = await ProposalOverlap.FindAsync(db, caller.RegionCode!, draft, null, RegionClock.Today(clock, caller.RegionCode), ct) });
         if (created is null)
             return ApiResults.Invalid(ApiResults.CamelCase(problems.ToDictionary(p => p.Key == nameof(ProposalDraft.UrusanCodes) ? "Urusan" : p.Key, p => p.Value)));
         var proposal = (await Proposals.LoadAsync(db, created.Id, ct))!;
@@ -138,6 +171,7 @@ public static class ProposalsApi
             new StageDto(p.Stage, SopVersion.StageName(sop, p.Stage), running ? p.StageSince : null, running ? p.StageDueOn : null, p.IsOverdue(today)), sop.Number,
             [.. ProposalWorkflow.AllowedFor(caller, p, sop, facts).Select(m => new TransitionDto(m.To, m.ToName, m.Kind, m.Label, m.NeedsReason, m.Blocked))],
             stage is null ? [] : [.. ProposalWorkflow.Missing(p, stage, facts)],
-            caller.Is(Roles.AdminKerjaSama) ? p.TrackingCode : null, p.ParentAgreementId, p.AgreementId, p.Version);
+            caller.Is(Roles.AdminKerjaSama) ? p.TrackingCode : null, p.ParentAgreementId, p.AgreementId, p.Version,
+            p.OverlapReason, running ? await ProposalOverlap.ForAsync(db, p, today, ct) : []);
     }
 }

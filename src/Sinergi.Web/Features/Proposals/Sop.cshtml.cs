@@ -15,6 +15,6 @@ public class SopModel(AppDbContext db, RegionScope scope) : PageModel
         if (scope.RegionCode is not { } region)
             return;
         foreach (var kind in new[] { AgreementKind.Ksdd, AgreementKind.Ksdpk, AgreementKind.Sinergi })
-            Sops.Add(await DefaultSops.CurrentAsync(db, region, kind, HttpContext.RequestAborted));
+            Sops.Add(await DefaultSops.ReadAsync(db, region, kind, HttpContext.RequestAborted));
     }
 }

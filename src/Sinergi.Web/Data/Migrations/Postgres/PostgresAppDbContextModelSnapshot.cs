@@ -2136,6 +2136,60 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.ToTable("ProposalDocuments");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Proposals.ProposalMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "DocumentType", "At");
+
+                    b.ToTable("ProposalMessages");
+                });
+
             modelBuilder.Entity("Sinergi.Features.Proposals.ProposalSettings", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -2949,6 +3003,15 @@ namespace Sinergi.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Sinergi.Features.Proposals.ProposalDocument", b =>
+                {
+                    b.HasOne("Sinergi.Features.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Proposals.ProposalMessage", b =>
                 {
                     b.HasOne("Sinergi.Features.Proposals.Proposal", null)
                         .WithMany()

@@ -2085,6 +2085,58 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.ToTable("ProposalDocuments");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Proposals.ProposalMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "DocumentType", "At");
+
+                    b.ToTable("ProposalMessages");
+                });
+
             modelBuilder.Entity("Sinergi.Features.Proposals.ProposalSettings", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -2894,6 +2946,15 @@ namespace Sinergi.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Sinergi.Features.Proposals.ProposalDocument", b =>
+                {
+                    b.HasOne("Sinergi.Features.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Proposals.ProposalMessage", b =>
                 {
                     b.HasOne("Sinergi.Features.Proposals.Proposal", null)
                         .WithMany()
