@@ -258,6 +258,11 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Row.FreshParticipant => Id(await FreshParticipantAsync(otherRow ? rows.OtherAgreement : rows.OwnAgreement)),
             Row.Proposal => Id(otherRow ? rows.OtherProposal : rows.OwnProposal),
             Row.ProposalDocument => Id(otherRow ? rows.OtherProposalDocument : rows.OwnProposalDocument),
+            Row.Potential => Id(await app.WithDbAsync(db => db.Potentials.Where(p => p.RegionCode == Demo.Home && (p.Opd!.ShortName == Demo.Opds.Dinkes) != otherRow)
+                .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync())),
+            Row.WorkPlanActivity => Id(await app.WithDbAsync(db => db.WorkPlanActivities.Where(a => a.RegionCode == Demo.Home && a.OwnerOpd!.ShortName != Demo.Opds.Dinkes)
+                .OrderBy(a => a.Id).Select(a => a.Id).FirstAsync())),
+            Row.WorkPlanYear => "2026",
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
     }
