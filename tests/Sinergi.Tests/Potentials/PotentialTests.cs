@@ -158,7 +158,7 @@ public abstract class PotentialTests<TApp>(TApp app) : IClassFixture<TApp> where
         var browser = new Browser(app);
         await browser.LoginAsync(Demo.Accounts.Admin);
         var form = await browser.GetAsync("/Potentials/Settings");
-        var page = await browser.FollowAsync(await browser.SubmitAsync(form, "#criteria-form", [new("Criteria[0].Weight", "90")]));
+        var page = await browser.FollowAsync(await browser.SubmitAsync(form, "#criteria-form", [new("Weights[0]", "90")]));
         Assert.Contains("Jumlah bobot harus 100; sekarang 165", page.QuerySelector("#error-summary")!.TextContent);
         Assert.False(await app.WithDbAsync(db => db.PotentialSettings.AnyAsync(s => s.RegionCode == Demo.Home)));
     }

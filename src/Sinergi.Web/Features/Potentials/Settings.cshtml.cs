@@ -12,22 +12,18 @@ namespace Sinergi.Features.Potentials;
 /// <summary>The region's weighted criteria for ranking potentials (the admin's); the rule is <see cref="PotentialRanking.SaveSettingsAsync"/>.</summary>
 public class SettingsModel(AppDbContext db, RegionScope scope) : PageModel
 {
-    public sealed class CriterionInput
-    {
-        public string? Name { get; set; }
-        [Display(Name = "Bobot (%)")] public int Weight { get; set; }
-    }
-
     public const int Rows = 8;
 
-    [BindProperty] public List<CriterionInput> Criteria { get; set; } = [];
+    [BindProperty, Display(Name = "Kriteria")] public List<string?> Names { get; set; } = [];
+    [BindProperty, Display(Name = "Bobot (%)")] public List<int> Weights { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (Region() is not { } region)
             return Forbid();
         var settings = await PotentialRanking.SettingsAsync(db, region, HttpContext.RequestAborted);
-        Criteria = [.. settings.Criteria.Select(c => new CriterionInput { Name = c.Name, Weight = c.Weight })];
+        Names = [.. settings.Criteria.Select(c => (string?)c.Name)];
+        Weights = [.. settings.Criteria.Select(c => c.Weight)];
         Pad();
         return Page();
     }
@@ -38,7 +34,7 @@ public class SettingsModel(AppDbContext db, RegionScope scope) : PageModel
             return Forbid();
         if (ModelState.IsValid)
         {
-            var problems = await PotentialRanking.SaveSettingsAsync(db, region, [.. Criteria.Select(c => new RubricCriterion(c.Name ?? "", c.Weight))],
+            var problems = await PotentialRanking.SaveSettingsAsync(db, region, [.. Names.Select((n, i) => new RubricCriterion(n ?? "", i < Weights.Count ? Weights[i] : 0))],
                 Actor.Of(User), HttpContext.RequestAborted);
             if (problems.Count == 0)
             {
@@ -59,7 +55,9 @@ public class SettingsModel(AppDbContext db, RegionScope scope) : PageModel
 
     private void Pad()
     {
-        while (Criteria.Count < Rows)
-            Criteria.Add(new CriterionInput());
+        while (Names.Count < Rows)
+            Names.Add(null);
+        while (Weights.Count < Names.Count)
+            Weights.Add(0);
     }
 }
