@@ -88,6 +88,15 @@ internal static class LoadDriver
             return request;
         }
 
+        // The province's view of its kab/kota's potentials is read by its overseer, on a session of its own.
+        var provinceCookie = await LoginAsync(http, "pengawas.kalteng@sinergi.test", options.Password);
+        HttpRequestMessage ProvincePage(string url)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add("Cookie", provinceCookie);
+            return request;
+        }
+
         var (total, ids) = await AgreementIdsAsync(http, Api);
         Console.WriteLine($"Sinergi benchmark: {options.Url}, {options.Clients} concurrent clients, {options.Seconds} s per scenario after a warm-up pass of {options.WarmupSeconds} s each");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}");
@@ -135,6 +144,13 @@ internal static class LoadDriver
             new("dashboard: region Beranda", _ => Page("/")),
             new("dashboard: api figures", _ => Api("/api/v1/dashboard")),
             new("dashboard: national roll-up", i => OverseerPage(i % 2 == 0 ? "/Rollup" : "/Rollup?sort=berlaku")),
+            // Potensi daerah (target p95 50 ms): the region's list and map page, its list and map data through the API,
+            // and the province's one list and map over all its kab/kota (the overseer of Kalimantan Tengah).
+            new("potentials: list and map page", i => Page(i % 2 == 0 ? "/Potentials" : "/Potentials?urusan=3.27")),
+            new("potentials: api list", _ => Api("/api/v1/potentials")),
+            new("potentials: api map data", _ => Api("/api/v1/potentials/map")),
+            new("potentials: ranked list", _ => Page("/Potentials/Ranking")),
+            new("potentials: province list and map (kab/kota)", i => ProvincePage(i % 2 == 0 ? "/Potentials" : "/Potentials?state=Ditawarkan")),
             new("dashboard: public portal list", i => new HttpRequestMessage(HttpMethod.Get, (i % 3) switch
             {
                 0 => "/publik/62.71",

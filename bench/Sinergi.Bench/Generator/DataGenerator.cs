@@ -119,6 +119,11 @@ internal static class DataGenerator
             }
             transaction.Commit();
         }
+        using (var transaction = connection.BeginTransaction())
+        {
+            Console.WriteLine($"  potentials: {PotentialWriter.Write(connection, transaction, regions, reference, now, options.Seed):N0} written, {PotentialWriter.PerRegion} per kab/kota");
+            transaction.Commit();
+        }
         var writtenIn = clock.Elapsed;
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
 

@@ -42,6 +42,8 @@ public static class AuditEntities
     public const string Proposal = "Proposal";
     /// <summary>A region's SOP for one kind (entity id: the version's id).</summary>
     public const string Sop = "Sop";
+    public const string Potential = "Potential";
+    public const string WorkPlan = "WorkPlan";
 
     /// <summary>The widest name the column holds.</summary>
     public const int MaxLength = 40;

@@ -65,6 +65,13 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<ProposalMessage> ProposalMessages => Set<ProposalMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<MonevSummary> MonevSummaries => Set<MonevSummary>();
+    public DbSet<Sinergi.Features.Potentials.Potential> Potentials => Set<Sinergi.Features.Potentials.Potential>();
+    public DbSet<Sinergi.Features.Potentials.PotentialSettings> PotentialSettings => Set<Sinergi.Features.Potentials.PotentialSettings>();
+    public DbSet<Sinergi.Features.Potentials.PotentialScore> PotentialScores => Set<Sinergi.Features.Potentials.PotentialScore>();
+    public DbSet<Sinergi.Features.Potentials.PotentialProposal> PotentialProposals => Set<Sinergi.Features.Potentials.PotentialProposal>();
+    public DbSet<Sinergi.Features.Potentials.PotentialDocument> PotentialDocuments => Set<Sinergi.Features.Potentials.PotentialDocument>();
+    public DbSet<Sinergi.Features.WorkPlans.WorkPlanActivity> WorkPlanActivities => Set<Sinergi.Features.WorkPlans.WorkPlanActivity>();
+    public DbSet<Sinergi.Features.WorkPlans.WorkPlanEvidence> WorkPlanEvidence => Set<Sinergi.Features.WorkPlans.WorkPlanEvidence>();
 
     // Read by the query filters per query, so one context follows the caller of its request.
     private bool Unrestricted => scope.IsUnrestricted;
@@ -117,6 +124,9 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
         builder.Entity<LokusAssignment>().HasQueryFilter(l => Unrestricted || l.Opd!.RegionCode == CurrentRegion);
         builder.Entity<Sinergi.Features.Participants.Participant>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
         builder.Entity<Sinergi.Features.Participants.InternshipMark>().HasQueryFilter(m => Unrestricted || m.RegionCode == CurrentRegion);
+        // Potentials and the work plan: the region's own; the province's view reads across its kab/kota explicitly.
+        builder.Entity<Sinergi.Features.Potentials.Potential>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
+        builder.Entity<Sinergi.Features.WorkPlans.WorkPlanActivity>().HasQueryFilter(a => Unrestricted || a.RegionCode == CurrentRegion);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
             builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();

@@ -112,4 +112,15 @@ public static class Demo
         /// <summary>Disbudpar's proposals: the Dinkes operator sees none of them.</summary>
         public const string OtherOpd = "Festival Budaya Isen Mulang Bersama Sanggar Seni";
     }
+
+    /// <summary>Potentials (Data/DemoPotentials.cs): a dozen in the home region, each scored once by the demo TKKSD member; three in Pulang Pisau.</summary>
+    public static class Potentials
+    {
+        /// <summary>Ranked first, weighted score 93,0.</summary>
+        public const string Best = "Wisata Susur Sungai Kahayan";
+        public const string BestScore = "93,0";
+        /// <summary>Gula merah (urusan 3.27) known by its kecamatan; Pulang Pisau, its neighbour, has gula merah too.</summary>
+        public const string GulaMerah = "Gula Merah Aren Rakumpit";
+        public const string PulangPisau = "Gula Merah Kelapa Maliku";
+    }
 }

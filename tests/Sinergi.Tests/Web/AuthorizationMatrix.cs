@@ -92,6 +92,12 @@ public static class AuthorizationMatrix
         ProposalDocument,
         /// <summary>A discussion message with an attached file on <see cref="Proposal"/>'s proposal.</summary>
         ProposalAttachment,
+        /// <summary>A demo potential of the home region owned by Dinkes; for OperatorOtherRow, one of another OPD.</summary>
+        Potential,
+        /// <summary>An activity of the home region's work plan this year (owned by a TKKSD member or another OPD than Dinkes).</summary>
+        WorkPlanActivity,
+        /// <summary>A work plan's year (2026).</summary>
+        WorkPlanYear,
     }
 
     /// <param name="Form">Fields a page POST sends beyond its antiforgery token (<c>Input.Role=Overseer</c>).</param>
@@ -188,6 +194,36 @@ public static class AuthorizationMatrix
         Post("/Proposals/Details/{id:int}", Row.Proposal, "L O O O N O F N N N N N", "Message"),
         Get("/Proposals/Attachment/{id:int}", Row.ProposalAttachment, "L O O O N O F N N N N N"),
         Get("/Proposals/Recommendation/{id:int}", Row.Proposal, "L O O O N O F N N N N N"),
+
+        // Potensi daerah: the region's government accounts read its potentials, the province's admin and overseers those of its kab/kota
+        // (the ministry and the system admin all); the admin, the TKKSD and the owning OPD change them; only TKKSD members score.
+        Get("/Potentials", Row.None, "L O O O O O F O O O O O"),
+        // The shapes answer only for the province the map shows (none asked here).
+        Get("/Potentials", Row.None, "L N N N N N F N N N N N", "Shapes"),
+        Get("/Potentials/Ranking", Row.None, "L O O O O O F O F F F F"),
+        Get("/Potentials/Settings", Row.None, "L O F F F F F O F F F F"),
+        Post("/Potentials/Settings", Row.None, "L O F F F F F O F F F F"),
+        Get("/Potentials/Edit/{id:int?}", Row.None, "L O O O O F F O O F F F"),
+        Post("/Potentials/Edit/{id:int?}", Row.None, "L O O O O F F O O F F F"),
+        Get("/Potentials/Edit/{id:int?}", Row.Potential, "L O O O F F F N F F F F"),
+        Post("/Potentials/Edit/{id:int?}", Row.Potential, "L O O O F F F N F F F F"),
+        Get("/Potentials/Details/{id:int}", Row.Potential, "L O O O O O F N O O O O"),
+        // No document asked: nothing to download.
+        Get("/Potentials/Details/{id:int}", Row.Potential, "L N N N N N F N N N N N", "Document"),
+        // The demo TKKSD member already scored the demo potentials: told so, on the page.
+        Post("/Potentials/Details/{id:int}", Row.Potential, "L F O F F F F N F F F F", "Score"),
+        Post("/Potentials/Details/{id:int}", Row.Potential, "L O O O F F F N F F F F", "Upload"),
+        // Rencana kerja TKKSD: the region's own accounts (a province's too); the admin and the TKKSD plan; the owner, the admin and the TKKSD report.
+        Get("/WorkPlans", Row.None, "L O O O O O F O O O F F"),
+        Get("/WorkPlans", Row.None, "L O O O O O F O O O F F", "Report"),
+        Get("/WorkPlans/Edit/{id:int?}", Row.None, "L O O F F F F O O F F F"),
+        Post("/WorkPlans/Edit/{id:int?}", Row.None, "L O O F F F F O O F F F"),
+        Get("/WorkPlans/Edit/{id:int?}", Row.WorkPlanActivity, "L O O F F F F N N N N N"),
+        Post("/WorkPlans/Edit/{id:int?}", Row.WorkPlanActivity, "L O O F F F F N N N N N"),
+        Get("/WorkPlans/Activity/{id:int}", Row.WorkPlanActivity, "L O O O O O F N N N N N"),
+        Get("/WorkPlans/Activity/{id:int}", Row.WorkPlanActivity, "L N N N N N F N N N N N", "Evidence"),
+        Post("/WorkPlans/Activity/{id:int}", Row.WorkPlanActivity, "L O O F F F F N N N N N"),
+        Post("/WorkPlans/Activity/{id:int}", Row.WorkPlanActivity, "L O O F F F F N N N N N", "Upload"),
 
         // Monev: read by whoever reads the agreement; the laporan pelaksanaan is filed by its responsible OPD only,
         // an agreement's own cadence is set by its region's admin.
@@ -393,6 +429,18 @@ public static class AuthorizationMatrix
         Post("/api/v1/proposals/{id:int}/votes", Row.Proposal, "L F O F N F F N N N N N"),
         Get("/api/v1/proposals/{id:int}/thread", Row.Proposal, "L O O O N O F N N N N N"),
         Post("/api/v1/proposals/{id:int}/thread", Row.Proposal, "L O O O N O F N N N N N"),
+        Get("/api/v1/potentials/", Row.None, "L O O O O O F O O O O O"),
+        Get("/api/v1/potentials/map", Row.None, "L O O O O O F O O O O O"),
+        Get("/api/v1/potentials/ranking", Row.None, "L O O O O O F O F F F F"),
+        Post("/api/v1/potentials/", Row.None, "L O O O O F F O O F F F"),
+        Get("/api/v1/potentials/{id:int}", Row.Potential, "L O O O O O F N O O O O"),
+        Put("/api/v1/potentials/{id:int}", Row.Potential, "L O O O F F F N F F F F"),
+        Post("/api/v1/potentials/{id:int}/scores", Row.Potential, "L F O F F F F N F F F F"),
+        Get("/api/v1/potentials/{id:int}/partners", Row.Potential, "L O O O O O F N O O O O"),
+        Get("/api/v1/workplans/{year:int}", Row.WorkPlanYear, "L O O O O O F O O O F F"),
+        Post("/api/v1/workplans/activities", Row.None, "L O O F F F F O O F F F"),
+        Put("/api/v1/workplans/activities/{id:int}", Row.WorkPlanActivity, "L O O F F F F N N N N N"),
+        Put("/api/v1/workplans/activities/{id:int}/progress", Row.WorkPlanActivity, "L O O F F F F N N N N N"),
         Get("/api/v1/agreements/{id:int}/indicators/", Row.Agreement, "L O O O O O F N N O O O"),
         Post("/api/v1/agreements/{id:int}/indicators/", Row.Agreement, "L O F O F F F N N F F F"),
         Put("/api/v1/agreements/{id:int}/indicators/{indicatorId:int}/periods/{period}", Row.AgreementIndicatorPeriod, "L O F O F F F N N F F F"),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -16,6 +17,7 @@ using Sinergi.Features.Import;
 using Sinergi.Features.Monitoring;
 using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
+using Sinergi.Tenancy;
 using Sinergi.Tests.Infrastructure.Files;
 using Sinergi.Tests.Testing;
 using Xunit.Abstractions;
@@ -261,6 +263,11 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Row.Proposal => Id(otherRow ? rows.OtherProposal : rows.OwnProposal),
             Row.ProposalDocument => Id(otherRow ? rows.OtherProposalDocument : rows.OwnProposalDocument),
             Row.ProposalAttachment => Id(otherRow ? rows.OtherProposalAttachment : rows.OwnProposalAttachment),
+            Row.Potential => Id(await app.WithDbAsync(db => db.Potentials.Where(p => p.RegionCode == Demo.Home && (p.Opd!.ShortName == Demo.Opds.Dinkes) != otherRow)
+                .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync())),
+            Row.WorkPlanActivity => Id(await app.WithDbAsync(db => db.WorkPlanActivities.Where(a => a.RegionCode == Demo.Home && a.OwnerOpd!.ShortName != Demo.Opds.Dinkes)
+                .OrderBy(a => a.Id).Select(a => a.Id).FirstAsync())),
+            Row.WorkPlanYear => RegionClock.Today(TimeProvider.System, Demo.Home).Year.ToString(CultureInfo.InvariantCulture),
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
     }

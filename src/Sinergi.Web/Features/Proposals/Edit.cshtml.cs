@@ -39,6 +39,9 @@ public class EditModel(AppDbContext db, RegionScope scope, TimeProvider clock, P
     }
 
     [BindProperty] public ProposalInput Input { get; set; } = new();
+    /// <summary>The potential a new proposal starts from (Potensi daerah › "Buat usulan dari potensi ini"); the link is kept by Features/Potentials.</summary>
+    [BindProperty(SupportsGet = true), Display(Name = "Potensi asal")] public int? Potential { get; set; }
+    public string? PotentialName { get; private set; }
     public Proposal? Existing { get; private set; }
     public bool IsAdmin { get; private set; }
     public List<(int Id, string Name)> Opds { get; private set; } = [];
@@ -62,6 +65,17 @@ public class EditModel(AppDbContext db, RegionScope scope, TimeProvider clock, P
                 OverlapReason = p.OverlapReason,
             }
             : new ProposalInput { OpdId = caller.OpdId, ParentAgreementId = kb, FundedInApbd = true };
+        if (Existing is null && Potential is int from && await Potentials.PotentialLinks.StartingPointAsync(db, caller, from) is { } potential)
+        {
+            var prefill = Potentials.PotentialLinks.PrefillOf(potential);
+            Input.Title = prefill.Title;
+            Input.Background = prefill.Background;
+            Input.UrusanCodes = [prefill.UrusanCode];
+            Input.Location = prefill.Location;
+            PotentialName = potential.Name;
+            if (IsAdmin || caller.OpdId == prefill.OpdId)
+                Input.OpdId = prefill.OpdId;
+        }
         return Page();
     }
 
@@ -81,6 +95,7 @@ public class EditModel(AppDbContext db, RegionScope scope, TimeProvider clock, P
                 ModelState.AddProblems(problems, nameof(Input), "");
                 return Page();
             }
+            await Potentials.PotentialLinks.LinkAsync(db, caller, Potential, created.Id, HttpContext.RequestAborted);
             TempData["Status"] = created.TrackingCode is { } code
                 ? $"Usulan {created.Number} dicatat. Kode lacak untuk pengirim penawaran: {code} (halaman /lacak)."
                 : $"Usulan {created.Number} dicatat.";

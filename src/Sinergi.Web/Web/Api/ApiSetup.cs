@@ -53,6 +53,8 @@ public static class ApiSetup
         v1.MapNotificationsApi();
         Sinergi.Features.Participants.ParticipantsApi.MapParticipantsApi(v1);
         v1.MapProposalsApi();
+        Sinergi.Features.Potentials.PotentialsApi.MapPotentialsApi(v1);
+        Sinergi.Features.WorkPlans.WorkPlansApi.MapWorkPlansApi(v1);
         v1.MapDashboardApi();
         app.MapPortal();
 

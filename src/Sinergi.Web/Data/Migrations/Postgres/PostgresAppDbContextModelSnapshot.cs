@@ -1861,6 +1861,203 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.ToTable("Partners");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Potentials.Potential", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Capacity")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<decimal?>("EstimatedValue")
+                        .HasPrecision(18)
+                        .HasColumnType("numeric(18,0)");
+
+                    b.Property<string>("Kecamatan")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UrusanCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpdId");
+
+                    b.HasIndex("RegionCode", "Name");
+
+                    b.HasIndex("UrusanCode", "RegionCode");
+
+                    b.ToTable("Potentials");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Potentials.PotentialDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("PotentialId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PotentialId");
+
+                    b.ToTable("PotentialDocuments");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Potentials.PotentialProposal", b =>
+                {
+                    b.Property<int>("PotentialId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PotentialId", "ProposalId");
+
+                    b.HasIndex("ProposalId")
+                        .IsUnique();
+
+                    b.ToTable("PotentialProposals");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Potentials.PotentialScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PotentialId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PotentialId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PotentialScores");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Potentials.PotentialSettings", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("RegionCode");
+
+                    b.ToTable("PotentialSettings");
+                });
+
             modelBuilder.Entity("Sinergi.Features.Proposals.Proposal", b =>
                 {
                     b.Property<int>("Id")
@@ -2406,6 +2603,120 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.ToTable("RegionSettings");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.WorkPlans.WorkPlanActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EndMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("OwnerOpdId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProgressNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("StartMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOpdId");
+
+                    b.HasIndex("RegionCode", "Year");
+
+                    b.ToTable("WorkPlanActivities");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.WorkPlans.WorkPlanEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("WorkPlanEvidence");
+                });
+
             modelBuilder.Entity("AgreementOpd", b =>
                 {
                     b.HasOne("Sinergi.Features.Agreements.Agreement", null)
@@ -2949,6 +3260,73 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.Navigation("LinkedRegion");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Potentials.Potential", b =>
+                {
+                    b.HasOne("Sinergi.Features.Opds.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sinergi.Features.Regions.Urusan", "Urusan")
+                        .WithMany()
+                        .HasForeignKey("UrusanCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Opd");
+
+                    b.Navigation("Urusan");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Potentials.PotentialDocument", b =>
+                {
+                    b.HasOne("Sinergi.Features.Potentials.Potential", null)
+                        .WithMany()
+                        .HasForeignKey("PotentialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Potentials.PotentialProposal", b =>
+                {
+                    b.HasOne("Sinergi.Features.Potentials.Potential", null)
+                        .WithMany()
+                        .HasForeignKey("PotentialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sinergi.Features.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Potentials.PotentialScore", b =>
+                {
+                    b.HasOne("Sinergi.Features.Potentials.Potential", null)
+                        .WithMany()
+                        .HasForeignKey("PotentialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Potentials.PotentialSettings", b =>
+                {
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sinergi.Features.Proposals.Proposal", b =>
                 {
                     b.HasOne("Sinergi.Features.Agreements.Agreement", "Agreement")
@@ -3062,6 +3440,31 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.HasOne("Sinergi.Features.Regions.Region", null)
                         .WithOne()
                         .HasForeignKey("Sinergi.Features.Settings.RegionSettings", "RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.WorkPlans.WorkPlanActivity", b =>
+                {
+                    b.HasOne("Sinergi.Features.Opds.Opd", "OwnerOpd")
+                        .WithMany()
+                        .HasForeignKey("OwnerOpdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OwnerOpd");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.WorkPlans.WorkPlanEvidence", b =>
+                {
+                    b.HasOne("Sinergi.Features.WorkPlans.WorkPlanActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1816,6 +1816,197 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.ToTable("Partners");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Potentials.Potential", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Capacity")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("EstimatedValue")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kecamatan")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UrusanCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpdId");
+
+                    b.HasIndex("RegionCode", "Name");
+
+                    b.HasIndex("UrusanCode", "RegionCode");
+
+                    b.ToTable("Potentials");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Potentials.PotentialDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PotentialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PotentialId");
+
+                    b.ToTable("PotentialDocuments");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Potentials.PotentialProposal", b =>
+                {
+                    b.Property<int>("PotentialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PotentialId", "ProposalId");
+
+                    b.HasIndex("ProposalId")
+                        .IsUnique();
+
+                    b.ToTable("PotentialProposals");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Potentials.PotentialScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PotentialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PotentialId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PotentialScores");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Potentials.PotentialSettings", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegionCode");
+
+                    b.ToTable("PotentialSettings");
+                });
+
             modelBuilder.Entity("Sinergi.Features.Proposals.Proposal", b =>
                 {
                     b.Property<int>("Id")
@@ -2347,6 +2538,116 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.HasKey("RegionCode");
 
                     b.ToTable("RegionSettings");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.WorkPlans.WorkPlanActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EndMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerOpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProgressNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StartMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOpdId");
+
+                    b.HasIndex("RegionCode", "Year");
+
+                    b.ToTable("WorkPlanActivities");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.WorkPlans.WorkPlanEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("WorkPlanEvidence");
                 });
 
             modelBuilder.Entity("AgreementOpd", b =>
@@ -2892,6 +3193,73 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.Navigation("LinkedRegion");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Potentials.Potential", b =>
+                {
+                    b.HasOne("Sinergi.Features.Opds.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sinergi.Features.Regions.Urusan", "Urusan")
+                        .WithMany()
+                        .HasForeignKey("UrusanCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Opd");
+
+                    b.Navigation("Urusan");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Potentials.PotentialDocument", b =>
+                {
+                    b.HasOne("Sinergi.Features.Potentials.Potential", null)
+                        .WithMany()
+                        .HasForeignKey("PotentialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Potentials.PotentialProposal", b =>
+                {
+                    b.HasOne("Sinergi.Features.Potentials.Potential", null)
+                        .WithMany()
+                        .HasForeignKey("PotentialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sinergi.Features.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Potentials.PotentialScore", b =>
+                {
+                    b.HasOne("Sinergi.Features.Potentials.Potential", null)
+                        .WithMany()
+                        .HasForeignKey("PotentialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Potentials.PotentialSettings", b =>
+                {
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sinergi.Features.Proposals.Proposal", b =>
                 {
                     b.HasOne("Sinergi.Features.Agreements.Agreement", "Agreement")
@@ -3005,6 +3373,31 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.HasOne("Sinergi.Features.Regions.Region", null)
                         .WithOne()
                         .HasForeignKey("Sinergi.Features.Settings.RegionSettings", "RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.WorkPlans.WorkPlanActivity", b =>
+                {
+                    b.HasOne("Sinergi.Features.Opds.Opd", "OwnerOpd")
+                        .WithMany()
+                        .HasForeignKey("OwnerOpdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OwnerOpd");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.WorkPlans.WorkPlanEvidence", b =>
+                {
+                    b.HasOne("Sinergi.Features.WorkPlans.WorkPlanActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
