@@ -135,6 +135,9 @@ internal static class LoadDriver
             new("dashboard: region Beranda", _ => Page("/")),
             new("dashboard: api figures", _ => Api("/api/v1/dashboard")),
             new("dashboard: national roll-up", i => OverseerPage(i % 2 == 0 ? "/Rollup" : "/Rollup?sort=berlaku")),
+            new("tkksd: meetings and action items list", _ => Page("/Tkksd/Meetings")),
+            new("tkksd: section (what waits for the member)", _ => Page("/Tkksd")),
+            new("tkksd: api action items, overdue", _ => Api("/api/v1/tkksd/action-items?overdue=true")),
             new("dashboard: public portal list", i => new HttpRequestMessage(HttpMethod.Get, (i % 3) switch
             {
                 0 => "/publik/62.71",

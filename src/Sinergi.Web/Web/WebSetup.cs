@@ -35,6 +35,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Budget", Policies.ReadRegistry);
                 o.Conventions.AuthorizeFolder("/Participants", Policies.ReadRegistry);
                 o.Conventions.AuthorizeFolder("/Proposals", Policies.ReadRegistry);
+                o.Conventions.AuthorizeFolder("/Tkksd", Policies.ReadRegistry);
                 o.Conventions.AllowAnonymousToPage("/Proposals/Track");
                 o.Conventions.AuthorizePage("/Notifications/Deliveries", Policies.ManageRegion);
                 // Pengaturan: the region's OPDs, accounts and registry settings.

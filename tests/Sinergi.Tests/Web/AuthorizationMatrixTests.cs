@@ -258,6 +258,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Row.FreshParticipant => Id(await FreshParticipantAsync(otherRow ? rows.OtherAgreement : rows.OwnAgreement)),
             Row.Proposal => Id(otherRow ? rows.OtherProposal : rows.OwnProposal),
             Row.ProposalDocument => Id(otherRow ? rows.OtherProposalDocument : rows.OwnProposalDocument),
+            Row.TkksdMeeting => Id(await app.WithDbAsync(db => db.TkksdMeetings.Where(m => m.RegionCode == Demo.Home).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync())),
+            Row.TkksdActionItem => Id(await app.WithDbAsync(db => db.TkksdActionItems.Where(a => a.Description == Demo.Tkksd.OverdueAction).Select(a => a.Id).SingleAsync())),
+            Row.TkksdMember => Id(await app.WithDbAsync(db => db.TkksdMembers.Where(m => m.UserId == rows.User && m.EndsOn == null).Select(m => m.Id).SingleAsync())),
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
     }

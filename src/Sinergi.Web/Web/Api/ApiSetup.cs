@@ -14,6 +14,7 @@ using Sinergi.Features.Proposals;
 using Sinergi.Features.Portal;
 using Sinergi.Features.Regions;
 using Sinergi.Features.Reports;
+using Sinergi.Features.Tkksd;
 
 namespace Sinergi.Web.Api;
 
@@ -53,6 +54,7 @@ public static class ApiSetup
         v1.MapNotificationsApi();
         Sinergi.Features.Participants.ParticipantsApi.MapParticipantsApi(v1);
         v1.MapProposalsApi();
+        v1.MapTkksdApi();
         v1.MapDashboardApi();
         app.MapPortal();
 
