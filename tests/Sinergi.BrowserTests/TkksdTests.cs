@@ -42,9 +42,9 @@ public sealed class TkksdTests(BrowserSession session)
         await admin.GetByRole(AriaRole.Button, new() { Name = "Setujui notulen" }).ClickAsync();
         await Expect(admin.Locator("#minutes-state")).ToHaveTextAsync("disetujui");
 
-        await admin.GetByLabel("Tindak lanjut", new() { Exact = true }).FillAsync("Menyiapkan surat rekomendasi");
-        await admin.GetByLabel("Penanggung jawab").SelectOptionAsync(new SelectOptionValue { Label = "Maria Simanjuntak" });
-        await admin.GetByLabel("Batas waktu").FillAsync(DateTime.Today.AddDays(14).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await admin.Locator("#FollowUp_Description").FillAsync("Menyiapkan surat rekomendasi");
+        await admin.Locator("#FollowUp_OwnerId").SelectOptionAsync(new SelectOptionValue { Label = "Maria Simanjuntak" });
+        await admin.Locator("#FollowUp_DueOn").FillAsync(DateTime.Today.AddDays(14).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await admin.GetByRole(AriaRole.Button, new() { Name = "Tambah tindak lanjut" }).ClickAsync();
         await Expect(admin.Locator("#meeting-actions")).ToContainTextAsync("Menyiapkan surat rekomendasi");
 

@@ -44,10 +44,10 @@ public abstract class TkksdTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         });
         Assert.Equal(1, await app.WithDbAsync(db => ProposalVotes.MembersAsync(db, Demo.Home)));
         var admin = await ProposalSteps.ApiAsync(app, Demo.Accounts.Admin);
-        var added = await admin.PostAsJsonAsync("/api/v1/tkksd/members", new { userId = extra, position = "Anggota", office = "Kepala Dinas Kominfo", startsOn = Today });
+        var added = await admin.PostAsJsonAsync("/api/v1/tkksd/members", new { userId = extra, position = "Anggota", office = "Kepala Dinas Kominfo", startsOn = Today.AddDays(-10) });
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         Assert.Equal(2, await app.WithDbAsync(db => ProposalVotes.MembersAsync(db, Demo.Home)));
-        var twice = await admin.PostAsJsonAsync("/api/v1/tkksd/members", new { userId = extra, position = "Anggota", office = "Kepala Dinas Kominfo", startsOn = Today });
+        var twice = await admin.PostAsJsonAsync("/api/v1/tkksd/members", new { userId = extra, position = "Anggota", office = "Kepala Dinas Kominfo", startsOn = Today.AddDays(-10) });
         Assert.Contains("sudah menjadi anggota", await twice.Content.ReadAsStringAsync());
 
         var id = JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
