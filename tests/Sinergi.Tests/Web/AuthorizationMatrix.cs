@@ -92,7 +92,7 @@ public static class AuthorizationMatrix
         ProposalDocument,
         /// <summary>The demo's first rapat TKKSD (approved notulen).</summary>
         TkksdMeeting,
-        /// <summary>The demo's overdue action item, owned by the Dinkes operator (OperatorOtherRow is Disbudpar's, not its owner).</summary>
+        /// <summary>The demo's overdue action item, owned by the Dinkes operator; for OperatorOtherRow, one owned by someone else.</summary>
         TkksdActionItem,
         /// <summary>The TKKSD account's membership in the demo register.</summary>
         TkksdMember,
