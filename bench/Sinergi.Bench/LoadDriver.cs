@@ -151,6 +151,9 @@ internal static class LoadDriver
             new("potentials: api map data", _ => Api("/api/v1/potentials/map")),
             new("potentials: ranked list", _ => Page("/Potentials/Ranking")),
             new("potentials: province list and map (kab/kota)", i => ProvincePage(i % 2 == 0 ? "/Potentials" : "/Potentials?state=Ditawarkan")),
+            new("tkksd: meetings and action items list", _ => Page("/Tkksd/Meetings")),
+            new("tkksd: section (what waits for the member)", _ => Page("/Tkksd")),
+            new("tkksd: api action items, overdue", _ => Api("/api/v1/tkksd/action-items?overdue=true")),
             new("dashboard: public portal list", i => new HttpRequestMessage(HttpMethod.Get, (i % 3) switch
             {
                 0 => "/publik/62.71",

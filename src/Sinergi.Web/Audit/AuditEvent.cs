@@ -44,6 +44,14 @@ public static class AuditEntities
     public const string Sop = "Sop";
     public const string Potential = "Potential";
     public const string WorkPlan = "WorkPlan";
+    /// <summary>A TKKSD membership (entity id: the membership's id).</summary>
+    public const string TkksdMember = "TkksdMember";
+    /// <summary>The SK appointing a region's TKKSD.</summary>
+    public const string TkksdDecree = "TkksdDecree";
+    /// <summary>A rapat TKKSD: its agenda, invitation, attendance and notulen versions.</summary>
+    public const string TkksdMeeting = "TkksdMeeting";
+    /// <summary>A follow-up decided in a rapat TKKSD.</summary>
+    public const string TkksdActionItem = "TkksdActionItem";
 
     /// <summary>The widest name the column holds.</summary>
     public const int MaxLength = 40;

@@ -72,6 +72,13 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<Sinergi.Features.Potentials.PotentialDocument> PotentialDocuments => Set<Sinergi.Features.Potentials.PotentialDocument>();
     public DbSet<Sinergi.Features.WorkPlans.WorkPlanActivity> WorkPlanActivities => Set<Sinergi.Features.WorkPlans.WorkPlanActivity>();
     public DbSet<Sinergi.Features.WorkPlans.WorkPlanEvidence> WorkPlanEvidence => Set<Sinergi.Features.WorkPlans.WorkPlanEvidence>();
+    public DbSet<Sinergi.Features.Tkksd.TkksdDecree> TkksdDecrees => Set<Sinergi.Features.Tkksd.TkksdDecree>();
+    public DbSet<Sinergi.Features.Tkksd.TkksdMember> TkksdMembers => Set<Sinergi.Features.Tkksd.TkksdMember>();
+    public DbSet<Sinergi.Features.Tkksd.TkksdMeeting> TkksdMeetings => Set<Sinergi.Features.Tkksd.TkksdMeeting>();
+    public DbSet<Sinergi.Features.Tkksd.TkksdAgendaItem> TkksdAgendaItems => Set<Sinergi.Features.Tkksd.TkksdAgendaItem>();
+    public DbSet<Sinergi.Features.Tkksd.TkksdAttendance> TkksdAttendance => Set<Sinergi.Features.Tkksd.TkksdAttendance>();
+    public DbSet<Sinergi.Features.Tkksd.TkksdMinutes> TkksdMinutes => Set<Sinergi.Features.Tkksd.TkksdMinutes>();
+    public DbSet<Sinergi.Features.Tkksd.TkksdActionItem> TkksdActionItems => Set<Sinergi.Features.Tkksd.TkksdActionItem>();
 
     // Read by the query filters per query, so one context follows the caller of its request.
     private bool Unrestricted => scope.IsUnrestricted;
@@ -127,6 +134,10 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
         // Potentials and the work plan: the region's own; the province's view reads across its kab/kota explicitly.
         builder.Entity<Sinergi.Features.Potentials.Potential>().HasQueryFilter(p => Unrestricted || p.RegionCode == CurrentRegion);
         builder.Entity<Sinergi.Features.WorkPlans.WorkPlanActivity>().HasQueryFilter(a => Unrestricted || a.RegionCode == CurrentRegion);
+        builder.Entity<Sinergi.Features.Tkksd.TkksdDecree>().HasQueryFilter(d => Unrestricted || d.RegionCode == CurrentRegion);
+        builder.Entity<Sinergi.Features.Tkksd.TkksdMember>().HasQueryFilter(m => Unrestricted || m.RegionCode == CurrentRegion);
+        builder.Entity<Sinergi.Features.Tkksd.TkksdMeeting>().HasQueryFilter(m => Unrestricted || m.RegionCode == CurrentRegion);
+        builder.Entity<Sinergi.Features.Tkksd.TkksdActionItem>().HasQueryFilter(a => Unrestricted || a.RegionCode == CurrentRegion);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
             builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();

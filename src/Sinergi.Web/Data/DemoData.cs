@@ -173,6 +173,7 @@ public static class DemoData
         await DemoParticipants.SeedAsync(db, PalangkaRaya, RegionClock.Today(clock, PalangkaRaya), ct);
         await DemoProposals.SeedAsync(db, services.GetRequiredService<Sinergi.Infrastructure.Files.FileStore>(), PalangkaRaya, RegionClock.Today(clock, PalangkaRaya), ct);
         await DemoPotentials.SeedAsync(db, PalangkaRaya, PulangPisau, RegionClock.Today(clock, PalangkaRaya), ct);
+        await DemoTkksd.SeedAsync(db, services.GetRequiredService<Sinergi.Infrastructure.Files.FileStore>(), PalangkaRaya, RegionClock.Today(clock, PalangkaRaya), ct);
     }
 
     /// <summary>The demo accounts that exist in this database, for the start-up banner.</summary>

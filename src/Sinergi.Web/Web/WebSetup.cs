@@ -37,6 +37,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Proposals", Policies.ReadRegistry);
                 o.Conventions.AuthorizeFolder("/Potentials", Policies.ReadRegistry);
                 o.Conventions.AuthorizeFolder("/WorkPlans", Policies.ReadRegistry);
+                o.Conventions.AuthorizeFolder("/Tkksd", Policies.ReadRegistry);
                 o.Conventions.AllowAnonymousToPage("/Proposals/Track");
                 o.Conventions.AuthorizePage("/Notifications/Deliveries", Policies.ManageRegion);
                 // Pengaturan: the region's OPDs, accounts and registry settings.

@@ -65,6 +65,17 @@ public static class Demo
         public const string Unregistered = "Siti Nurhaliza Putri";
     }
 
+    /// <summary>
+    /// Palangka Raya's TKKSD (Data/DemoTkksd.cs): an SK whose term ends in 60 days, the Sekda as chair, the admin as
+    /// secretary, the TKKSD account as member, a former member (ended 120 days ago), two past meetings with approved
+    /// notulen, and one overdue action item owned by the Dinkes operator.
+    /// </summary>
+    public static class Tkksd
+    {
+        public const string FormerMember = "Agus Setiawan";
+        public const string OverdueAction = "Menyusun kajian kelayakan pengelolaan sampah regional bersama Pulang Pisau";
+    }
+
     /// <summary>Home-region agreements whose particular facts tests rely on.</summary>
     public static class Agreements
     {

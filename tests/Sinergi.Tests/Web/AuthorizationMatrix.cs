@@ -98,6 +98,12 @@ public static class AuthorizationMatrix
         WorkPlanActivity,
         /// <summary>A work plan's year (2026).</summary>
         WorkPlanYear,
+        /// <summary>The demo's first rapat TKKSD (approved notulen).</summary>
+        TkksdMeeting,
+        /// <summary>The demo's overdue action item, owned by the Dinkes operator; for OperatorOtherRow, one owned by someone else.</summary>
+        TkksdActionItem,
+        /// <summary>The TKKSD account's membership in the demo register.</summary>
+        TkksdMember,
     }
 
     /// <param name="Form">Fields a page POST sends beyond its antiforgery token (<c>Input.Role=Overseer</c>).</param>
@@ -225,6 +231,24 @@ public static class AuthorizationMatrix
         Post("/WorkPlans/Activity/{id:int}", Row.WorkPlanActivity, "L O O F F F F N N N N N"),
         Post("/WorkPlans/Activity/{id:int}", Row.WorkPlanActivity, "L O O F F F F N N N N N", "Upload"),
 
+        // TKKSD section: read by the region's government accounts; the register kept by the admin, meetings by the admin and the TKKSD.
+        Get("/Tkksd", Row.None, "L O O O O O F O O O O O"),
+        Get("/Tkksd/Members", Row.None, "L O O O O O F O O O O O"),
+        Post("/Tkksd/Members", Row.None, "L O F F F F F O O F F F", "Add"),
+        Post("/Tkksd/Members", Row.None, "L N F F F F F N N F F F", "End"),
+        Post("/Tkksd/Members", Row.None, "L O F F F F F O O F F F", "Decree"),
+        Get("/Tkksd/Members", Row.None, "L N N N N N F N N N N N", "File"),
+        Get("/Tkksd/Meetings", Row.None, "L O O O O O F O O O O O"),
+        Post("/Tkksd/Meetings", Row.None, "L O O F F F F O O F F F"),
+        Get("/Tkksd/Meetings/{id:int}", Row.TkksdMeeting, "L O O O O O F N N N N N"),
+        Get("/Tkksd/Meetings/{id:int}", Row.TkksdMeeting, "L O O O O O F N N N N N", "Pdf"),
+        Post("/Tkksd/Meetings/{id:int}", Row.TkksdMeeting, "L O O F F F F N N N N N", "Invite"),
+        Post("/Tkksd/Meetings/{id:int}", Row.TkksdMeeting, "L O O F F F F N N N N N", "Attendance"),
+        Post("/Tkksd/Meetings/{id:int}", Row.TkksdMeeting, "L O O F F F F N N N N N", "Minutes"),
+        Post("/Tkksd/Meetings/{id:int}", Row.TkksdMeeting, "L O O F F F F N N N N N", "Approve"),
+        Post("/Tkksd/Meetings/{id:int}", Row.TkksdMeeting, "L O O F F F F N N N N N", "Correct"),
+        Post("/Tkksd/Meetings/{id:int}", Row.TkksdMeeting, "L O O F F F F N N N N N", "Action"),
+        Post("/Tkksd/Meetings/{id:int}", Row.TkksdMeeting, "L N N N N N F N N N N N", "Status"),
         // Monev: read by whoever reads the agreement; the laporan pelaksanaan is filed by its responsible OPD only,
         // an agreement's own cadence is set by its region's admin.
         Get("/Evaluations", Row.None, "L O O O O O F O O O O O"),
@@ -421,6 +445,17 @@ public static class AuthorizationMatrix
         // An empty body names no agreement: 400 for anyone who may call it.
         Post("/api/v1/obstacles/", Row.None, "L O O O O O F O O O O O"),
         Put("/api/v1/obstacles/{id:int}", Row.Obstacle, "L O O O F F F N N N N N"),
+        // TKKSD: the register is the admin's; meetings, notulen and action items the admin's and the TKKSD's; an action item's owner moves it on.
+        Get("/api/v1/tkksd/members", Row.None, "L O O O O O F O O O O O"),
+        Post("/api/v1/tkksd/members", Row.None, "L O F F F F F O O F F F"),
+        Put("/api/v1/tkksd/members/{id:int}/end", Row.TkksdMember, "L O F F F F F N N N N N"),
+        Get("/api/v1/tkksd/meetings", Row.None, "L O O O O O F O O O O O"),
+        Get("/api/v1/tkksd/meetings/{id:int}", Row.TkksdMeeting, "L O O O O O F N N N N N"),
+        Post("/api/v1/tkksd/meetings", Row.None, "L O O F F F F O O F F F"),
+        Put("/api/v1/tkksd/meetings/{id:int}/minutes", Row.TkksdMeeting, "L O O F F F F N N N N N"),
+        Get("/api/v1/tkksd/action-items", Row.None, "L O O O O O F O O O O O"),
+        Post("/api/v1/tkksd/meetings/{id:int}/action-items", Row.TkksdMeeting, "L O O F F F F N N N N N"),
+        Put("/api/v1/tkksd/action-items/{id:int}", Row.TkksdActionItem, "L O O O F F F N N N N N"),
         Get("/api/v1/proposals/", Row.None, "L O O O O O F O O O O O"),
         Post("/api/v1/proposals/", Row.None, "L O F O O F F O O F F F"),
         Get("/api/v1/proposals/{id:int}", Row.Proposal, "L O O O N O F N N N N N"),

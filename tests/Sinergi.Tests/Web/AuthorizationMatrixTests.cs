@@ -268,6 +268,12 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Row.WorkPlanActivity => Id(await app.WithDbAsync(db => db.WorkPlanActivities.Where(a => a.RegionCode == Demo.Home && a.OwnerOpd!.ShortName != Demo.Opds.Dinkes)
                 .OrderBy(a => a.Id).Select(a => a.Id).FirstAsync())),
             Row.WorkPlanYear => RegionClock.Today(TimeProvider.System, Demo.Home).Year.ToString(CultureInfo.InvariantCulture),
+            Row.TkksdMeeting => Id(await app.WithDbAsync(db => db.TkksdMeetings.Where(m => m.RegionCode == Demo.Home).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync())),
+            // The Dinkes operator owns the overdue one; on the other row it is an item someone else owns.
+            Row.TkksdActionItem => Id(await app.WithDbAsync(db => otherRow
+                ? db.TkksdActionItems.Where(a => a.RegionCode == Demo.Home && a.Description != Demo.Tkksd.OverdueAction && a.OwnerName != "Maria Simanjuntak").OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()
+                : db.TkksdActionItems.Where(a => a.Description == Demo.Tkksd.OverdueAction).Select(a => a.Id).SingleAsync())),
+            Row.TkksdMember => Id(await app.WithDbAsync(db => db.TkksdMembers.Where(m => m.UserId == rows.User && m.EndsOn == null).Select(m => m.Id).SingleAsync())),
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
     }

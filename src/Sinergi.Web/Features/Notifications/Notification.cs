@@ -13,6 +13,7 @@ public enum NotificationKind
     ObstacleDue,
     Participants,
     Proposal,
+    Tkksd,
 }
 
 /// <summary>How a delivery travels.</summary>
@@ -44,6 +45,7 @@ public class Notification
         NotificationKind.EvaluationDue => "Jadwal evaluasi",
         NotificationKind.ObstacleDue => "Tindak lanjut kendala",
         NotificationKind.Proposal => "Usulan kerja sama menunggu Anda",
+        NotificationKind.Tkksd => "Rapat dan tindak lanjut TKKSD",
         _ => "Peserta magang/PKL",
     };
 }

@@ -52,6 +52,8 @@ public static class NotificationSetup
         services.AddSingleton<INotificationRule, EvaluationRules>();
         services.AddSingleton<INotificationRule, ObstacleDueRule>();
         services.AddSingleton<INotificationRule, Sinergi.Features.Participants.ParticipantsRule>();
+        services.AddSingleton<INotificationRule, Sinergi.Features.Tkksd.TkksdTermRule>();
+        services.AddSingleton<INotificationRule, Sinergi.Features.Tkksd.ActionItemOverdueRule>();
         services.AddScoped<NotificationRunner>();
         services.AddScoped<NotificationBell>();
         services.AddHostedService<NotificationJob>();

@@ -13,12 +13,14 @@ public static class NotificationRecipients
     {
         // The region chooses who receives each rule (Pengaturan > Notifikasi); no choice means the defaults.
         var chosen = await NotificationRuleCatalog.ForAsync(db, regionCode, due.Rule, ct);
-        var opdIds = await db.Agreements.IgnoreQueryFilters().Where(a => a.Id == due.AgreementId)
+        // A due about something other than an agreement has no agreement OPDs.
+        List<int> opdIds = due.UserIds is not null ? [] : await db.Agreements.IgnoreQueryFilters().Where(a => a.Id == due.AgreementId)
             .SelectMany(a => a.Opds.Select(o => o.Id)).ToListAsync(ct);
         var adminRoles = db.Roles.Where(r => r.Name == Roles.AdminKerjaSama).Select(r => r.Id);
         var users = await db.Users.Where(u => u.IsActive && u.RegionCode == regionCode
                 && ((chosen.ToAdmin && db.UserRoles.Any(ur => ur.UserId == u.Id && adminRoles.Contains(ur.RoleId)))
-                    || (chosen.ToOpd && u.OpdId != null && opdIds.Contains(u.OpdId.Value))))
+                    || (chosen.ToOpd && u.OpdId != null && opdIds.Contains(u.OpdId.Value))
+                    || (due.UserIds != null && due.UserIds.Contains(u.Id))))
             .OrderBy(u => u.Id).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
         var ids = users.Select(u => u.Id).ToList();
         var noEmail = await db.NotificationPreferences.Where(p => ids.Contains(p.UserId) && p.Kind == due.Kind && !p.Email).Select(p => p.UserId).ToListAsync(ct);

@@ -34,6 +34,8 @@ public static class NotificationRuleCatalog
         new(EvaluationRules.OverdueName, "Laporan monev terlambat", "Batas waktu laporan pelaksanaan telah lewat dan laporan belum dikirim.", false),
         new(ObstacleDueRule.Name, "Tindak lanjut kendala jatuh tempo", $"Kendala yang belum selesai, {ObstacleDueRule.DaysAhead} hari sebelum batas waktu tindak lanjutnya atau sesudahnya.", false),
         new(Participants.ParticipantsRule.Name, "Peserta magang/PKL tanpa BPJS Ketenagakerjaan", "Peserta pada kerja sama yang berlaku belum terdaftar atau masa berlakunya habis; kepada OPD pelaksana.", false),
+        new(Tkksd.TkksdTermRule.Name, "Masa tugas TKKSD akan berakhir", $"{Tkksd.TkksdRegister.TermWarningDays}, 30 dan 7 hari sebelum akhir masa tugas menurut SK TKKSD; kepada Admin dan anggota TKKSD.", false),
+        new(Tkksd.ActionItemOverdueRule.Name, "Tindak lanjut rapat TKKSD terlambat", "Tindak lanjut yang lewat batas waktu dieskalasi kepada penanggung jawab, Admin dan ketua TKKSD.", false),
         new(BudgetMissingRule.Name, "Anggaran belum tercantum", "Pada bulan Januari: kerja sama yang berlaku tahun itu tanpa baris anggaran tahun itu.", false),
     ];
 

@@ -8,7 +8,12 @@ using Sinergi.Web;
 namespace Sinergi.Features.Notifications;
 
 /// <summary>What a rule owes on a day: a message about one agreement, for its admin and OPD users (and its partners' contacts).</summary>
-public sealed record Due(string Rule, NotificationKind Kind, int AgreementId, int Offset, string Title, string Body, bool ToPartners);
+/// <remarks>
+/// A rule about something other than an agreement (the TKKSD's SK, an action item) puts that row's id in
+/// <c>AgreementId</c> (the ledger key), its own <c>Link</c>, and the accounts it is for in <c>UserIds</c>.
+/// </remarks>
+public sealed record Due(string Rule, NotificationKind Kind, int AgreementId, int Offset, string Title, string Body, bool ToPartners,
+    string? Link = null, IReadOnlyList<string>? UserIds = null);
 
 /// <summary>
 /// A reminder rule of the daily job. Other modules (monitoring: evaluation periods, obstacles)

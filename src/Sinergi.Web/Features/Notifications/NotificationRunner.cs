@@ -63,13 +63,13 @@ public sealed class NotificationRunner(AppDbContext db, IEnumerable<INotificatio
     private async Task<bool> RecordAsync(string region, Due due, NotificationRecipients.Target target, CancellationToken ct)
     {
         var now = db.UtcNow;
-        var link = $"/Agreements/Details/{due.AgreementId}";
+        var link = due.Link ?? $"/Agreements/Details/{due.AgreementId}";
         var inApp = target.Channel == NotificationChannel.InApp;
         db.NotificationDeliveries.Add(new NotificationDelivery
         {
             RegionCode = region, Rule = due.Rule, Kind = due.Kind, AgreementId = due.AgreementId, Offset = due.Offset, Recipient = target.Key,
             Channel = target.Channel, Address = target.Address, Subject = $"[Sinergi] {due.Title}",
-            Body = $"{due.Body}\n\nBuka kerja sama ini di Sinergi: {options.Value.BaseUrl.TrimEnd('/')}{link}\n\nPesan ini dikirim otomatis oleh Sinergi.",
+            Body = $"{due.Body}\n\n{(due.Link is null ? "Buka kerja sama ini di Sinergi" : "Buka di Sinergi")}: {options.Value.BaseUrl.TrimEnd('/')}{link}\n\nPesan ini dikirim otomatis oleh Sinergi.",
             Status = inApp ? DeliveryStatus.Sent : DeliveryStatus.Pending, CreatedAt = now, NextAttemptAt = now, SentAt = inApp ? now : null,
         });
         if (inApp)

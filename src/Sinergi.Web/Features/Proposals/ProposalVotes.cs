@@ -24,6 +24,14 @@ public static class ProposalVotes
     public static async Task<int> MembersAsync(AppDbContext db, string regionCode, CancellationToken ct = default)
     {
         var role = await db.Roles.Where(r => r.Name == Roles.Tkksd).Select(r => r.Id).SingleOrDefaultAsync(ct);
+        // With a register (Features/Tkksd), its members of today who hold the TKKSD role (the ones who can vote) count.
+        if (await Tkksd.TkksdRegister.HasRegisterAsync(db, regionCode, ct))
+        {
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(db.UtcNow, Tenancy.RegionClock.ZoneOf(regionCode)));
+            return await db.TkksdMembers.IgnoreQueryFilters().Where(m => m.RegionCode == regionCode && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today))
+                .Select(m => m.UserId).Distinct()
+                .CountAsync(id => db.Users.Any(u => u.Id == id && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == role)), ct);
+        }
         return await db.Users.CountAsync(u => u.RegionCode == regionCode && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == role), ct);
     }
 

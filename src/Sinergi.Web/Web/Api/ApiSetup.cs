@@ -14,6 +14,7 @@ using Sinergi.Features.Proposals;
 using Sinergi.Features.Portal;
 using Sinergi.Features.Regions;
 using Sinergi.Features.Reports;
+using Sinergi.Features.Tkksd;
 
 namespace Sinergi.Web.Api;
 
@@ -55,6 +56,7 @@ public static class ApiSetup
         v1.MapProposalsApi();
         Sinergi.Features.Potentials.PotentialsApi.MapPotentialsApi(v1);
         Sinergi.Features.WorkPlans.WorkPlansApi.MapWorkPlansApi(v1);
+        v1.MapTkksdApi();
         v1.MapDashboardApi();
         app.MapPortal();
 

@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+using Sinergi.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Sinergi.BrowserTests;
+
+/// <summary>
+/// A rapat TKKSD in Chromium: the admin plans it with a proposal on its agenda, writes the notulen with
+/// a decision, approves them and adds an action item for the Dinkes operator; the decision shows on
+/// the proposal's page and the action item in its owner's inbox on /Tkksd.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class TkksdTests(BrowserSession session)
+{
+    private async Task<(IPage Page, List<string> Errors)> AsAsync(string email)
+    {
+        var (page, errors) = await session.NewPageAsync(null);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        return (page, errors);
+    }
+
+    [Fact]
+    public async Task A_meeting_decides_on_a_proposal_and_its_action_item_reaches_the_owners_inbox()
+    {
+        var (admin, errors) = await AsAsync(Demo.Accounts.Admin);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "TKKSD" }).First.ClickAsync();
+        await admin.Locator("#meetings-link").ClickAsync();
+        await admin.GetByLabel("Judul rapat").FillAsync("Rapat uji Chromium");
+        await admin.GetByLabel("Tempat").FillAsync("Ruang rapat Bapperida");
+        var proposal = admin.Locator("#agenda-proposals .form-check").First;
+        var proposalLabel = (await proposal.Locator("label").TextContentAsync())!.Split(" — ")[^1].Trim();
+        await proposal.Locator("input").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Rencanakan" }).ClickAsync();
+        await Expect(admin.Locator("#agenda-list")).ToContainTextAsync(proposalLabel);
+
+        await admin.Locator("#minutes-form textarea[name^='Decisions']").First.FillAsync("Usulan layak direkomendasikan kepada Wali Kota");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Simpan notulen" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Setujui notulen" }).ClickAsync();
+        await Expect(admin.Locator("#minutes-state")).ToHaveTextAsync("disetujui");
+
+        await admin.Locator("#FollowUp_Description").FillAsync("Menyiapkan surat rekomendasi");
+        await admin.Locator("#FollowUp_OwnerId").SelectOptionAsync(new SelectOptionValue { Label = "Maria Simanjuntak" });
+        await admin.Locator("#FollowUp_DueOn").FillAsync(DateTime.Today.AddDays(14).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Tambah tindak lanjut" }).ClickAsync();
+        await Expect(admin.Locator("#meeting-actions")).ToContainTextAsync("Menyiapkan surat rekomendasi");
+
+        await admin.Locator("#agenda-list a").First.ClickAsync();
+        await Expect(admin.Locator("#tkksd-decisions")).ToContainTextAsync("Usulan layak direkomendasikan kepada Wali Kota");
+
+        var (owner, ownerErrors) = await AsAsync(Demo.Accounts.DinkesOperator);
+        await owner.GotoAsync("/Tkksd");
+        await Expect(owner.Locator("#my-actions")).ToContainTextAsync("Menyiapkan surat rekomendasi");
+        Assert.Empty(errors);
+        Assert.Empty(ownerErrors);
+    }
+}
