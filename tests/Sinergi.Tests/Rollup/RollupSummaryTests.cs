@@ -62,6 +62,9 @@ public abstract class RollupSummaryTests<TApp>(TApp app) : IClassFixture<TApp> w
         var inForce = own.Count(a => AgreementStatusRules.StatusOf(a, today, 90) is AgreementStatus.Berlaku or AgreementStatus.AkanBerakhir);
         var ending = own.Count(a => AgreementStatusRules.StatusOf(a, today, 90) == AgreementStatus.AkanBerakhir);
 
+        // A new sign-in: the session of the first has aged with the clock.
+        browser = new Browser(app);
+        await browser.LoginAsync(Demo.Accounts.ProvinceOverseer);
         var figures = await FiguresAsync(browser);
         Assert.Equal((inForce, ending), (figures.InForce, figures.Ending));
         var listed = await browser.GetAsync($"/Agreements?status=akan-berakhir&region={Demo.Home}");
