@@ -25,6 +25,8 @@ public sealed record Rollup(string Title, DateOnly Today, IReadOnlyList<RollupRo
 /// </summary>
 public static class RollupQueries
 {
+    private static readonly SemaphoreSlim Reckoning = new(1, 1);
+
     public static async Task<Rollup> ReadAsync(AppDbContext db, TimeProvider clock, string prefix, CancellationToken ct = default)
     {
         var today = RegionClock.Today(clock, prefix == "" ? null : prefix);
@@ -34,8 +36,25 @@ public static class RollupQueries
         var stale = regions.Where(r => !summaries.TryGetValue(r.Code, out var s) || !s.IsFreshOn(RegionClock.Today(clock, r.Code))).Select(r => r.Code).ToList();
         if (stale.Count > 0)
         {
-            await RollupSummaries.RefreshAsync(db, clock, stale, ct);
-            summaries = await SummariesAsync(db, prefix, ct);
+            // One reader reckons what the calendar overtook, in one transaction; those arriving meanwhile read its rows.
+            await Reckoning.WaitAsync(ct);
+            try
+            {
+                summaries = await SummariesAsync(db, prefix, ct);
+                stale = stale.Where(code => !summaries.TryGetValue(code, out var s) || !s.IsFreshOn(RegionClock.Today(clock, code))).ToList();
+                if (stale.Count > 0)
+                {
+                    await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+                    await RollupSummaries.RefreshAsync(db, clock, stale, ct);
+                    if (transaction is not null)
+                        await transaction.CommitAsync(ct);
+                    summaries = await SummariesAsync(db, prefix, ct);
+                }
+            }
+            finally
+            {
+                Reckoning.Release();
+            }
         }
         // Using Sinergi: it has an active account or has recorded an agreement.
         var users = await db.Users.Where(u => u.IsActive && u.RegionCode != null).WhereRegionUnder(prefix, u => u.RegionCode)
