@@ -79,6 +79,7 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<Sinergi.Features.Tkksd.TkksdAttendance> TkksdAttendance => Set<Sinergi.Features.Tkksd.TkksdAttendance>();
     public DbSet<Sinergi.Features.Tkksd.TkksdMinutes> TkksdMinutes => Set<Sinergi.Features.Tkksd.TkksdMinutes>();
     public DbSet<Sinergi.Features.Tkksd.TkksdActionItem> TkksdActionItems => Set<Sinergi.Features.Tkksd.TkksdActionItem>();
+    public DbSet<Sinergi.Features.Rollup.RollupSummary> RollupSummaries => Set<Sinergi.Features.Rollup.RollupSummary>();
 
     // Read by the query filters per query, so one context follows the caller of its request.
     private bool Unrestricted => scope.IsUnrestricted;
@@ -146,7 +147,9 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
-        if (await RegistryVersions.TouchedAsync(this, cancellationToken) is not { Count: > 0 } touched)
+        RollupChanged(Sinergi.Features.Rollup.RollupSummaries.Touched(this));
+        var touched = await RegistryVersions.TouchedAsync(this, cancellationToken);
+        if (touched.Count == 0 && rollupChanges.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         RegistryChanged(touched);
         // The versions rise when the transaction commits: the caller's, or one of our own.
@@ -161,7 +164,9 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Stamp();
-        if (RegistryVersions.Touched(this) is not { Count: > 0 } touched)
+        RollupChanged(Sinergi.Features.Rollup.RollupSummaries.Touched(this));
+        var touched = RegistryVersions.Touched(this);
+        if (touched.Count == 0 && rollupChanges.Count == 0)
             return base.SaveChanges(acceptAllChangesOnSuccess);
         RegistryChanged(touched);
         if (Database.CurrentTransaction is not null)
@@ -178,7 +183,26 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     /// Marks regions whose registry changed in the current transaction, for writes the change
     /// tracker does not see (the import's bulk insert); their versions rise when it commits.
     /// </summary>
-    public void RegistryChanged(IEnumerable<string> regionCodes) => registryChanges.UnionWith(regionCodes);
+    public void RegistryChanged(IEnumerable<string> regionCodes)
+    {
+        var regions = regionCodes.ToList();
+        registryChanges.UnionWith(regions);
+        rollupChanges.UnionWith(regions);
+    }
+
+    private readonly HashSet<string> rollupChanges = new(StringComparer.Ordinal);
+
+    /// <summary>Marks regions whose roll-up figures (<see cref="Sinergi.Features.Rollup.RollupSummary"/>) are reckoned afresh when the transaction commits.</summary>
+    public void RollupChanged(IEnumerable<string> regionCodes) => rollupChanges.UnionWith(regionCodes);
+
+    internal List<string> TakeRollupChanges()
+    {
+        var regions = rollupChanges.Order(StringComparer.Ordinal).ToList();
+        rollupChanges.Clear();
+        return regions;
+    }
+
+    internal TimeProvider Clock => clock;
 
     internal List<string> TakeRegistryChanges()
     {

@@ -92,9 +92,9 @@ public static class DataSetup
 
     internal static DbContextOptionsBuilder UseSqliteFile(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable))
-            .AddInterceptors(RegistryVersions.Interceptor.Instance);
+            .AddInterceptors(RegistryVersions.Interceptor.Instance, Sinergi.Features.Rollup.RollupInterceptor.Instance);
 
     internal static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
-            .AddInterceptors(RegistryVersions.Interceptor.Instance);
+            .AddInterceptors(RegistryVersions.Interceptor.Instance, Sinergi.Features.Rollup.RollupInterceptor.Instance);
 }

@@ -79,6 +79,59 @@ public abstract class RollupTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var provinces = JsonDocument.Parse(await national.Http.GetStringAsync("/Map?handler=Shapes")).RootElement.GetProperty("features").GetArrayLength();
         Assert.Equal(38, provinces);
     }
+    [Fact]
+    public async Task The_ksdd_network_draws_the_regions_bound_by_ksdd_in_force_with_a_table_of_the_same_edges()
+    {
+        var today = Sinergi.Tenancy.RegionClock.Today(TimeProvider.System, Demo.Province);
+        var expected = await app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters().Where(a => a.Kind == AgreementKind.Ksdd).WhereInForce(today)
+            .CountAsync(a => (a.RegionCode == Demo.Home && a.Partners.Any(p => p.LinkedRegionCode == Demo.PartnerRegion))
+                || (a.RegionCode == Demo.PartnerRegion && a.Partners.Any(p => p.LinkedRegionCode == Demo.Home))));
+        Assert.NotEqual(0, expected);
+        var (from, to) = string.CompareOrdinal(Demo.Home, Demo.PartnerRegion) < 0 ? (Demo.Home, Demo.PartnerRegion) : (Demo.PartnerRegion, Demo.Home);
+
+        foreach (var account in new[] { Demo.Accounts.ProvinceOverseer, Demo.Accounts.NationalOverseer })
+        {
+            var browser = new Browser(app);
+            await browser.LoginAsync(account);
+            var page = await browser.GetAsync("/Rollup");
+            var edge = page.QuerySelector($"#network-table tr[data-from='{from}'][data-to='{to}']")!;
+            Assert.Equal(expected.ToString(), edge.Children[2].TextContent.Trim());
+            Assert.NotNull(page.QuerySelector($"#network-graph circle[data-code='{Demo.Home}']"));
+            Assert.Equal(page.QuerySelectorAll("#network-table tbody tr").Length, page.QuerySelectorAll("#network-graph line").Length);
+        }
+    }
+
+    [Fact]
+    public async Task The_province_gets_a_consolidated_report_of_all_its_regions_as_pdf_and_xlsx_with_the_roll_up_figures()
+    {
+        var overseer = new Browser(app);
+        await overseer.LoginAsync(Demo.Accounts.ProvinceOverseer);
+        var rollup = await overseer.GetAsync("/Rollup");
+        Assert.Equal("/Rollup/Report", rollup.QuerySelector("#rollup-report")!.GetAttribute("href"));
+        var home = rollup.QuerySelector($"#rollup tbody tr[data-region='{Demo.Home}']")!;
+        var regions = rollup.QuerySelectorAll("#rollup tbody tr").Length;
+
+        var pdf = await overseer.Http.GetAsync("/Rollup/Report?format=pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var text = Sinergi.Tests.Reports.PdfText.Read(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains(text.Lines, l => l.Contains("Palangka", StringComparison.Ordinal)
+            && l.Contains($" {home.Children[1].TextContent.Trim()} {home.Children[2].TextContent.Trim()} ", StringComparison.Ordinal));
+        Assert.Contains("belummemakaiSinergi", text.Squashed);
+
+        var xlsx = await overseer.Http.GetAsync("/Rollup/Report?format=xlsx");
+        var rows = MiniExcelLibs.MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(regions + 1, rows.Count);
+        var homeRow = rows.Single(r => r["Kode"]?.ToString() == Demo.Home);
+        Assert.Equal(home.Children[1].TextContent.Trim(), Convert.ToInt32(homeRow["Masih berlaku"]).ToString());
+        Assert.Equal(rows.Take(regions).Sum(r => Convert.ToInt32(r["Masih berlaku"])), Convert.ToInt32(rows[^1]["Masih berlaku"]));
+
+        var provinceAdmin = new Browser(app);
+        await provinceAdmin.LoginAsync(Demo.Accounts.ProvinceAdmin);
+        Assert.Equal(HttpStatusCode.OK, (await provinceAdmin.Http.GetAsync("/Rollup/Report?format=pdf")).StatusCode);
+        var admin = new Browser(app);
+        await admin.LoginAsync(Demo.Accounts.Admin);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.Http.GetAsync("/Rollup/Report?format=pdf")).StatusCode);
+    }
 }
 
 public sealed class RollupTestsOnSqlite(SqliteApp app) : RollupTests<SqliteApp>(app);

@@ -293,6 +293,8 @@ public static class AuthorizationMatrix
         // The roll-up and its drill-down: overseers only (a region admin gets 403), read-only.
         Get("/Rollup", Row.None, "L F F F F F F F F O O O"),
         Get("/Rollup/Region/{code}", Row.Region, "L F F F F F F F F O O O"),
+        // The province's consolidated Laporan: its overseer and its Admin Kerja Sama; a national caller must name the province (404 without).
+        Get("/Rollup/Report", Row.None, "L F F F F F F F O O N N"),
         // The map: a region's cooperation for those who read its registry, the choropleth's shapes for overseers.
         Get("/Map", Row.None, "L O O O O O F O O O O O"),
         Get("/Map", Row.None, "L F F F F F F F F O O O", "Shapes"),

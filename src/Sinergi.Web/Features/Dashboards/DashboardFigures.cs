@@ -102,6 +102,10 @@ public static class DashboardQueries
             byKind, byUrusan, byOpd, byPartnerType, perYear);
     }
 
+    private sealed record MonitoringKey(string RegionCode, int Version, DateOnly Today, int? OpdId, int MinPercent);
+
+    private sealed record MonitoringPart(int NotIntegrated, int DprdMissing, int ObstaclesPastDue);
+
     /// <summary>What needs attention, each from the module that owns the rule, each linking to that module's list.</summary>
     private static async Task<List<Attention>> AttentionAsync(AppDbContext db, RegionScope scope, RegistryCache cache, string regionCode, string? chosen, int? opdId, DateOnly today,
         int endingWithoutExtension, CancellationToken ct)
@@ -115,9 +119,17 @@ public static class DashboardQueries
             var query = await BudgetChecks.QueryAsync(db, regionCode, check, today.Year, today, minPercent, ct);
             return await (opdId is int id ? query.Where(a => a.Opds.Any(x => x.Id == id)) : query).CountAsync(ct);
         }
-        var obstacles = db.Obstacles.IgnoreQueryFilters().Where(x => x.RegionCode == regionCode && x.Status != ObstacleStatus.Selesai && x.DueOn != null && x.DueOn < today);
-        if (opdId is int owner)
-            obstacles = obstacles.Where(x => x.OpdId == owner);
+        async Task<MonitoringPart> Monitoring()
+        {
+            var obstacles = db.Obstacles.IgnoreQueryFilters().Where(x => x.RegionCode == regionCode && x.Status != ObstacleStatus.Selesai && x.DueOn != null && x.DueOn < today);
+            if (opdId is int owner)
+                obstacles = obstacles.Where(x => x.OpdId == owner);
+            return new MonitoringPart(await Budget(BudgetCheck.NotIntegrated), await Budget(BudgetCheck.DprdApprovalMissing), await obstacles.CountAsync(ct));
+        }
+        // Kept under the version of the region's roll-up row, which every budget line, kendala and
+        // agreement save of the region raises; a region without its row yet is read afresh.
+        var version = await db.RollupSummaries.Where(s => s.RegionCode == regionCode).Select(s => (int?)s.Version).FirstOrDefaultAsync(ct);
+        var monitoring = version is int v ? await cache.GetOrReadAsync(new MonitoringKey(regionCode, v, today, opdId, minPercent), Monitoring) : await Monitoring();
         // Counted by the registry list's own filter, so the figure and the list it opens agree.
         var formalitas = await AgreementSearchQuery.WithFormalitasAsync(db, new AgreementFilter { OpdId = opdId, Region = chosen, Formalitas = true }, regionCode, today, ct);
         var flagged = await AgreementSearchQuery.Filtered(db, scope, formalitas).CountAsync(ct);
@@ -129,9 +141,9 @@ public static class DashboardQueries
             new("overdue-evaluations", "Laporan monev terlambat", overdue, $"/Evaluations?overdue=true{opdPart}"),
             new("formalitas", "Formalitas: berlaku lama tanpa kegiatan, laporan, atau realisasi", flagged,
                 DashboardFigures.ListLink(chosen, opdId, $"flag={AgreementFilter.FormalitasSlug}")),
-            new("no-budget-line", $"Belum ada baris anggaran tahun {today.Year}", await Budget(BudgetCheck.NotIntegrated), budgetLink(BudgetCheck.NotIntegrated)),
-            new("dprd-approval-missing", "Persetujuan DPRD belum tercatat", await Budget(BudgetCheck.DprdApprovalMissing), budgetLink(BudgetCheck.DprdApprovalMissing)),
-            new("obstacles-past-due", "Kendala terbuka melewati batas waktu", await obstacles.CountAsync(ct), $"/Evaluations/Obstacles?overdue=true{opdPart}"),
+            new("no-budget-line", $"Belum ada baris anggaran tahun {today.Year}", monitoring.NotIntegrated, budgetLink(BudgetCheck.NotIntegrated)),
+            new("dprd-approval-missing", "Persetujuan DPRD belum tercatat", monitoring.DprdMissing, budgetLink(BudgetCheck.DprdApprovalMissing)),
+            new("obstacles-past-due", "Kendala terbuka melewati batas waktu", monitoring.ObstaclesPastDue, $"/Evaluations/Obstacles?overdue=true{opdPart}"),
         ];
     }
 

@@ -17,6 +17,8 @@ public class ObstacleListModel(AppDbContext db, RegionScope scope, TimeProvider 
     [Display(Name = "OPD")][BindProperty(SupportsGet = true)] public int? Opd { get; set; }
     [Display(Name = "Status")][BindProperty(SupportsGet = true)] public ObstacleStatus? Status { get; set; }
     [Display(Name = "Hanya yang lewat batas")][BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    /// <summary>An overseer's chosen region (read-only), as the Monev list takes it; the caller's own otherwise.</summary>
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
 
     public List<Row> Rows { get; private set; } = [];
     public List<(int Id, string ShortName)> OpdOptions { get; private set; } = [];
@@ -24,7 +26,9 @@ public class ObstacleListModel(AppDbContext db, RegionScope scope, TimeProvider 
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (scope.RegionCode is not { } region)
+        var chosen = Region?.Trim() is { } code && Regions.Region.IsWellFormedCode(code) && code != scope.RegionCode && scope.Oversees(code) ? code : null;
+        Region = chosen;
+        if ((chosen ?? scope.RegionCode) is not { } region)
             return Page();
         var today = RegionClock.Today(clock, region);
         IsTkksd = User.IsInRole(Roles.Tkksd);

@@ -7,18 +7,21 @@ using Sinergi.Tenancy;
 namespace Sinergi.Features.Rollup;
 
 /// <summary>Rekap: the regions under a province or national overseer side by side; read-only, for overseers only.</summary>
-public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, Agreements.Registry.RegistryCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Format { get; set; }
 
     public Rollup Result { get; private set; } = null!;
     public IReadOnlyList<RollupRow> Rows { get; private set; } = [];
+    public string Prefix { get; private set; } = "";
+    public Network Network { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (scope.OverseenPrefix is not { } prefix)
             return Forbid();
+        Prefix = prefix;
         Result = await RollupQueries.ReadAsync(db, clock, prefix, HttpContext.RequestAborted);
         Rows = RollupQueries.Sorted(Result.Rows, Sort).ToList();
         if (Format == "xlsx")
@@ -28,6 +31,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
             output.Position = 0;
             return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"rekap-kerja-sama-{(prefix == "" ? "nasional" : prefix)}.xlsx");
         }
+        Network = await KsddNetwork.ReadAsync(db, cache, clock, prefix, HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -1,10 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
-using Sinergi.Features.Agreements;
-using Sinergi.Features.Budget;
-using Sinergi.Features.Monitoring;
 using Sinergi.Features.Regions;
-using Sinergi.Features.Settings;
 using Sinergi.Tenancy;
 
 namespace Sinergi.Features.Rollup;
@@ -23,54 +19,60 @@ public sealed record Rollup(string Title, DateOnly Today, IReadOnlyList<RollupRo
 }
 
 /// <summary>
-/// The roll-up for a province or the whole country. Each figure is one grouped query over the rows
-/// under the overseer's prefix, read by index on RegionCode; measured at 100,000 agreements in the
-/// benchmark (README), it stays inside the target without summary rows.
+/// The roll-up for a province or the whole country, read from the regions' summary rows
+/// (<see cref="RollupSummary"/>): one row per region, kept current by the saves that move it. A row
+/// the calendar has overtaken (or a backfilled one never reckoned) is reckoned first, for its region's day.
 /// </summary>
 public static class RollupQueries
 {
+    private static readonly SemaphoreSlim Reckoning = new(1, 1);
+
     public static async Task<Rollup> ReadAsync(AppDbContext db, TimeProvider clock, string prefix, CancellationToken ct = default)
     {
         var today = RegionClock.Today(clock, prefix == "" ? null : prefix);
-        var year = today.Year;
         var regions = await db.Regions.AsNoTracking().WhereRegionUnder(prefix, r => r.Code).OrderBy(r => r.Code)
             .Select(r => new { r.Code, r.Name, r.Level }).ToListAsync(ct);
-        var agreements = db.Agreements.IgnoreQueryFilters().AsNoTracking().WhereRegionUnder(prefix, a => a.RegionCode);
-        var windows = await db.RegionSettings.IgnoreQueryFilters().AsNoTracking().WhereRegionUnder(prefix, s => s.RegionCode)
-            .ToDictionaryAsync(s => s.RegionCode, s => s.ExpiringWindowDays, ct);
-        var horizon = today.AddDays(windows.Values.DefaultIfEmpty(RegionSettings.DefaultExpiringWindowDays).Max());
-        var inForce = await agreements.WhereInForce(today).GroupBy(a => a.RegionCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var ending = (await agreements.WhereInForce(today).Where(a => a.EndsOn != null && a.EndsOn <= horizon).Select(a => new { a.RegionCode, a.EndsOn }).ToListAsync(ct))
-            .Where(a => a.EndsOn <= today.AddDays(windows.GetValueOrDefault(a.RegionCode, RegionSettings.DefaultExpiringWindowDays)))
-            .GroupBy(a => a.RegionCode).ToDictionary(g => g.Key, g => g.Count());
-        var costing = agreements.InForceIn(year).Where(a => a.Funding != FundingSource.TanpaBiaya);
-        var thisYear = await costing.GroupBy(a => a.RegionCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var lines = db.BudgetLines.IgnoreQueryFilters().Where(l => l.FiscalYear == year).Select(l => l.AgreementId);
-        var budgeted = await costing.Where(a => lines.Contains(a.Id)).GroupBy(a => a.RegionCode).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var yearStart = new DateOnly(year, 1, 1);
-        var evaluations = db.Assessments.IgnoreQueryFilters().AsNoTracking().WhereRegionUnder(prefix, a => a.RegionCode)
-            .Where(a => a.Kind == AssessmentKind.Evaluasi && a.State == ReportState.Dikirim);
-        var evaluated = await evaluations.Where(a => a.PeriodEnd >= yearStart).Select(a => new { a.RegionCode, a.AgreementId }).Distinct()
-            .GroupBy(a => a.RegionCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var ratings = await evaluations.Where(a => a.Rating != null).GroupBy(a => a.RegionCode)
-            .Select(g => new { g.Key, Average = g.Average(a => (double)a.Rating!.Value), Count = g.Count() }).ToDictionaryAsync(g => g.Key, ct);
-        var obstacles = await db.Obstacles.IgnoreQueryFilters().WhereRegionUnder(prefix, o => o.RegionCode).Where(o => o.Status != ObstacleStatus.Selesai)
-            .GroupBy(o => o.RegionCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var summaries = await SummariesAsync(db, prefix, ct);
+        var stale = regions.Where(r => !summaries.TryGetValue(r.Code, out var s) || !s.IsFreshOn(RegionClock.Today(clock, r.Code))).Select(r => r.Code).ToList();
+        if (stale.Count > 0)
+        {
+            // One reader reckons what the calendar overtook, in one transaction; those arriving meanwhile read its rows.
+            await Reckoning.WaitAsync(ct);
+            try
+            {
+                summaries = await SummariesAsync(db, prefix, ct);
+                stale = stale.Where(code => !summaries.TryGetValue(code, out var s) || !s.IsFreshOn(RegionClock.Today(clock, code))).ToList();
+                if (stale.Count > 0)
+                {
+                    await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+                    await RollupSummaries.RefreshAsync(db, clock, stale, ct);
+                    if (transaction is not null)
+                        await transaction.CommitAsync(ct);
+                    summaries = await SummariesAsync(db, prefix, ct);
+                }
+            }
+            finally
+            {
+                Reckoning.Release();
+            }
+        }
         // Using Sinergi: it has an active account or has recorded an agreement.
         var users = await db.Users.Where(u => u.IsActive && u.RegionCode != null).WhereRegionUnder(prefix, u => u.RegionCode)
             .Select(u => u.RegionCode!).Distinct().ToListAsync(ct);
-        var active = users.Concat(inForce.Keys).Concat(await agreements.Select(a => a.RegionCode).Distinct().ToListAsync(ct)).ToHashSet();
+        var active = users.Concat(summaries.Values.Where(s => s.Recorded > 0).Select(s => s.RegionCode)).ToHashSet();
 
-        var rows = regions.Select(r => new RollupRow(r.Code, r.Level == RegionLevel.Provinsi ? $"Provinsi {r.Name}" : r.Name, active.Contains(r.Code),
-            inForce.GetValueOrDefault(r.Code), ending.GetValueOrDefault(r.Code), evaluated.GetValueOrDefault(r.Code),
-            thisYear.GetValueOrDefault(r.Code), budgeted.GetValueOrDefault(r.Code),
-            ratings.TryGetValue(r.Code, out var rating) ? rating.Average : null, ratings.TryGetValue(r.Code, out var counted) ? counted.Count : 0,
-            obstacles.GetValueOrDefault(r.Code))).ToList();
+        var empty = new RollupSummary { RegionCode = "" };
+        var rows = regions.Select(r => (Region: r, Figures: summaries.GetValueOrDefault(r.Code) ?? empty)).Select(x => new RollupRow(x.Region.Code,
+            x.Region.Level == RegionLevel.Provinsi ? $"Provinsi {x.Region.Name}" : x.Region.Name, active.Contains(x.Region.Code),
+            x.Figures.InForce, x.Figures.EndingSoon, x.Figures.Evaluated, x.Figures.InForceThisYear, x.Figures.Budgeted,
+            x.Figures.AverageRating, x.Figures.Ratings, x.Figures.OpenObstacles)).ToList();
         var title = prefix == "" ? "Kerja sama daerah di seluruh Indonesia"
             : $"Kerja sama daerah di Provinsi {regions.FirstOrDefault(r => r.Code == prefix)?.Name ?? prefix}";
         return new Rollup(title, today, rows);
     }
+
+    private static Task<Dictionary<string, RollupSummary>> SummariesAsync(AppDbContext db, string prefix, CancellationToken ct) =>
+        db.RollupSummaries.AsNoTracking().WhereRegionUnder(prefix, s => s.RegionCode).ToDictionaryAsync(s => s.RegionCode, ct);
 
     public static readonly IReadOnlyDictionary<string, string> Sorts = new Dictionary<string, string>
     {

@@ -2556,6 +2556,53 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.ToTable("Urusan");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Rollup.RollupSummary", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<double?>("AverageRating")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Budgeted")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ComputedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EndingSoon")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Evaluated")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("FreshUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("InForce")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InForceThisYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenObstacles")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Recorded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RegionCode");
+
+                    b.ToTable("RollupSummaries", (string)null);
+                });
+
             modelBuilder.Entity("Sinergi.Features.Settings.RegionSettings", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -3800,6 +3847,15 @@ namespace Sinergi.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Province");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Rollup.RollupSummary", b =>
+                {
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithOne()
+                        .HasForeignKey("Sinergi.Features.Rollup.RollupSummary", "RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sinergi.Features.Settings.RegionSettings", b =>

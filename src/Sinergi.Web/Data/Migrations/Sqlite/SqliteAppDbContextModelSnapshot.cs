@@ -2493,6 +2493,53 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.ToTable("Urusan");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Rollup.RollupSummary", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("AverageRating")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Budgeted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ComputedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EndingSoon")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Evaluated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FreshUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InForce")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InForceThisYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenObstacles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recorded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode");
+
+                    b.ToTable("RollupSummaries", (string)null);
+                });
+
             modelBuilder.Entity("Sinergi.Features.Settings.RegionSettings", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -3721,6 +3768,15 @@ namespace Sinergi.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Province");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Rollup.RollupSummary", b =>
+                {
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithOne()
+                        .HasForeignKey("Sinergi.Features.Rollup.RollupSummary", "RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sinergi.Features.Settings.RegionSettings", b =>
