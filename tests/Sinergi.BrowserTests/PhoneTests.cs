@@ -45,7 +45,7 @@ public sealed class PhoneTests(BrowserSession session)
         await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Laporan" })).ToBeHiddenAsync();
         await toggle.ClickAsync();
         await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
-        foreach (var item in new[] { "Beranda", "Kerja Sama", "Anggaran", "Usulan", "Monev", "Laporan", "Pengaturan" })
+        foreach (var item in new[] { "Beranda", "Kerja Sama", "Anggaran", "Usulan", "Monev", "TKKSD", "Laporan", "Pengaturan" })
             await Expect(menu.GetByRole(AriaRole.Link, new() { Name = item })).ToBeVisibleAsync();
         await menu.GetByRole(AriaRole.Link, new() { Name = "Kerja Sama" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Kerja Sama");

@@ -19,7 +19,7 @@ public abstract class HomeTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         Assert.Equal(opds.ToString(), home.Text("#figure-opd"));
         Assert.Equal(activeUsers.ToString(), home.Text("#figure-users"));
         Assert.Contains("38 provinsi dan 514 kabupaten/kota", home.Text("main"));
-        Assert.Equal(["Beranda", "Kerja Sama", "Anggaran", "Usulan", "Monev", "Laporan", "Pengaturan"],
+        Assert.Equal(["Beranda", "Kerja Sama", "Anggaran", "Usulan", "Monev", "TKKSD", "Laporan", "Pengaturan"],
             home.QuerySelectorAll("nav.main-nav a").Select(a => a.TextContent.Trim()));
         Assert.Equal("page", home.QuerySelector("nav.main-nav a[href='/']")!.GetAttribute("aria-current"));
     }

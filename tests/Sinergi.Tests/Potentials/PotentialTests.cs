@@ -142,7 +142,9 @@ public abstract class PotentialTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal("Madu kelulut untuk diusulkan", form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Title")!.Value);
         var partner = await ProposalSteps.PartnerAsync(app);
         var created = await browser.FollowAsync(await browser.SubmitAsync(form, "#proposal-form",
-            [new("Input.Kind", "Ksdpk"), new("Input.PartnerIds", partner.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+            // The test partner has other tests' open proposals on the same urusan: the overlap check asks for a reason.
+            [new("Input.Kind", "Ksdpk"), new("Input.PartnerIds", partner.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+             new("Input.OverlapReason", "Potensi baru yang belum pernah diusulkan.")]));
         Assert.Contains("/Proposals/Details/", created.Url);
         Assert.Contains("Madu kelulut untuk diusulkan", created.QuerySelector("#proposal-potential")!.TextContent);
         var after = await browser.GetAsync($"/Potentials/Details/{id}");

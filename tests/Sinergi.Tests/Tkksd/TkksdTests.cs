@@ -138,6 +138,9 @@ public abstract class TkksdTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         var page = await new Browser(app).LoginThenGetAsync(Demo.Accounts.Admin, "/Tkksd");
         Assert.Contains("Masa tugas TKKSD", page.Text("#term-warning"));
         Assert.Contains(Demo.Tkksd.OverdueAction, page.Text("#overdue-actions"));
+        // The section brings the team's other work together: the work plan and the region's potentials.
+        Assert.Equal("/WorkPlans", page.QuerySelector("#link-workplans")!.GetAttribute("href"));
+        Assert.Equal("/Potentials", page.QuerySelector("#link-potentials")!.GetAttribute("href"));
     }
 
     [Fact]

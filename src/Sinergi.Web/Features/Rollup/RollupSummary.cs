@@ -127,7 +127,7 @@ public static class RollupSummaries
             var inForce = active.Where(a => (a.StartsOn == null || a.StartsOn <= today) && (a.EndsOn == null || a.EndsOn >= today)).ToList();
             var thisYear = active.Where(a => (a.StartsOn == null || a.StartsOn <= yearEnd) && (a.EndsOn == null || a.EndsOn >= yearStart) && a.Funding != FundingSource.TanpaBiaya).ToList();
             // The first day a status moves: a start, the first day of an ending window, the day after an end; or the new year.
-            var turns = active.SelectMany(a => new[] { a.StartsOn, a.EndsOn?.AddDays(-window), a.EndsOn?.AddDays(1) }).OfType<DateOnly>().Where(d => d > today);
+            var turns = active.SelectMany(a => new[] { a.StartsOn, Shift(a.EndsOn, -window), Shift(a.EndsOn, 1) }).OfType<DateOnly>().Where(d => d > today);
             var sent = evaluationsByRegion[code].ToList();
             var ratings = sent.Where(a => a.Rating != null).Select(a => (double)a.Rating!.Value).ToList();
             return new RollupSummary
@@ -140,6 +140,10 @@ public static class RollupSummaries
             };
         }).ToList();
     }
+
+    /// <summary>A date moved by some days, or none past the calendar's ends (an agreement recorded as ending on 31 December 9999).</summary>
+    private static DateOnly? Shift(DateOnly? day, int days) =>
+        day is { } d && d.DayNumber + days >= DateOnly.MinValue.DayNumber && d.DayNumber + days <= DateOnly.MaxValue.DayNumber ? d.AddDays(days) : null;
 }
 
 /// <summary>Reckons the marked regions' rows inside the transaction about to commit, after the registry's own marks.</summary>
