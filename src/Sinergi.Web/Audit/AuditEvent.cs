@@ -53,6 +53,9 @@ public static class AuditEntities
     /// <summary>A follow-up decided in a rapat TKKSD.</summary>
     public const string TkksdActionItem = "TkksdActionItem";
 
+    /// <summary>An intern or participant of a university agreement (entity id: the participant's id); its audit holds no NIM or membership number.</summary>
+    public const string Participant = "Participant";
+
     /// <summary>The widest name the column holds.</summary>
     public const int MaxLength = 40;
 }

@@ -22,7 +22,7 @@ public static class CommandLine
         ["create-admin"] = (Accounts.CreateAdminAsync, "create-admin --region <kode> --email <email> --name <nama> [--password <sandi>] [--system]"),
         ["create-token"] = (Accounts.CreateTokenAsync, "create-token --email <email> [--name <nama>] [--days <hari>]   token API di baris terakhir"),
         ["backup"] = (Maintenance.BackupAsync, "backup <berkas>              salin basis data SQLite ke berkas"),
-        ["import"] = (ImportVerb.RunAsync, "import <berkas> --region <kode> [--dry-run] [--sheet N]   impor daftar kerja sama .xlsx/.xls/.csv"),
+        ["import"] = (ImportVerb.RunAsync, "import <berkas> --region <kode> [--dry-run] [--sheet N] [--mode budget [--leave-out 3,5]]   impor daftar kerja sama, atau baris anggaran (--mode budget), dari .xlsx/.xls/.csv"),
         ["notify"] = (NotifyVerb.RunAsync, "notify [--date yyyy-MM-dd] [--dry-run]   jalankan pengingat harian; --dry-run hanya menampilkan yang akan dikirim"),
     };
 

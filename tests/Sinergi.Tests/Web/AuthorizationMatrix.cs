@@ -359,6 +359,10 @@ public static class AuthorizationMatrix
         // Impor: the region's admin only.
         Get("/Import", Row.None, "L O F F F F F O O F F F"),
         Post("/Import", Row.None, "L O F F F F F O O F F F"),
+        // Budget lines from a workbook: whoever records budget lines (the admin; an operator, for its OPD's agreements, row by row).
+        Get("/Import/Budget", Row.None, "L O F O O F F O O F F F"),
+        Post("/Import/Budget", Row.None, "L O F O O F F O O F F F"),
+        Post("/Import/Budget", Row.None, "L O F O O F F O O F F F", "Save"),
         Get("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N N F F F"),
         Get("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N N F F F", "Progress"),
         Get("/Import/Session/{id:guid}", Row.ImportSession, "L O F F F F F N N F F F", "Report"),
@@ -441,6 +445,7 @@ public static class AuthorizationMatrix
         Post("/api/v1/partners/{id:int}/merge", Row.Partner, "L O F F F F F N N N N F"),
         Post("/api/v1/imports", Row.None, "L O F F F F F O O F F F"),
         // The full report of an import, for the region's admin; another region's is not found.
+        Post("/api/v1/imports/budget-lines", Row.None, "L O F O O F F O O F F F"),
         Get("/api/v1/imports/{id:guid}/report", Row.ImportSession, "L O F F F F F N N F F F"),
         Get("/api/v1/reports/period", Row.None, "L O O O O O F O O O O O"),
         Get("/api/v1/obstacles/", Row.None, "L O O O O O F O O O O O"),

@@ -33,19 +33,22 @@ public static class BudgetLines
     public static bool CanEdit(ClaimsPrincipal user, RegionScope scope, Agreement agreement) =>
         AgreementAccess.CanEdit(user, scope, agreement.RegionCode, agreement.Opds.Select(o => o.Id));
 
-    public static async Task<BudgetLine> AddAsync(AppDbContext db, Agreement agreement, BudgetLineDraft draft, Actor actor, CancellationToken ct = default)
+    /// <param name="source">Where the line came from, when not typed on the page ("Impor anggaran.xlsx, baris 4"), for the history.</param>
+    public static async Task<BudgetLine> AddAsync(AppDbContext db, Agreement agreement, BudgetLineDraft draft, Actor actor, CancellationToken ct = default,
+        AuditChange? source = null)
     {
         var line = new BudgetLine { RegionCode = agreement.RegionCode, AgreementId = agreement.Id };
         draft.ApplyTo(line);
         db.BudgetLines.Add(line);
         db.AuditEvents.Add(AgreementHistory.Entry(db, agreement, AuditActions.BudgetLineAdded,
-            Diff(null, await SnapshotAsync(db, line, ct)), actor));
+            [.. Diff(null, await SnapshotAsync(db, line, ct)), .. source is null ? Array.Empty<AuditChange>() : [source]], actor));
         await db.SaveChangesAsync(ct);
         return line;
     }
 
     /// <summary>Saves a checked draft over a loaded line; a concurrent change surfaces as <see cref="DbUpdateConcurrencyException"/>.</summary>
-    public static async Task<List<AuditChange>> ChangeAsync(AppDbContext db, BudgetLine line, BudgetLineDraft draft, Actor actor, CancellationToken ct = default)
+    public static async Task<List<AuditChange>> ChangeAsync(AppDbContext db, BudgetLine line, BudgetLineDraft draft, Actor actor, CancellationToken ct = default,
+        AuditChange? source = null)
     {
         var before = await SnapshotAsync(db, line, ct);
         draft.ApplyTo(line);
@@ -53,7 +56,7 @@ public static class BudgetLines
         if (changes.Count == 0)
             return changes;
         db.AuditEvents.Add(AgreementHistory.Entry(db, line.Agreement!, AuditActions.BudgetLineChanged,
-            [new AuditChange("Baris anggaran", null, Reference(line)), .. changes], actor));
+            [new AuditChange("Baris anggaran", null, Reference(line)), .. changes, .. source is null ? Array.Empty<AuditChange>() : [source]], actor));
         await db.SaveChangesAsync(ct);
         return changes;
     }

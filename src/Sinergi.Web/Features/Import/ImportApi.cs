@@ -36,6 +36,9 @@ public static class ImportApi
         api.MapPost("/imports", ImportAsync).DisableAntiforgery().WithTags("Impor")
             .WithSummary("Impor berkas .xlsx/.xls/.csv (multipart 'file'); dryRun=true hanya memeriksa. Semua baris tersimpan, atau tidak sama sekali (422). "
                 + "Jawaban berisi jumlah, baris bermasalah pertama dan tautan laporan lengkap.");
+        api.MapPost("/imports/budget-lines", ImportBudgetLinesAsync).DisableAntiforgery().WithTags("Impor")
+            .WithSummary("Impor baris anggaran dari .xlsx/.xls/.csv (multipart 'file'): nomor perjanjian, tahun, kode, pagu, realisasi; dryRun=true hanya memeriksa. "
+                + "Semua baris tersimpan, atau tidak sama sekali (422), kecuali baris bergalat yang disebut di leaveOut (mis. \"3,5\"). Operator OPD hanya untuk kerja sama OPD-nya.");
         api.MapGet("/imports/{id:guid}/report", ReportAsync).WithTags("Impor")
             .WithSummary("Laporan lengkap satu impor (.xlsx): setiap baris dengan hasil, galat dan peringatannya");
         return api;
@@ -63,6 +66,41 @@ public static class ImportApi
         var session = await KeepAsync(db, files, scope.RegionCode, Actor.Of(user), file.FileName, content, plan, saved, ct);
         var result = Answer(plan, saved, session, limits.Value.MaxProblemsInAnswer);
         return plan.CanSave ? TypedResults.Ok(result) : TypedResults.UnprocessableEntity(result);
+    }
+
+    public sealed record BudgetRowDto(int Row, string? AgreementNumber, int? AgreementId, int? FiscalYear, string? Code, decimal? Planned, decimal? Realised,
+        string Outcome, IReadOnlyList<ImportMessage> Messages);
+
+    /// <param name="Rows">Every row of the file with its outcome and messages, at most <see cref="ImportOptions.MaxProblemsInAnswer"/>, rows with an error first.</param>
+    public sealed record BudgetImportResultDto(bool Saved, int RowCount, int Imported, int Updated, int Skipped, int Errors, string Summary, IReadOnlyList<int> LeftOut,
+        IReadOnlyList<BudgetRowDto> Rows);
+
+    private static async Task<Results<Ok<BudgetImportResultDto>, UnprocessableEntity<BudgetImportResultDto>, ValidationProblem, ProblemHttpResult>> ImportBudgetLinesAsync(
+        AppDbContext db, RegionScope scope, ClaimsPrincipal user, IOptions<UploadOptions> uploads, IOptions<ImportOptions> limits,
+        IFormFile? file, [FromForm] string? leaveOut, bool dryRun = false, CancellationToken ct = default)
+    {
+        if (scope.RegionCode is null || !(user.IsInRole(Roles.AdminKerjaSama) || (user.IsInRole(Roles.OpdOperator) && scope.OpdId is not null)))
+            return ApiResults.Forbidden("Hanya Admin Kerja Sama dan Operator OPD yang dapat mengimpor baris anggaran.");
+        if (file is null)
+            return ApiResults.Invalid(new Dictionary<string, string[]> { ["file"] = ["Sertakan berkas pada bagian 'file' dari formulir multipart."] });
+        if (BudgetImport.RowList(leaveOut) is not { } rows)
+            return ApiResults.Invalid(new Dictionary<string, string[]> { ["leaveOut"] = ["Tulis nomor baris yang tidak disimpan dipisah koma, mis. \"3,5\"."] });
+
+        await using var content = file.OpenReadStream();
+        var plan = await BudgetImport.PlanFileAsync(db, Sinergi.Features.Agreements.AgreementChanges.Recorder.Of(user, scope), file.FileName, content,
+            uploads.Value.MaxBytes, limits.Value, ct);
+        if (plan.Error is not null)
+            return ApiResults.Invalid(new Dictionary<string, string[]> { ["file"] = [plan.Error] });
+        var canSave = plan.CanSaveWithout(rows);
+        var saved = canSave && !dryRun;
+        if (saved)
+            await BudgetImport.SaveAsync(db, plan, Actor.Of(user), rows, ct);
+        var result = new BudgetImportResultDto(saved, plan.Rows.Count, plan.Count(ImportOutcome.Create), plan.Count(ImportOutcome.Update),
+            plan.Count(ImportOutcome.Unchanged), plan.Count(ImportOutcome.Error), plan.Summary, canSave ? rows : [],
+            plan.Rows.OrderByDescending(r => r.HasErrors).ThenBy(r => r.RowNumber).Take(limits.Value.MaxProblemsInAnswer)
+                .Select(r => new BudgetRowDto(r.RowNumber, r.AgreementNumber, r.AgreementId, r.FiscalYear, r.Code, r.Planned, r.Realised, r.Outcome.ToString(), r.Messages))
+                .ToList());
+        return canSave ? TypedResults.Ok(result) : TypedResults.UnprocessableEntity(result);
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ReportAsync(AppDbContext db, ClaimsPrincipal user, Guid id, CancellationToken ct)

@@ -32,7 +32,12 @@ public sealed class NotificationRunner(AppDbContext db, IEnumerable<INotificatio
 
     public sealed record Outcome(IReadOnlyList<Planned> Planned, int Recorded, int Sent, int Retrying, int Failed);
 
-    public async Task<Outcome> RunAsync(DateOnly? day, bool dryRun, CancellationToken ct = default)
+    /// <param name="inAppOnly">
+    /// Records only the in-app messages due (delivered at once) and sends nothing: how the demo seeding fills the bell without
+    /// waiting on a mail server. The emails and webhooks of the same dues are recorded and sent by the job's next run, with
+    /// the people's choices of that moment; the in-app ones are in the ledger and are not given twice.
+    /// </param>
+    public async Task<Outcome> RunAsync(DateOnly? day, bool dryRun, CancellationToken ct = default, bool inAppOnly = false)
     {
         var planned = new List<Planned>();
         var recorded = 0;
@@ -45,6 +50,8 @@ public sealed class NotificationRunner(AppDbContext db, IEnumerable<INotificatio
             foreach (var due in await rule.DueAsync(db, region, today, ct))
             foreach (var target in await NotificationRecipients.ForAsync(db, region, due, ct))
             {
+                if (inAppOnly && target.Channel != NotificationChannel.InApp)
+                    continue;
                 if (await db.NotificationDeliveries.AnyAsync(d => d.Rule == due.Rule && d.AgreementId == due.AgreementId && d.Offset == due.Offset
                         && d.Recipient == target.Key && d.Channel == target.Channel, ct))
                     continue;
@@ -55,6 +62,8 @@ public sealed class NotificationRunner(AppDbContext db, IEnumerable<INotificatio
         }
         if (dryRun)
             return new Outcome(planned, 0, 0, 0, 0);
+        if (inAppOnly)
+            return new Outcome(planned, recorded, 0, 0, 0);
         var (sent, retrying, failed) = await DispatchAsync(ct);
         return new Outcome(planned, recorded, sent, retrying, failed);
     }

@@ -1,38 +1,104 @@
 using Microsoft.EntityFrameworkCore;
+using Sinergi.Audit;
 using Sinergi.Data;
+using Sinergi.Web;
 using Sinergi.Features.Agreements;
 using Sinergi.Features.Import;
 
 namespace Sinergi.Features.Participants;
 
-/// <summary>Saving the register: one participant, or a whole workbook (every row or none).</summary>
+/// <summary>
+/// Saving the register: one participant, or a whole workbook (every row or none). Every addition,
+/// change and removal enters the audit trail as an entry of the participant (not of the agreement,
+/// whose history more people read): the name, programme, placement, period, supervisor and whether
+/// BPJS Ketenagakerjaan covers them, never the NIM or the membership number.
+/// </summary>
 public static class ParticipantStore
 {
     public const long MaxImportBytes = 5 * 1024 * 1024;
 
     public static async Task<(Participant? Saved, Dictionary<string, string[]> Problems)> AddAsync(AppDbContext db, Agreement agreement, ParticipantDraft draft,
-        CancellationToken ct = default)
+        Actor actor, CancellationToken ct = default)
     {
         var problems = await draft.ProblemsAsync(db, agreement, null, ct);
         if (problems.Count > 0)
             return (null, problems);
-        var participant = new Participant { RegionCode = agreement.RegionCode, AgreementId = agreement.Id, Name = "", StudentNumber = "", Programme = "", Supervisor = "" };
-        draft.ApplyTo(participant);
+        var participant = New(agreement, draft);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Participants.Add(participant);
         await db.SaveChangesAsync(ct);
+        await AuditAddedAsync(db, [participant], actor, null, ct);
+        await transaction.CommitAsync(ct);
         return (participant, problems);
     }
 
+    /// <summary>Saves a checked draft over a loaded participant; a concurrent change surfaces as <see cref="DbUpdateConcurrencyException"/>.</summary>
     public static async Task<Dictionary<string, string[]>> UpdateAsync(AppDbContext db, Agreement agreement, Participant participant, ParticipantDraft draft,
-        CancellationToken ct = default)
+        Actor actor, CancellationToken ct = default)
     {
         var problems = await draft.ProblemsAsync(db, agreement, participant.Id, ct);
         if (problems.Count > 0)
             return problems;
+        var before = await SnapshotAsync(db, participant, ct);
         draft.ApplyTo(participant);
+        var after = await SnapshotAsync(db, participant, ct);
+        var changes = after.Where(f => before.GetValueOrDefault(f.Key) != f.Value).Select(f => new AuditChange(f.Key, before.GetValueOrDefault(f.Key), f.Value)).ToList();
+        if (changes.Count > 0)
+            db.AuditEvents.Add(AuditTrail.Entry(db, participant.RegionCode, AuditEntities.Participant, participant.Id, AuditActions.Changed,
+                [new AuditChange("Kerja sama", null, AgreementHistory.Reference(agreement)), .. changes], actor));
+        // The version rises with a change the audit does not show (a new NIM), so a second writer still gets 412.
         await db.SaveChangesAsync(ct);
         return problems;
     }
+
+    /// <summary>Removes a participant of the agreement; false when there was none by that id.</summary>
+    public static async Task<bool> DeleteAsync(AppDbContext db, Agreement agreement, int participantId, Actor actor, CancellationToken ct = default)
+    {
+        if (await db.Participants.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.Id == participantId && p.AgreementId == agreement.Id, ct) is not { } participant)
+            return false;
+        var before = await SnapshotAsync(db, participant, ct);
+        db.AuditEvents.Add(AuditTrail.Entry(db, participant.RegionCode, AuditEntities.Participant, participant.Id, AuditActions.Deleted,
+            [new AuditChange("Kerja sama", AgreementHistory.Reference(agreement), null), .. before.Where(f => f.Value is not null).Select(f => new AuditChange(f.Key, f.Value, null))],
+            actor));
+        db.Participants.Remove(participant);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static Participant New(Agreement agreement, ParticipantDraft draft)
+    {
+        var participant = new Participant { RegionCode = agreement.RegionCode, AgreementId = agreement.Id, Name = "", StudentNumber = "", Programme = "", Supervisor = "" };
+        draft.ApplyTo(participant);
+        return participant;
+    }
+
+    /// <summary>Entries for participants just saved (their ids known), naming the agreement and, for an import, the file.</summary>
+    private static async Task AuditAddedAsync(AppDbContext db, IReadOnlyList<Participant> added, Actor actor, string? fileName, CancellationToken ct)
+    {
+        var agreement = await db.Agreements.IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.Id == added[0].AgreementId, ct);
+        foreach (var participant in added)
+        {
+            List<AuditChange> changes = [new("Kerja sama", null, AgreementHistory.Reference(agreement)),
+                .. (await SnapshotAsync(db, participant, ct)).Where(f => f.Value is not null).Select(f => new AuditChange(f.Key, null, f.Value))];
+            if (fileName is not null)
+                changes.Add(new AuditChange("Sumber", null, $"Impor {fileName}"));
+            db.AuditEvents.Add(AuditTrail.Entry(db, participant.RegionCode, AuditEntities.Participant, participant.Id, AuditActions.Created, changes, actor));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>What the audit shows of a participant: no NIM, no membership number.</summary>
+    private static async Task<Dictionary<string, string?>> SnapshotAsync(AppDbContext db, Participant p, CancellationToken ct) => new()
+    {
+        ["Nama"] = p.Name,
+        ["Program studi"] = p.Programme,
+        ["OPD penempatan"] = await db.Opds.IgnoreQueryFilters().Where(o => o.Id == p.PlacementOpdId).Select(o => o.ShortName).SingleOrDefaultAsync(ct),
+        ["Mulai penempatan"] = Indonesian.Date(p.StartsOn),
+        ["Selesai penempatan"] = Indonesian.Date(p.EndsOn),
+        ["Pembimbing"] = p.Supervisor,
+        ["BPJS Ketenagakerjaan"] = p.BpjsRegistered ? "Terdaftar" : "Belum terdaftar",
+        ["Berlaku sampai"] = p.BpjsValidUntil is { } until ? Indonesian.Date(until) : null,
+    };
 
     /// <summary>The columns of the import, as their headers read (folded), and each draft field's label for the messages.</summary>
     private static readonly (string Field, string Header, string[] Aliases)[] Columns =
@@ -54,7 +120,7 @@ public static class ParticipantStore
     /// problem refuses the whole workbook, with the row and column named; nothing is saved then.
     /// </summary>
     public static async Task<(int Saved, List<string> Problems)> ImportAsync(AppDbContext db, Agreement agreement, string fileName, Stream content,
-        CancellationToken ct = default)
+        Actor actor, CancellationToken ct = default)
     {
         var read = SpreadsheetReader.Read(fileName, content, MaxImportBytes, ct: ct);
         if (!read.Succeeded)
@@ -114,13 +180,12 @@ public static class ParticipantStore
             return (0, ["Berkas tidak berisi baris peserta di bawah baris judul kolom."]);
         if (problems.Count > 0)
             return (0, problems);
-        foreach (var draft in drafts)
-        {
-            var participant = new Participant { RegionCode = agreement.RegionCode, AgreementId = agreement.Id, Name = "", StudentNumber = "", Programme = "", Supervisor = "" };
-            draft.ApplyTo(participant);
-            db.Participants.Add(participant);
-        }
+        var added = drafts.Select(d => New(agreement, d)).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Participants.AddRange(added);
         await db.SaveChangesAsync(ct);
+        await AuditAddedAsync(db, added, actor, Sinergi.Infrastructure.Files.FileNames.Clean(fileName), ct);
+        await transaction.CommitAsync(ct);
         return (drafts.Count, problems);
     }
 }

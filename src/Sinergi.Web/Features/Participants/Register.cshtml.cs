@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Sinergi.Audit;
 using Sinergi.Data;
 using Sinergi.Features.Agreements;
 using Sinergi.Features.Opds;
@@ -75,10 +76,10 @@ public class RegisterModel(AppDbContext db, RegionScope scope, TimeProvider cloc
         {
             if (await db.Participants.SingleOrDefaultAsync(p => p.Id == pid && p.AgreementId == id) is not { } participant)
                 return NotFound();
-            problems = await ParticipantStore.UpdateAsync(db, Agreement, participant, Input.ToDraft());
+            problems = await ParticipantStore.UpdateAsync(db, Agreement, participant, Input.ToDraft(), Actor.Of(User));
         }
         else
-            problems = (await ParticipantStore.AddAsync(db, Agreement, Input.ToDraft())).Problems;
+            problems = (await ParticipantStore.AddAsync(db, Agreement, Input.ToDraft(), Actor.Of(User))).Problems;
         if (problems.Count > 0)
         {
             ModelState.AddProblems(problems, nameof(Input));
@@ -92,8 +93,8 @@ public class RegisterModel(AppDbContext db, RegionScope scope, TimeProvider cloc
     {
         if (await LoadAsync(id) is { } refusal)
             return refusal;
-        var removed = await db.Participants.Where(p => p.Id == participantId && p.AgreementId == id).ExecuteDeleteAsync();
-        TempData["Status"] = removed == 0 ? "Peserta itu sudah tidak ada." : "Peserta dihapus dari daftar.";
+        var removed = await ParticipantStore.DeleteAsync(db, Agreement, participantId, Actor.Of(User));
+        TempData["Status"] = !removed ? "Peserta itu sudah tidak ada." : "Peserta dihapus dari daftar.";
         return HttpContext.RedirectAfterPost($"/Agreements/Participants/{id}");
     }
 
@@ -109,7 +110,7 @@ public class RegisterModel(AppDbContext db, RegionScope scope, TimeProvider cloc
         await using var stream = new MemoryStream();
         await file.CopyToAsync(stream);
         stream.Position = 0;
-        var (saved, problems) = await ParticipantStore.ImportAsync(db, Agreement, file.FileName, stream);
+        var (saved, problems) = await ParticipantStore.ImportAsync(db, Agreement, file.FileName, stream, Actor.Of(User));
         if (problems.Count > 0)
         {
             ImportProblems = problems;
