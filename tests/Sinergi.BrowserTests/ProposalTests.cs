@@ -125,7 +125,7 @@ public sealed class ProposalTests(BrowserSession session)
         await opd.Locator("#partner-list input").First.CheckAsync();
         await opd.Locator("#urusan-1\\.02").CheckAsync();
         await opd.GetByRole(AriaRole.Button, new() { Name = "Simpan usulan" }).ClickAsync();
-        await opd.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await Expect(opd.Locator("#overlap-warning, #stage-name").First).ToBeVisibleAsync();
         if (await opd.Locator("#overlap-warning").CountAsync() > 0)
         {
             await opd.GetByLabel("Alasan tetap melanjutkan (dibaca TKKSD)").FillAsync("Sasaran dan lokasi berbeda dari kerja sama yang ada.");
@@ -133,7 +133,6 @@ public sealed class ProposalTests(BrowserSession session)
         }
         await opd.WaitForURLAsync(url => url.Contains("/Proposals/Details/", StringComparison.Ordinal));
         var detailsUrl = new Uri(opd.Url).AbsolutePath;
-        var id = int.Parse(detailsUrl.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
         await Expect(opd.Locator("#stage-name")).ToHaveTextAsync("Persiapan");
         await Expect(opd.Locator("#moves button[data-to='validasi']")).ToBeDisabledAsync();
         await UploadAsync(opd, ProposalDocumentTypes.Kak, "kak-skrining-tb.pdf", MinimalPdf.WithLines("KERANGKA ACUAN KERJA", title));
@@ -217,7 +216,7 @@ public sealed class ProposalTests(BrowserSession session)
         // It stands in the registry, linked from the proposal, and is found in the Kerja Sama list.
         await admin.Locator("#agreement-link a").ClickAsync();
         await admin.WaitForURLAsync(url => url.Contains("/Agreements/Details/", StringComparison.Ordinal));
-        await Expect(admin.Locator("h1")).ToContainTextAsync(title);
+        await Expect(admin.Locator("main")).ToContainTextAsync(title);
         await Expect(admin.Locator("#from-proposal")).ToContainTextAsync(number!.Trim());
         await admin.GotoAsync($"/Agreements?q={Uri.EscapeDataString(title)}");
         await Expect(admin.GetByRole(AriaRole.Link, new() { Name = title }).First).ToBeVisibleAsync();
@@ -225,6 +224,5 @@ public sealed class ProposalTests(BrowserSession session)
         Assert.Empty(opdErrors);
         Assert.Empty(adminErrors);
         Assert.Empty(tkksdErrors);
-        _ = id;
     }
 }

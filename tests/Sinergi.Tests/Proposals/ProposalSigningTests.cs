@@ -110,7 +110,7 @@ public abstract class ProposalSigningTests<TApp>(TApp app) : IClassFixture<TApp>
             .Select(n => n.Title).ToListAsync());
         Assert.Contains(inbox, t => t.Contains("Penandatanganan dijadwalkan") && t.Contains(proposalNumber));
         Assert.Contains(inbox, t => t.Contains("Jadwal penandatanganan diubah"));
-        var toOperator = smtp.To(Demo.Accounts.DinkesOperator).Where(m => m.Subject.Contains(proposalNumber)).ToList();
+        var toOperator = smtp.To(Demo.Accounts.DinkesOperator).Where(m => (m.Subject ?? "").Contains(proposalNumber) && (m.Subject ?? "").Contains("enandatanganan")).ToList();
         Assert.Equal(2, toOperator.Count);
         Assert.Contains($"/Proposals/Details/{id}", toOperator[0].TextBody);
         var toPartner = smtp.To(contact);
