@@ -84,6 +84,7 @@ public static class DemoProposals
                 });
             db.AuditEvents.Add(AuditTrail.Entry(db, regionCode, AuditEntities.Proposal, proposal.Id, AuditActions.Created,
                 [new AuditChange("Usulan", null, $"{proposal.Number} — {proposal.Title}")], actor));
+            await SeedSigningAsync(db, proposal, seed.Stage, became, today, ct);
             if (seed.Round > 1)
                 db.AuditEvents.Add(AuditTrail.Entry(db, regionCode, AuditEntities.Proposal, proposal.Id, "Dikembalikan untuk revisi",
                     [new AuditChange("Tahap", "Validasi", "Persiapan"), new AuditChange("Alasan", null, seed.Reason)], actor));
@@ -95,6 +96,39 @@ public static class DemoProposals
                     Scores = [.. ProposalSettings.DefaultCriteria.Select(c => new VoteScore(c.Name, c.Weight, 4))],
                 });
             await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// The KB signing of Susur Sungai Kahayan is scheduled as a ceremony next week (moved once, with its
+    /// reason); the proposal that became an agreement shows its past signings on the agreements' dates.
+    /// </summary>
+    private static async Task SeedSigningAsync(AppDbContext db, Proposal proposal, string stage, Agreement? became, DateOnly today, CancellationToken ct)
+    {
+        ProposalSigningSchedule Row(string code, SigningMode mode, DateOnly date, TimeOnly? time, string? place, string? agenda, string? reason, int daysAgo) => new()
+        {
+            ProposalId = proposal.Id, Stage = code, Mode = mode, Date = date, Time = time, Place = place, Agenda = agenda, Reason = reason,
+            At = db.UtcNow.AddDays(-daysAgo), ByName = "Data demo",
+        };
+        if (stage == "penandatanganan-kb")
+        {
+            const string place = "Aula Jayang Tingang, Balai Kota Palangka Raya";
+            const string agenda = "Sambutan Wali Kota; penandatanganan Kesepakatan Bersama; peluncuran paket wisata susur sungai";
+            db.ProposalSigningSchedules.Add(Row(stage, SigningMode.Seremonial, today.AddDays(-2), new TimeOnly(9, 0), place, agenda, null, 20));
+            db.ProposalSigningSchedules.Add(Row(stage, SigningMode.Seremonial, today.AddDays(6), new TimeOnly(9, 30), place, agenda,
+                "Wali Kota menghadiri rapat koordinasi di Jakarta pada tanggal semula.", 5));
+        }
+        if (became is not null)
+        {
+            var kbSignedOn = became.ParentId is int kbId ? await db.Agreements.IgnoreQueryFilters().Where(a => a.Id == kbId).Select(a => a.SignedOn).SingleAsync(ct) : null;
+            proposal.KbSignedOn = kbSignedOn;
+            proposal.SignedOn = became.SignedOn;
+            if (kbSignedOn is { } kb)
+                db.ProposalSigningSchedules.Add(Row("penandatanganan-kb", SigningMode.Seremonial, kb, new TimeOnly(10, 0), "Aula Universitas Palangka Raya",
+                    "Penandatanganan Kesepakatan Bersama oleh Wali Kota dan Rektor", null, today.DayNumber - kb.DayNumber + 7));
+            if (became.SignedOn is { } pks)
+                db.ProposalSigningSchedules.Add(Row("penandatanganan-pks", SigningMode.DeskToDesk, pks, null, null,
+                    "Perjanjian Kerja Sama diedarkan untuk ditandatangani Kepala Dinas Kesehatan dan Dekan", null, today.DayNumber - pks.DayNumber + 7));
         }
     }
 }

@@ -20,6 +20,9 @@ public sealed class BrowserSession : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+    /// <summary>The real SMTP server on loopback the app sends its email to.</summary>
+    public SmtpCatcher Smtp { get; } = new();
+    public IServiceProvider Services => _server!.Services;
     public string BaseUrl { get; private set; } = "";
 
     public async Task InitializeAsync()
@@ -29,6 +32,7 @@ public sealed class BrowserSession : IAsyncLifetime
         _server.StartServer();
         var addresses = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        Smtp.Serve(_server.Services);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -60,6 +64,7 @@ public sealed class BrowserSession : IAsyncLifetime
         _playwright?.Dispose();
         if (_server is not null)
             await _server.DisposeAsync();
+        Smtp.Dispose();
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

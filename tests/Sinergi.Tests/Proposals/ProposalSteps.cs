@@ -75,6 +75,13 @@ public static class ProposalSteps
         }
         foreach (var item in stage.Checklist)
             Assert.Null(await Features.Proposals.Proposals.CheckAsync(db, caller, proposal, item, true));
+        // A signing stage is left with a signed date: a desk-to-desk signing scheduled for today gives it.
+        if (ProposalSigning.IsSigningStage(stage) && await ProposalSigning.CurrentAsync(db, id, stage.Code) is null)
+        {
+            var (schedule, problems, _) = await ProposalSigning.ScheduleAsync(db, caller, proposal,
+                new SigningRequest(SigningMode.DeskToDesk, global::Sinergi.Tenancy.RegionClock.Today(app.Clock, proposal.RegionCode), null, null, null, null), app.Clock);
+            Assert.True(schedule is not null, string.Join(" ", problems.Values.SelectMany(v => v)));
+        }
     });
 
     /// <summary>Every TKKSD member of the home region votes until the quorum is reached.</summary>

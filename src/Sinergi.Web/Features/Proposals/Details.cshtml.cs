@@ -57,6 +57,7 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
         Messages = await ProposalThread.ListAsync(db, id, HttpContext.RequestAborted);
         if (proposal.State == ProposalState.Berjalan)
             Overlaps = await ProposalOverlap.ForAsync(db, proposal, Today, HttpContext.RequestAborted);
+        await LoadSigningAsync();
         if (proposal.AgreementId is int agreementId)
             AgreementTitle = await db.Agreements.IgnoreQueryFilters().Where(a => a.Id == agreementId).Select(a => a.Title).SingleOrDefaultAsync();
         return true;
@@ -66,7 +67,7 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
     {
         if (!await LoadAsync(id))
             return NotFound();
-        var outcome = await ProposalWorkflow.MoveAsync(db, Caller, Proposal, to, reason, version, clock, notifier, HttpContext.RequestAborted);
+        var outcome = await ProposalWorkflow.MoveAsync(db, Caller, Proposal, to, reason, version, clock, notifier, HttpContext.RequestAborted, SignedOn);
         if (!outcome.Moved)
             return Refused(outcome.Error!, outcome.NotAllowed && Stage is not null && !Caller.ActsIn(Proposal, Stage));
         TempData["Status"] = $"Usulan dipindahkan ke tahap {SopVersion.StageName(Sop, Proposal.Stage)}.";

@@ -67,7 +67,10 @@ public class Proposal : IRegionOwned, IVersioned, ITimestamped
     public int? AgreementId { get; set; }
     public Agreement? Agreement { get; set; }
     public int? KbAgreementId { get; set; }
+    /// <summary>The KB's actual signing date, as the admin entered it when leaving its signing stage.</summary>
     public DateOnly? KbSignedOn { get; set; }
+    /// <summary>The PKS's or Nota Kesepakatan's actual signing date; the registry agreement is signed on it.</summary>
+    public DateOnly? SignedOn { get; set; }
     public string? OverlapReason { get; set; }
     public string? CreatedById { get; set; }
     public required string CreatedByName { get; set; }

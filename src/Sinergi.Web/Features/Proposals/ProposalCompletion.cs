@@ -29,7 +29,7 @@ public static class ProposalCompletion
             proposal.KbAgreementId = parent.Id;
         }
         var type = proposal.Kind == AgreementKind.Sinergi ? AgreementDocumentType.NotaKesepakatan : AgreementDocumentType.PerjanjianKerjaSama;
-        var agreement = Make(full, type, today, parent);
+        var agreement = Make(full, type, proposal.SignedOn ?? today, parent);
         Attach(agreement, latest);
         db.Agreements.Add(agreement);
         await AgreementHistory.SaveAsync(db, agreement, AuditActions.Created, [new AuditChange("Berasal dari usulan", null, proposal.Number)], actor, ct: ct);

@@ -39,6 +39,44 @@ public sealed class ProposalNotifier(AppDbContext db, MailSender mail, IOptions<
         }
     }
 
+    /// <summary>
+    /// A signing scheduled or moved: the responsible OPD's operators in the notification centre and
+    /// by email, and each partner's contact person by email (they have no account).
+    /// </summary>
+    public async Task SigningScheduledAsync(Proposal proposal, ProposalSigningSchedule schedule, bool rescheduled, CancellationToken ct = default)
+    {
+        var stage = proposal.Sop?.Stage(schedule.Stage);
+        var title = $"{(rescheduled ? "Jadwal penandatanganan diubah" : "Penandatanganan dijadwalkan")}: usulan {proposal.Number}";
+        var body = $"{stage?.Name ?? "Penandatanganan"} \"{proposal.Title}\": {ProposalSigning.Describe(schedule)}."
+            + (schedule.Agenda is null ? "" : $" Acara: {schedule.Agenda}") + (rescheduled && schedule.Reason is not null ? $" Alasan perubahan: {schedule.Reason}" : "");
+        var link = $"/Proposals/Details/{proposal.Id}";
+        var opdRole = await db.Roles.Where(r => r.Name == Roles.OpdOperator).Select(r => r.Id).SingleOrDefaultAsync(ct);
+        var operators = await db.Users.Where(u => u.RegionCode == proposal.RegionCode && u.IsActive && u.OpdId == proposal.OpdId
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == opdRole)).ToListAsync(ct);
+        foreach (var user in operators)
+            db.Notifications.Add(new Notification { UserId = user.Id, RegionCode = proposal.RegionCode, Kind = NotificationKind.Proposal, Title = title, Body = body, Link = link, CreatedAt = db.UtcNow });
+        await db.SaveChangesAsync(ct);
+        var url = $"{options.Value.BaseUrl.TrimEnd('/')}{link}";
+        foreach (var user in operators.Where(u => u.Email is not null))
+            if ((await NotificationCentre.EmailKindsAsync(db, user.Id, ct)).Contains(NotificationKind.Proposal))
+                await SendAsync(proposal, user.Email!, title, $"{body}\n\n{url}\n", ct);
+        foreach (var partner in proposal.Partners.Where(p => !string.IsNullOrWhiteSpace(p.ContactEmail)))
+            await SendAsync(proposal, partner.ContactEmail!, title,
+                $"Yth. {partner.ContactName ?? partner.Name},\n\n{body}\n\nHubungi Bagian Kerja Sama bila ada pertanyaan tentang jadwal ini.\n", ct);
+    }
+
+    private async Task SendAsync(Proposal proposal, string to, string subject, string text, CancellationToken ct)
+    {
+        try
+        {
+            await mail.SendAsync(to, subject, text, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning("Email usulan {Number} ke {Email} tidak terkirim: {Reason}", proposal.Number, to, e.Message);
+        }
+    }
+
     /// <summary>The active accounts of the region that act in the stage (an Operator OPD only of the responsible OPD).</summary>
     public static async Task<List<AppUser>> RecipientsAsync(AppDbContext db, Proposal proposal, SopStage stage, CancellationToken ct)
     {

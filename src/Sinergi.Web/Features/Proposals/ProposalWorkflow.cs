@@ -70,7 +70,7 @@ public static class ProposalWorkflow
     /// between, nothing changes and the caller is told.
     /// </summary>
     public static async Task<Outcome> MoveAsync(AppDbContext db, ProposalCaller caller, Proposal proposal, string? to, string? reason,
-        int? expectedVersion, TimeProvider clock, ProposalNotifier? notifier = null, CancellationToken ct = default)
+        int? expectedVersion, TimeProvider clock, ProposalNotifier? notifier = null, CancellationToken ct = default, DateOnly? signedOn = null)
     {
         var sop = proposal.Sop ?? await db.SopVersions.IgnoreQueryFilters().SingleAsync(s => s.Id == proposal.SopVersionId, ct);
         if (expectedVersion is int seen && seen != proposal.Version)
@@ -93,12 +93,21 @@ public static class ProposalWorkflow
             return new(false, $"Tahap {stage.Name} belum dapat ditinggalkan. Yang belum lengkap: {string.Join("; ", missing.Select(m => m.Label))}.", missing);
 
         var today = RegionClock.Today(clock, proposal.RegionCode);
+        DateOnly? signed = null;
+        if (move.Kind == MoveKind.Forward && ProposalSigning.IsSigningStage(stage))
+        {
+            // The date it was really signed on, entered by the admin (or the scheduled day once it has come), never "today" silently.
+            var (date, error) = await ProposalSigning.SignedOnAsync(db, proposal, stage, signedOn, today, ct);
+            if (error is not null)
+                return new(false, error, [new Requirement("signing", "signedOn", "Tanggal penandatanganan")]);
+            signed = date;
+        }
         var from = proposal.Stage;
         // Completion writes the agreements and the proposal together, or nothing.
         await using var transaction = move.To == SopVersion.Done && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            await ApplyAsync(db, caller, proposal, sop, stage, move, text, from, today, ct);
+            await ApplyAsync(db, caller, proposal, sop, stage, move, text, from, today, signed, ct);
             await db.SaveChangesAsync(ct);
             if (transaction is not null)
                 await transaction.CommitAsync(ct);
@@ -116,10 +125,15 @@ public static class ProposalWorkflow
     }
 
     private static async Task ApplyAsync(AppDbContext db, ProposalCaller caller, Proposal proposal, SopVersion sop, SopStage stage, SopMove move,
-        string? text, string from, DateOnly today, CancellationToken ct)
+        string? text, string from, DateOnly today, DateOnly? signed, CancellationToken ct)
     {
-        if (stage.Documents.Contains(ProposalDocumentTypes.KbBertandatangan))
-            proposal.KbSignedOn = today;
+        if (signed is { } signedOn)
+        {
+            if (stage.Documents.Contains(ProposalDocumentTypes.KbBertandatangan))
+                proposal.KbSignedOn = signedOn;
+            else
+                proposal.SignedOn = signedOn;
+        }
         switch (move.Kind)
         {
             case MoveKind.Return:
@@ -148,7 +162,8 @@ public static class ProposalWorkflow
             MoveKind.Return => "Dikembalikan untuk revisi",
             MoveKind.Reject => "Ditolak",
             _ => "Tahap berpindah",
-        }, [new AuditChange("Tahap", SopVersion.StageName(sop, from), SopVersion.StageName(sop, proposal.Stage)), .. text is null ? Array.Empty<AuditChange>() : [new AuditChange("Alasan", null, text)]],
+        }, [new AuditChange("Tahap", SopVersion.StageName(sop, from), SopVersion.StageName(sop, proposal.Stage)), .. text is null ? Array.Empty<AuditChange>() : [new AuditChange("Alasan", null, text)],
+            .. signed is null ? Array.Empty<AuditChange>() : [new AuditChange("Tanggal penandatanganan", null, Web.Indonesian.Date(signed.Value))]],
             caller.Actor));
     }
 

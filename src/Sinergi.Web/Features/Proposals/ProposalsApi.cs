@@ -16,7 +16,14 @@ public static class ProposalsApi
         bool FromOffer = false, string? OfferFrom = null, string? OfferLetterNumber = null, int? ParentAgreementId = null,
         string? OverlapReason = null);
 
-    public sealed record TransitionBody(string? To, string? Reason, int? Version);
+    public sealed record TransitionBody(string? To, string? Reason, int? Version, DateOnly? SignedOn = null);
+
+    public sealed record SigningBody(SigningMode? Mode, DateOnly? Date, string? Time, string? Place, string? Agenda, string? Reason);
+
+    public sealed record ScheduleDto(int Id, string Stage, string StageName, SigningMode Mode, string ModeLabel, DateOnly Date, string? Time, string? Place, string? Agenda,
+        string? Reason, DateTime At, string By);
+
+    public sealed record SigningDto(string Stage, bool SigningStage, bool CanSchedule, ScheduleDto? Current, List<ScheduleDto> History, DateOnly? KbSignedOn, DateOnly? SignedOn);
 
     public sealed record VoteBody(Dictionary<string, int>? Scores, string? Opinion);
 
@@ -44,6 +51,8 @@ public static class ProposalsApi
         proposals.MapPost("/", CreateAsync).WithSummary("Buat usulan (Admin Kerja Sama, atau Operator OPD untuk OPD-nya)");
         proposals.MapGet("/{id:int}", GetAsync).WithSummary("Usulan dengan tahap, allowedTransitions untuk pemanggil, dan missingRequirements");
         proposals.MapPost("/{id:int}/transitions", MoveAsync).WithSummary("Pindahkan usulan bila SOP mengizinkan; version atau If-Match mencegah dua perpindahan sekaligus");
+        proposals.MapGet("/{id:int}/signing", SigningAsync).WithSummary("Jadwal penandatanganan tahap berjalan, riwayat penjadwalan, dan tanggal penandatanganan KB/PKS yang tercatat");
+        proposals.MapPut("/{id:int}/signing", ScheduleAsync).WithSummary("Jadwalkan (atau jadwalkan ulang, dengan reason) penandatanganan pada tahap penandatanganan: mode DeskToDesk, Seremonial, Hybrid");
         proposals.MapGet("/{id:int}/votes", VotesAsync).WithSummary("Penilaian TKKSD putaran berjalan dan kuorum");
         proposals.MapPost("/{id:int}/votes", VoteAsync).WithSummary("Penilaian seorang anggota TKKSD (satu kali per putaran)");
         proposals.MapGet("/{id:int}/thread", ThreadAsync).WithSummary("Diskusi usulan dan diskusi per dokumen (documentType), urut waktu");
@@ -114,7 +123,7 @@ public static class ProposalsApi
             return ApiResults.NotFound("Usulan");
         if (ApiResults.IfMatchProblem(request, proposal.Version, "Usulan", required: false) is { } stale)
             return stale;
-        var outcome = await ProposalWorkflow.MoveAsync(db, caller, proposal, body.To, body.Reason, body.Version, clock, notifier, ct);
+        var outcome = await ProposalWorkflow.MoveAsync(db, caller, proposal, body.To, body.Reason, body.Version, clock, notifier, ct, body.SignedOn);
         if (!outcome.Moved)
         {
             var stage = proposal.Sop!.Stage(proposal.Stage);
@@ -125,6 +134,45 @@ public static class ProposalsApi
                 extensions: new Dictionary<string, object?> { ["missingRequirements"] = outcome.Missing });
         }
         return TypedResults.Ok(await DtoAsync(db, caller, (await Proposals.LoadAsync(db, id, ct))!, clock, ct));
+    }
+
+    private static async Task<Results<Ok<SigningDto>, ProblemHttpResult>> SigningAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, int id, CancellationToken ct)
+    {
+        var caller = ProposalCaller.Of(user, scope);
+        if (await Proposals.LoadAsync(db, id, ct) is not { } proposal || !caller.CanRead(proposal))
+            return ApiResults.NotFound("Usulan");
+        return TypedResults.Ok(await SigningDtoAsync(db, caller, proposal, ct));
+    }
+
+    private static async Task<Results<Ok<SigningDto>, ValidationProblem, ProblemHttpResult>> ScheduleAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user,
+        TimeProvider clock, ProposalNotifier notifier, int id, SigningBody body, CancellationToken ct)
+    {
+        var caller = ProposalCaller.Of(user, scope);
+        if (await Proposals.LoadAsync(db, id, ct) is not { } proposal || !caller.CanRead(proposal))
+            return ApiResults.NotFound("Usulan");
+        var hadOne = ProposalSigning.IsSigningStage(proposal.Sop!.Stage(proposal.Stage)) && await ProposalSigning.CurrentAsync(db, id, proposal.Stage, ct) is not null;
+        var (saved, problems, forbidden) = await ProposalSigning.ScheduleAsync(db, caller, proposal, new SigningRequest(body.Mode, body.Date, body.Time, body.Place, body.Agenda, body.Reason), clock, ct);
+        if (forbidden)
+            return ApiResults.Forbidden(problems["Stage"][0]);
+        if (saved is null)
+            return problems.ContainsKey("Stage")
+                ? TypedResults.Problem(title: "Penandatanganan tidak dapat dijadwalkan", detail: problems["Stage"][0], statusCode: StatusCodes.Status422UnprocessableEntity)
+                : ApiResults.Invalid(ApiResults.CamelCase(problems));
+        await notifier.SigningScheduledAsync(proposal, saved, hadOne, ct);
+        return TypedResults.Ok(await SigningDtoAsync(db, caller, proposal, ct));
+    }
+
+    private static async Task<SigningDto> SigningDtoAsync(AppDbContext db, ProposalCaller caller, Proposal proposal, CancellationToken ct)
+    {
+        var sop = proposal.Sop!;
+        var stage = sop.Stage(proposal.Stage);
+        var history = await ProposalSigning.HistoryAsync(db, proposal.Id, ct);
+        ScheduleDto Dto(ProposalSigningSchedule s) => new(s.Id, s.Stage, SopVersion.StageName(sop, s.Stage), s.Mode, ProposalSigning.ModeLabel(s.Mode), s.Date,
+            s.Time?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), s.Place, s.Agenda, s.Reason, s.At, s.ByName);
+        var signing = ProposalSigning.IsSigningStage(stage);
+        var current = signing ? history.FirstOrDefault(s => s.Stage == proposal.Stage) : null;
+        return new SigningDto(proposal.Stage, signing, signing && caller.ActsIn(proposal, stage!), current is null ? null : Dto(current), [.. history.Select(Dto)],
+            proposal.KbSignedOn, proposal.SignedOn);
     }
 
     private static async Task<Results<Ok<VotesDto>, ProblemHttpResult>> VotesAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, int id, CancellationToken ct)

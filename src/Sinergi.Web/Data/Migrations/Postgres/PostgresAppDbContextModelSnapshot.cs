@@ -2161,6 +2161,9 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("SopVersionId")
                         .HasColumnType("integer");
 
@@ -2404,6 +2407,63 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.HasKey("RegionCode");
 
                     b.ToTable("ProposalSettings");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Proposals.ProposalSigningSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<TimeOnly?>("Time")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "Stage", "At");
+
+                    b.ToTable("ProposalSigningSchedules");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Proposals.ProposalVote", b =>
@@ -3817,6 +3877,15 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.HasOne("Sinergi.Features.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Proposals.ProposalSigningSchedule", b =>
+                {
+                    b.HasOne("Sinergi.Features.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2108,6 +2108,9 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SopVersionId")
                         .HasColumnType("INTEGER");
 
@@ -2345,6 +2348,61 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.HasKey("RegionCode");
 
                     b.ToTable("ProposalSettings");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Proposals.ProposalSigningSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "Stage", "At");
+
+                    b.ToTable("ProposalSigningSchedules");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Proposals.ProposalVote", b =>
@@ -3738,6 +3796,15 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.HasOne("Sinergi.Features.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Proposals.ProposalSigningSchedule", b =>
+                {
+                    b.HasOne("Sinergi.Features.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
