@@ -25,7 +25,7 @@ public abstract class ImpactBandTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var browser = new Browser(app);
         var home = await browser.LoginAsync(Demo.Accounts.Pimpinan);
         var rows = home.QuerySelectorAll("#chart-impact tbody tr").ToList();
-        Assert.Equal(["Tinggi (≥ 70)", "Sedang (40–69)", "Rendah (< 40)", "Belum dinilai"], rows.Select(r => r.QuerySelector("td")!.TextContent.Trim()));
+        Assert.Equal(new[] { "Tinggi (≥ 70)", "Sedang (40–69)", "Rendah (< 40)", "Belum dinilai" }, rows.Select(r => r.QuerySelector("td")!.TextContent.Trim()));
         Assert.Equal(ids.Count, rows.Sum(r => int.Parse(r.GetAttribute("data-count")!)));
         foreach (var band in Enum.GetValues<ImpactBand>())
         {

@@ -42,6 +42,8 @@ public class CriteriaModel(AppDbContext db, RegionScope scope) : PageModel
     public bool IsOwn { get; private set; }
     public string RegionName { get; private set; } = "";
     public string RegionQuery { get; private set; } = "";
+    /// <summary>The region a system admin named (<c>?region=</c>); null for a region's own admin.</summary>
+    public string? RegionCode { get; private set; }
 
     public string Link(AssessmentKind kind) => $"/Settings/Monev/Criteria?kind={AssessmentCriteria.Slug(kind)}{RegionQuery.Replace('?', '&')}";
 
@@ -100,6 +102,7 @@ public class CriteriaModel(AppDbContext db, RegionScope scope) : PageModel
         Kind = AssessmentCriteria.KindOf(kind) ?? AssessmentKind.Evaluasi;
         RegionName = resolved.GovernmentName;
         RegionQuery = scope.RegionCode is null ? $"?region={resolved.Code}" : "";
+        RegionCode = scope.RegionCode is null ? resolved.Code : null;
         IsOwn = await CriteriaSettings.IsOwnAsync(db, resolved.Code, Kind, HttpContext.RequestAborted);
         if (Request.Method == HttpMethods.Post && Input.Rows.Count(r => string.IsNullOrWhiteSpace(r.Code)) < BlankRows)
             AddBlankRows();
