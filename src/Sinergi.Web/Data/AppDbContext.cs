@@ -44,6 +44,7 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<EvaluationSchedule> EvaluationSchedules => Set<EvaluationSchedule>();
     public DbSet<ImplementationReport> ImplementationReports => Set<ImplementationReport>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<RegionCriteria> RegionCriteria => Set<RegionCriteria>();
     public DbSet<LokusAssignment> LokusAssignments => Set<LokusAssignment>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<PerformanceIndicator> PerformanceIndicators => Set<PerformanceIndicator>();

@@ -57,7 +57,7 @@ internal static class DemoJudgements
     private static Assessment Judgement(ImplementationReport report, AssessmentKind kind, string userId, string name, DateTime at, int n, int? rating)
     {
         var good = rating is null or >= 4;
-        var answers = AssessmentCriteria.For(kind).ToDictionary(c => c.Code, c => c.Options[good || n % 2 == 0 ? 0 : 1].Code);
+        var answers = AssessmentCriteria.Defaults(kind).ToDictionary(c => c.Code, c => c.Options[good || n % 2 == 0 ? 0 : 1].Code);
         return new Assessment
         {
             Kind = kind, AgreementId = report.AgreementId, RegionCode = report.RegionCode, PeriodCode = report.PeriodCode,

@@ -26,7 +26,7 @@ public sealed record DashboardFigures(
     int InForce, decimal InForceValue, int InForceWithoutValue, int Ending,
     IReadOnlyList<Segment> ByKind, IReadOnlyList<Segment> ByUrusan, IReadOnlyList<Segment> ByOpd, IReadOnlyList<Segment> ByPartnerType,
     IReadOnlyList<Segment> SignedPerYear, IReadOnlyList<Attention> NeedsAttention,
-    double? AverageRating, int Evaluations, int IndicatorsReached, int IndicatorsMeasured)
+    double? AverageRating, int Evaluations, int IndicatorsReached, int IndicatorsMeasured, IReadOnlyList<Segment> ByImpact)
 {
     /// <summary>The registry list of <paramref name="query"/> (already escaped address parts), narrowed to the dashboard's OPD and overseen region when it has them.</summary>
     public string ListLink(string query) => ListLink(Chosen, OpdId, query);
@@ -55,15 +55,22 @@ public static class DashboardQueries
         var attention = await AttentionAsync(db, scope, cache, regionCode, chosen, opdId, today, part.EndingWithoutExtension, ct);
         var (average, evaluations) = await RatingAsync(db, regionCode, visible, ct);
         var (reached, measured) = await IndicatorsAsync(db, visible, ct);
+        // The bands of the view's agreements in force, kept per registry version as the list filtered
+        // to a band reads them; one OPD's dashboard counts its own among them.
+        var bands = await ImpactBands.ForViewAsync(db, scope, clock, cache, region, chosen, today, ct);
+        var byImpact = Enum.GetValues<ImpactBand>().Select(b => new Segment(ImpactBands.Label(b),
+                opdId is null ? bands[b].Length : bands[b].Count(part.InForceIds.Contains),
+                DashboardFigures.ListLink(chosen, opdId, $"status={AgreementFilter.InForceSlug}&dampak={ImpactBands.Slug(b)}")))
+            .ToList();
         return new DashboardFigures(regionCode, chosen, opdId, today, region.WindowDays,
             part.InForce, part.Value, part.WithoutValue, part.Ending,
-            part.ByKind, part.ByUrusan, part.ByOpd, part.ByPartnerType, part.PerYear, attention, average, evaluations, reached, measured);
+            part.ByKind, part.ByUrusan, part.ByOpd, part.ByPartnerType, part.PerYear, attention, average, evaluations, reached, measured, byImpact);
     }
 
     private sealed record PartKey(RegistryRegion Region, DateOnly Today, int? OpdId);
 
     private sealed record RegistryPart(int InForce, decimal Value, int WithoutValue, int Ending, int EndingWithoutExtension,
-        List<Segment> ByKind, List<Segment> ByUrusan, List<Segment> ByOpd, List<Segment> ByPartnerType, List<Segment> PerYear);
+        List<Segment> ByKind, List<Segment> ByUrusan, List<Segment> ByOpd, List<Segment> ByPartnerType, List<Segment> PerYear, HashSet<int> InForceIds);
 
     private static async Task<RegistryPart> RegistryPartAsync(AppDbContext db, IQueryable<Agreement> visible, int window, DateOnly today, string? chosen, int? opdId,
         CancellationToken ct)
@@ -99,7 +106,7 @@ public static class DashboardQueries
             .Select(g => new Segment(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Count(), Link($"year={g.Key}"))).ToList();
 
         return new RegistryPart(inForce.Count, inForce.Sum(a => a.Value ?? 0), inForce.Count(a => a.Value is null), ending.Count, ending.Count(a => !a.Extended),
-            byKind, byUrusan, byOpd, byPartnerType, perYear);
+            byKind, byUrusan, byOpd, byPartnerType, perYear, inForceIds);
     }
 
     private sealed record MonitoringKey(string RegionCode, int Version, DateOnly Today, int? OpdId, int MinPercent);

@@ -38,8 +38,14 @@ public class Assessment : IRegionOwned, IVersioned, ITimestamped
     public int Revision { get; set; } = 1;
     public ReportState State { get; set; }
     public string? CorrectionReason { get; set; }
-    /// <summary>Criterion code → the option chosen (<see cref="AssessmentCriteria"/>).</summary>
+    /// <summary>Criterion code → the option chosen, against <see cref="Criteria"/>.</summary>
     public Dictionary<string, string> Answers { get; set; } = [];
+    /// <summary>
+    /// The region's criteria as they were when this revision was last saved: a submitted revision
+    /// keeps showing its own questions and labels after the region changes them. Null for a revision
+    /// saved before regions had their own criteria: those were answered against the defaults.
+    /// </summary>
+    public List<Criterion>? Criteria { get; set; }
     public string? Findings { get; set; }
     public string? Recommendation { get; set; }
     public int? Rating { get; set; }
@@ -79,6 +85,7 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
             json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
             new ValueComparer<Dictionary<string, string>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
                 d => d.Aggregate(0, (h, p) => HashCode.Combine(h, p.Key, p.Value)), d => new Dictionary<string, string>(d)));
+        assessment.Property(a => a.Criteria).HasConversion(AssessmentCriteria.Json!, AssessmentCriteria.Comparer!);
         assessment.HasOne(a => a.Agreement).WithMany().HasForeignKey(a => a.AgreementId).OnDelete(DeleteBehavior.Cascade);
         assessment.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionCode).OnDelete(DeleteBehavior.Restrict);
         assessment.HasIndex(a => new { a.AgreementId, a.RegionCode, a.PeriodCode, a.Kind, a.Revision }).IsUnique();

@@ -21,10 +21,18 @@ public sealed class AssessmentDraft
         Rating = Rating,
     };
 
-    public Dictionary<string, string[]> Problems(AssessmentKind kind)
+    /// <summary>The draft without the answers that <paramref name="criteria"/> no longer ask, or whose option they no longer offer.</summary>
+    public AssessmentDraft Within(IReadOnlyList<Criterion> criteria) => new()
+    {
+        Answers = Answers.Where(a => criteria.Any(c => c.Code == a.Key && c.Options.Any(o => o.Code == a.Value))).ToDictionary(a => a.Key, a => a.Value),
+        Findings = Findings,
+        Recommendation = Recommendation,
+        Rating = Rating,
+    };
+
+    public Dictionary<string, string[]> Problems(AssessmentKind kind, IReadOnlyList<Criterion> criteria)
     {
         var problems = new Dictionary<string, string[]>();
-        var criteria = AssessmentCriteria.For(kind);
         foreach (var (code, answer) in Answers)
         {
             if (criteria.FirstOrDefault(c => c.Code == code) is not { } criterion)
@@ -42,10 +50,10 @@ public sealed class AssessmentDraft
     }
 
     /// <summary>Every criterion answered, a recommendation, findings for a review and a rating for an evaluation; the missing ones are listed.</summary>
-    public Dictionary<string, string[]> MissingForSubmit(AssessmentKind kind)
+    public Dictionary<string, string[]> MissingForSubmit(AssessmentKind kind, IReadOnlyList<Criterion> criteria)
     {
         var missing = new List<(string Field, string Label)>();
-        missing.AddRange(AssessmentCriteria.For(kind).Where(c => !Answers.ContainsKey(c.Code)).Select(c => ($"Answers.{c.Code}", c.Label)));
+        missing.AddRange(criteria.Where(c => !Answers.ContainsKey(c.Code)).Select(c => ($"Answers.{c.Code}", c.Label)));
         if (kind == AssessmentKind.Telaah && Findings is null)
             missing.Add((nameof(Findings), AssessmentCriteria.FindingsLabel(kind)));
         if (kind == AssessmentKind.Evaluasi && Rating is null)
@@ -58,9 +66,11 @@ public sealed class AssessmentDraft
         return problems;
     }
 
-    public void ApplyTo(Assessment assessment)
+    /// <summary>Writes the draft into the revision, with a copy of the criteria it answers.</summary>
+    public void ApplyTo(Assessment assessment, IReadOnlyList<Criterion> criteria)
     {
         assessment.Answers = Answers.ToDictionary(a => a.Key, a => a.Value!);
+        assessment.Criteria = [.. criteria];
         assessment.Findings = Findings;
         assessment.Recommendation = Recommendation;
         assessment.Rating = assessment.Kind == AssessmentKind.Evaluasi ? Rating : null;

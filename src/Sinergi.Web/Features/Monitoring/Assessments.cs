@@ -13,8 +13,10 @@ namespace Sinergi.Features.Monitoring;
 public static class Assessments
 {
     public sealed class Slot(MonevAgreement agreement, EvaluationPeriod period, string regionCode, AssessmentKind kind, List<Assessment> revisions,
-        string? turnProblem)
+        string? turnProblem, IReadOnlyList<Criterion> criteria)
     {
+        /// <summary>The region's current criteria of this judgement: what a draft is answered and checked against.</summary>
+        public IReadOnlyList<Criterion> Criteria { get; } = criteria;
         public MonevAgreement Agreement { get; } = agreement;
         public EvaluationPeriod Period { get; } = period;
         public string RegionCode { get; } = regionCode;
@@ -39,7 +41,8 @@ public static class Assessments
         var reviewed = all.Any(a => a.Kind == AssessmentKind.Telaah && a.State == ReportState.Dikirim);
         var turn = !reported ? "Telaah dan evaluasi dapat diisi setelah OPD mengirim laporan pelaksanaan periode ini."
             : kind == AssessmentKind.Evaluasi && !reviewed ? "Evaluasi dapat diisi setelah telaah TKKSD periode ini dikirim." : null;
-        return (new Slot(agreement, period, regionCode, kind, all.Where(a => a.Kind == kind).ToList(), turn), []);
+        var criteria = await AssessmentCriteria.ForRegionAsync(db, regionCode, kind, ct);
+        return (new Slot(agreement, period, regionCode, kind, all.Where(a => a.Kind == kind).ToList(), turn, criteria), []);
     }
 
     public static async Task<Dictionary<string, string[]>> SaveAsync(AppDbContext db, Slot slot, AssessmentDraft? draft, bool submit, int? version, Actor actor,
@@ -51,17 +54,19 @@ public static class Assessments
             return new() { [""] = [AlreadySubmitted(slot.Kind, sent)] };
         if (draft is null && slot.Draft is null)
             return new() { [""] = ["Belum ada draf untuk dikirim."] };
-        var content = (draft ?? AssessmentDraft.Of(slot.Draft!)).Normalized();
-        var problems = content.Problems(slot.Kind);
+        // A stored draft sent as it is keeps only what the region's current criteria still ask: a
+        // question removed since is dropped, and a new one shows as missing.
+        var content = draft is null ? AssessmentDraft.Of(slot.Draft!).Normalized().Within(slot.Criteria) : draft.Normalized();
+        var problems = content.Problems(slot.Kind, slot.Criteria);
         if (submit)
-            foreach (var (field, messages) in content.MissingForSubmit(slot.Kind))
+            foreach (var (field, messages) in content.MissingForSubmit(slot.Kind, slot.Criteria))
                 problems.TryAdd(field, messages);
         if (problems.Count > 0)
             return problems;
         var assessment = slot.Draft ?? NewRevision(db, slot, actor, reason: null);
         if (version is int seen && assessment.Id != 0)
             db.Entry(assessment).Property(a => a.Version).OriginalValue = seen;
-        content.ApplyTo(assessment);
+        content.ApplyTo(assessment, slot.Criteria);
         if (submit)
         {
             assessment.State = ReportState.Dikirim;
@@ -85,7 +90,7 @@ public static class Assessments
         if (problems.Count > 0)
             return problems;
         var earlier = slot.Latest!;
-        AssessmentDraft.Of(earlier).ApplyTo(NewRevision(db, slot, actor, reason));
+        AssessmentDraft.Of(earlier).Within(slot.Criteria).ApplyTo(NewRevision(db, slot, actor, reason), slot.Criteria);
         return await CommitAsync(db, slot, null, ct);
     }
 

@@ -19,10 +19,14 @@ public static class AssessmentsApi
         public AssessmentDraft ToDraft() => new() { Answers = Answers ?? [], Findings = Findings, Recommendation = Recommendation, Rating = Rating };
     }
 
+    /// <summary>Answers by criterion code; <c>Criteria</c> are the questions and options this revision was answered against.</summary>
     public sealed record AssessmentDto(int Id, int Revision, string State, string Period, string? CorrectionReason, Dictionary<string, string> Answers,
-        string? Findings, string? Recommendation, int? Rating, string CreatedBy, DateTime? SubmittedAt, string? SubmittedBy, int Version);
+        IReadOnlyList<Criterion> Criteria, string? Findings, string? Recommendation, int? Rating, string CreatedBy, DateTime? SubmittedAt, string? SubmittedBy,
+        int Version);
 
-    public sealed record SlotDto(string Kind, string Period, string Label, string? NotYet, AssessmentDto? Current, List<AssessmentDto> Revisions);
+    /// <summary><c>Criteria</c>: the region's current questions, which a draft is answered against.</summary>
+    public sealed record SlotDto(string Kind, string Period, string Label, string? NotYet, IReadOnlyList<Criterion> Criteria, AssessmentDto? Current,
+        List<AssessmentDto> Revisions);
 
     public static RouteGroupBuilder MapAssessmentsApi(this RouteGroupBuilder api)
     {
@@ -94,8 +98,8 @@ public static class AssessmentsApi
             : ApiResults.Invalid(MonevApi.JsonNames(problems));
 
     private static SlotDto Dto(Assessments.Slot slot) => new(AssessmentCriteria.Slug(slot.Kind), slot.Period.Code, slot.Period.Label, slot.TurnProblem,
-        slot.Latest is { } latest ? Dto(latest) : null, slot.Revisions.Select(Dto).ToList());
+        slot.Criteria, slot.Latest is { } latest ? Dto(latest) : null, slot.Revisions.Select(Dto).ToList());
 
     private static AssessmentDto Dto(Assessment a) => new(a.Id, a.Revision, a.State == ReportState.Dikirim ? "dikirim" : "draf", a.PeriodCode,
-        a.CorrectionReason, a.Answers, a.Findings, a.Recommendation, a.Rating, a.CreatedByName, a.SubmittedAt, a.SubmittedByName, a.Version);
+        a.CorrectionReason, a.Answers, AssessmentCriteria.Of(a), a.Findings, a.Recommendation, a.Rating, a.CreatedByName, a.SubmittedAt, a.SubmittedByName, a.Version);
 }

@@ -110,7 +110,7 @@ public static class EvaluationReport
             return;
         }
         var pairs = new List<(string, string)> { ("Dikirim", $"{judgement.SubmittedByName}, {Indonesian.DateTime(judgement.SubmittedAt ?? judgement.UpdatedAt, judgement.RegionCode)}") };
-        foreach (var criterion in AssessmentCriteria.For(kind))
+        foreach (var criterion in AssessmentCriteria.Of(judgement))
             pairs.Add((criterion.Label, AssessmentCriteria.OptionLabel(criterion, judgement.Answers.GetValueOrDefault(criterion.Code)) ?? "—"));
         pairs.Add((AssessmentCriteria.FindingsLabel(kind), judgement.Findings ?? "—"));
         if (judgement.Rating is int rating)

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Audit;
 using Sinergi.Data;
+using Sinergi.Features.Agreements.Documents;
+using Sinergi.Infrastructure.Files;
 using Sinergi.Web;
 
 namespace Sinergi.Features.Monitoring;
@@ -109,6 +111,43 @@ public static class ImplementationReports
         var report = NewRevision(db, slot, opdId ?? earlier.OpdId, actor, reason);
         ReportDraft.Of(earlier).ApplyTo(report);
         report.Evidence.AddRange(earlier.Evidence.Select(e => new ReportEvidence { DocumentVersionId = e.DocumentVersionId }));
+        return await SaveAsync(db, slot, ct);
+    }
+
+    public const string EvidenceField = "Evidence";
+
+    /// <summary>
+    /// Stores an evidence file through the agreement's document upload (type checked by content,
+    /// versioned, in the agreement's documents) and links it to the draft: the page and the API both
+    /// call this. Problems are keyed <see cref="EvidenceField"/> for the file and "" when the report
+    /// is already submitted; nothing is stored then.
+    /// </summary>
+    public static async Task<(Dictionary<string, string[]> Problems, DocumentVersion? Version)> UploadEvidenceAsync(AppDbContext db, FileStore files,
+        DocumentTexts texts, long maxBytes, Slot slot, string? fileName, Stream? content, int? opdId, Actor actor, CancellationToken ct = default)
+    {
+        if (content is null || string.IsNullOrWhiteSpace(fileName))
+            return (new() { [EvidenceField] = ["Pilih berkas bukti yang akan diunggah."] }, null);
+        if (slot.Latest is { State: ReportState.Dikirim })
+            return (new() { [""] = ["Laporan periode ini sudah dikirim. Ajukan koreksi untuk menambah bukti."] }, null);
+        var title = $"Bukti laporan {slot.Period.Label}: {Path.GetFileNameWithoutExtension(fileName)}";
+        var outcome = await DocumentUploads.AddAsync(db, files, texts,
+            new DocumentUploads.Request(slot.Agreement.Id, null, title.Length > 200 ? title[..200] : title, fileName, content), maxBytes, actor, ct);
+        if (outcome.Conflict)
+            return (new() { [EvidenceField] = [DocumentUploads.ConflictMessage] }, null);
+        if (!outcome.Succeeded)
+            return (new() { [EvidenceField] = [.. outcome.Problems.Values.SelectMany(m => m)] }, null);
+        var problems = await AddEvidenceAsync(db, slot, outcome.Version!.Id, opdId, actor, ct);
+        return (problems, problems.Count == 0 ? outcome.Version : null);
+    }
+
+    /// <summary>Unlinks an evidence file from the draft; the file stays among the agreement's documents.</summary>
+    public static async Task<Dictionary<string, string[]>> RemoveEvidenceAsync(AppDbContext db, Slot slot, int documentVersionId, CancellationToken ct = default)
+    {
+        if (slot.Latest is { State: ReportState.Dikirim })
+            return new() { [""] = ["Laporan periode ini sudah dikirim. Ajukan koreksi untuk mengubah bukti."] };
+        if (slot.Draft?.Evidence.FirstOrDefault(e => e.DocumentVersionId == documentVersionId) is not { } linked)
+            return new() { [EvidenceField] = ["Berkas itu tidak dilampirkan pada draf laporan ini."] };
+        slot.Draft.Evidence.Remove(linked);
         return await SaveAsync(db, slot, ct);
     }
 

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Sinergi.Audit;
 using Sinergi.Data;
 using Sinergi.Features.Accounts;
+using Microsoft.Extensions.Options;
 using Sinergi.Features.Agreements;
+using Sinergi.Features.Agreements.Documents;
+using Sinergi.Infrastructure.Files;
 using Sinergi.Tenancy;
 using Sinergi.Web.Api;
 
@@ -52,10 +55,16 @@ public static class MonevApi
         periods.MapPost("/{period}/implementation/submit", SubmitAsync)
             .WithSummary("Kirim laporan pelaksanaan; isi opsional (disimpan lalu dikirim), tanpa isi mengirim draf yang ada");
         periods.MapPost("/{period}/implementation/correct", CorrectAsync).WithSummary("Mulai koreksi laporan terkirim sebagai versi baru dengan alasan");
+        periods.MapGet("/{period}/implementation/evidence", EvidenceAsync).WithSummary("Berkas bukti pada versi terakhir laporan pelaksanaan");
+        periods.MapPost("/{period}/implementation/evidence", UploadEvidenceAsync).DisableAntiforgery()
+            .WithSummary("Lampirkan berkas bukti (multipart, kolom file) pada draf laporan; jenis diperiksa dari isinya dan disimpan di dokumen kerja sama");
+        periods.MapDelete("/{period}/implementation/evidence", RemoveEvidenceAsync)
+            .WithSummary("Lepaskan berkas bukti (versionId=) dari draf laporan; berkasnya tetap di dokumen kerja sama");
         api.MapAssessmentsApi();
         api.MapIndicatorsApi();
         api.MapObstaclesApi();
         api.MapImpactApi();
+        api.MapCriteriaApi();
         return api;
     }
 
@@ -113,6 +122,53 @@ public static class MonevApi
         if (problems.Count > 0)
             return problems.Keys.All(k => k.Length == 0) ? Conflict(problems) : ApiResults.Invalid(JsonNames(problems));
         return TypedResults.Created($"/api/v1/agreements/{id}/periods/{slot.Period.Code}/implementation", Dto(slot));
+    }
+
+    public sealed record EvidenceDto(int DocumentVersionId, string FileName, long Size, string Sha256, string Url);
+
+    private static List<EvidenceDto> Evidence(ImplementationReports.Slot slot) => (slot.Latest?.Evidence ?? []).Where(e => e.DocumentVersion is not null)
+        .Select(e => new EvidenceDto(e.DocumentVersionId, e.DocumentVersion!.FileName, e.DocumentVersion.Size, e.DocumentVersion.Sha256,
+            $"/api/v1/documents/{e.DocumentVersionId}"))
+        .ToList();
+
+    private static async Task<Results<Ok<List<EvidenceDto>>, ValidationProblem, ProblemHttpResult>> EvidenceAsync(
+        AppDbContext db, RegionScope scope, TimeProvider clock, int id, string period, CancellationToken ct)
+    {
+        var (slot, failure) = await OpenAsync(db, scope, clock, id, period, ct);
+        if (slot is null)
+            return failure!.Value.Problem is { } missing ? missing : failure.Value.Invalid!;
+        return TypedResults.Ok(Evidence(slot));
+    }
+
+    private static async Task<Results<Created<List<EvidenceDto>>, ValidationProblem, ProblemHttpResult>> UploadEvidenceAsync(
+        AppDbContext db, RegionScope scope, ClaimsPrincipal user, TimeProvider clock, FileStore files, DocumentTexts texts, IOptions<UploadOptions> uploads,
+        int id, string period, IFormFile? file, CancellationToken ct)
+    {
+        var (slot, failure) = await OpenAsync(db, scope, clock, id, period, ct, user);
+        if (slot is null)
+            return failure!.Value.Problem is { } missing ? missing : failure.Value.Invalid!;
+        await using var content = file?.OpenReadStream();
+        var (problems, _) = await ImplementationReports.UploadEvidenceAsync(db, files, texts, uploads.Value.MaxBytes, slot, file?.FileName, content,
+            scope.OpdId, Actor.Of(user), ct);
+        if (problems.Count > 0)
+            return problems.Keys.All(k => k.Length == 0) ? Conflict(problems)
+                : ApiResults.Invalid(problems.ToDictionary(p => p.Key == ImplementationReports.EvidenceField ? "file" : p.Key, p => p.Value));
+        var (reloaded, _) = await OpenAsync(db, scope, clock, id, period, ct);
+        return TypedResults.Created($"/api/v1/agreements/{id}/periods/{slot.Period.Code}/implementation/evidence", Evidence(reloaded!));
+    }
+
+    private static async Task<Results<Ok<List<EvidenceDto>>, ValidationProblem, ProblemHttpResult>> RemoveEvidenceAsync(
+        AppDbContext db, RegionScope scope, ClaimsPrincipal user, TimeProvider clock, int id, string period, int? versionId, CancellationToken ct)
+    {
+        var (slot, failure) = await OpenAsync(db, scope, clock, id, period, ct, user);
+        if (slot is null)
+            return failure!.Value.Problem is { } missing ? missing : failure.Value.Invalid!;
+        if (versionId is not int version)
+            return ApiResults.Invalid(new Dictionary<string, string[]> { ["versionId"] = ["Sebutkan versionId berkas bukti yang akan dilepas."] });
+        var problems = await ImplementationReports.RemoveEvidenceAsync(db, slot, version, ct);
+        if (problems.Count > 0)
+            return problems.Keys.All(k => k.Length == 0) ? Conflict(problems) : ApiResults.NotFound("Berkas bukti pada draf laporan");
+        return TypedResults.Ok(Evidence(slot));
     }
 
     /// <summary>The slot, or why not: 404 when the agreement cannot be read, 400 for a period it was not in force, 403 for a caller who does not file it.</summary>

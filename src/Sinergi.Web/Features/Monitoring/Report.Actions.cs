@@ -46,39 +46,18 @@ public partial class ReportModel
         if (!CanFile)
             return Forbid();
         Input = ReportInput.Of(Slot.Draft);
-        if (Evidence is null)
-        {
-            ModelState.AddModelError(nameof(Evidence), "Pilih berkas bukti yang akan diunggah.");
-            return Page();
-        }
-        if (!Editing)
-        {
-            ModelState.AddModelError("", "Laporan periode ini sudah dikirim. Ajukan koreksi untuk menambah bukti.");
-            return Page();
-        }
-        await using var content = Evidence.OpenReadStream();
-        var title = $"Bukti laporan {Slot.Period.Label}: {Path.GetFileNameWithoutExtension(Evidence.FileName)}";
-        var outcome = await DocumentUploads.AddAsync(db, files, texts,
-            new DocumentUploads.Request(id, null, title.Length > 200 ? title[..200] : title, Evidence.FileName, content),
-            uploads.Value.MaxBytes, Actor.Of(User), HttpContext.RequestAborted);
-        if (outcome.Conflict)
-        {
-            ModelState.AddModelError(nameof(Evidence), DocumentUploads.ConflictMessage);
-            return Page();
-        }
-        if (!outcome.Succeeded)
-        {
-            foreach (var message in outcome.Problems.Values.SelectMany(m => m))
-                ModelState.AddModelError(nameof(Evidence), message);
-            return Page();
-        }
-        var problems = await ImplementationReports.AddEvidenceAsync(db, Slot, outcome.Version!.Id, scope.OpdId, Actor.Of(User), HttpContext.RequestAborted);
+        await using var content = Evidence?.OpenReadStream();
+        var (problems, version) = await ImplementationReports.UploadEvidenceAsync(db, files, texts, uploads.Value.MaxBytes, Slot, Evidence?.FileName, content,
+            scope.OpdId, Actor.Of(User), HttpContext.RequestAborted);
         if (problems.Count > 0)
         {
-            ModelState.AddProblems(problems, nameof(Input));
+            foreach (var message in problems.GetValueOrDefault(ImplementationReports.EvidenceField) ?? [])
+                ModelState.AddModelError(nameof(Evidence), message);
+            foreach (var message in problems.Where(p => p.Key != ImplementationReports.EvidenceField).SelectMany(p => p.Value))
+                ModelState.AddModelError("", message);
             return Page();
         }
-        TempData["Status"] = $"Bukti {outcome.Version.FileName} dilampirkan pada draf laporan dan tersimpan di dokumen kerja sama.";
+        TempData["Status"] = $"Bukti {version!.FileName} dilampirkan pada draf laporan dan tersimpan di dokumen kerja sama.";
         return HttpContext.RedirectAfterPost(Link(id, Slot.Period.Code));
     }
 }

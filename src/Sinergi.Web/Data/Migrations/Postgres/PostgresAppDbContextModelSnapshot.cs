@@ -897,6 +897,9 @@ namespace Sinergi.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("Criteria")
+                        .HasColumnType("text");
+
                     b.Property<string>("Findings")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1379,6 +1382,31 @@ namespace Sinergi.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PerformanceIndicators");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.RegionCriteria", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RegionCode", "Kind");
+
+                    b.ToTable("RegionCriteria");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Monitoring.ReportActivity", b =>
@@ -3609,6 +3637,15 @@ namespace Sinergi.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Opd");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.RegionCriteria", b =>
+                {
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sinergi.Features.Monitoring.ReportActivity", b =>

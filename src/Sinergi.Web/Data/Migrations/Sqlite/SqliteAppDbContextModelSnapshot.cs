@@ -872,6 +872,9 @@ namespace Sinergi.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Criteria")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Findings")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1346,6 +1349,31 @@ namespace Sinergi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PerformanceIndicators");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.RegionCriteria", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegionCode", "Kind");
+
+                    b.ToTable("RegionCriteria");
                 });
 
             modelBuilder.Entity("Sinergi.Features.Monitoring.ReportActivity", b =>
@@ -3528,6 +3556,15 @@ namespace Sinergi.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Opd");
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Monitoring.RegionCriteria", b =>
+                {
+                    b.HasOne("Sinergi.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sinergi.Features.Monitoring.ReportActivity", b =>

@@ -37,9 +37,14 @@ public sealed record AgreementFilter
     /// <summary>The address value of <see cref="Formalitas"/>.</summary>
     public const string FormalitasSlug = "formalitas";
 
+    /// <summary>Only the agreements in force whose impact score falls in this band (<see cref="Sinergi.Features.Monitoring.ImpactBands"/>).</summary>
+    public Sinergi.Features.Monitoring.ImpactBand? Impact { get; init; }
+    /// <summary>The band's agreements as the query read them (kept per registry version, the same array while it holds); filled by the query.</summary>
+    public int[]? ImpactIds { get; init; }
+
     /// <summary>Nothing narrows the registry: it is read whole, page by page.</summary>
     public bool IsWholeRegistry => string.IsNullOrWhiteSpace(Q) && Status is null && !InForce && Kind is null && DocumentType is null && OpdId is null
-        && PartnerId is null && PartnerType is null && string.IsNullOrWhiteSpace(Urusan) && Year is null && !Formalitas && !WithoutExtension;
+        && PartnerId is null && PartnerType is null && string.IsNullOrWhiteSpace(Urusan) && Year is null && !Formalitas && !WithoutExtension && Impact is null;
 
     /// <summary>
     /// The filter a page address describes (<c>?status=berlaku&amp;kind=ksdd&amp;opd=12</c>); values it does
@@ -131,6 +136,7 @@ public static class AgreementSearchQuery
         var today = RegionClock.Today(clock, region.Code);
         var window = region.WindowDays;
         filter = await WithFormalitasAsync(db, filter, region.Code, today, ct);
+        filter = await WithImpactAsync(db, scope, clock, cache, filter, region, today, ct);
 
         var filtered = Filtered(db, scope, filter);
         // Counting per status reads every row of the view; the counts are the same for every page,
@@ -178,6 +184,16 @@ public static class AgreementSearchQuery
         var months = regionCode is null ? Sinergi.Features.Monitoring.MonevSettings.DefaultFormalitasMonths
             : (await Sinergi.Features.Monitoring.MonevSettings.ForRegionAsync(db, regionCode, ct)).FormalitasMonths;
         return filter with { FormalitasMonths = months, FormalitasToday = today };
+    }
+
+    /// <summary>The filter with the band's agreements filled in, when it asks for an impact band.</summary>
+    public static async Task<AgreementFilter> WithImpactAsync(AppDbContext db, RegionScope scope, TimeProvider clock, RegistryCache cache, AgreementFilter filter,
+        RegistryRegion region, DateOnly today, CancellationToken ct = default)
+    {
+        if (filter.Impact is not { } band)
+            return filter;
+        var bands = await Sinergi.Features.Monitoring.ImpactBands.ForViewAsync(db, scope, clock, cache, region, filter.Region, today, ct);
+        return filter with { ImpactIds = bands[band] };
     }
 
     // Cache keys: the region as read (its version and window among it) and the day, which moves statuses.
@@ -250,6 +266,11 @@ public static class AgreementSearchQuery
         }
         if (filter.Formalitas)
             query = Sinergi.Features.Monitoring.Formalitas.Where(db, query, filter.FormalitasToday, filter.FormalitasMonths);
+        if (filter.Impact is not null)
+        {
+            var ids = filter.ImpactIds ?? [];
+            query = query.Where(a => ids.Contains(a.Id));
+        }
         return query;
     }
 

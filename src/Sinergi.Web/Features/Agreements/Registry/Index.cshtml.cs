@@ -33,6 +33,8 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     /// <summary><c>formalitas</c>: only the agreements flagged formalitas.</summary>
     [BindProperty(SupportsGet = true)] public string? Flag { get; set; }
+    /// <summary>An impact score band (<c>tinggi</c>, <c>sedang</c>, <c>rendah</c>, <c>belum-dinilai</c>) of the agreements in force.</summary>
+    [BindProperty(SupportsGet = true)] public string? Dampak { get; set; }
     [Display(Name = "Halaman")]
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
@@ -52,8 +54,10 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
     public async Task<IActionResult> OnGetAsync()
     {
         var filter = AgreementFilter.FromQuery(scope, Q, Status, Kind, Type, Opd, Partner, PartnerType, Urusan, Year, Sort, Region)
-            with { Formalitas = Flag == AgreementFilter.FormalitasSlug, WithoutExtension = Perpanjangan == AgreementFilter.WithoutExtensionSlug };
+            with { Formalitas = Flag == AgreementFilter.FormalitasSlug, WithoutExtension = Perpanjangan == AgreementFilter.WithoutExtensionSlug,
+                Impact = Sinergi.Features.Monitoring.ImpactBands.FromSlug(Dampak) };
         Flag = filter.Formalitas ? AgreementFilter.FormalitasSlug : null;
+        Dampak = filter.Impact is { } band ? Sinergi.Features.Monitoring.ImpactBands.Slug(band) : null;
         Region = filter.Region;
         PageNumber = Math.Max(1, PageNumber);
         Result = await AgreementSearchQuery.RunAsync(db, scope, clock, cache, filter, PageNumber, PageSize);
@@ -98,6 +102,8 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
             ["partner"] = keepPartner ? Partner?.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             ["urusan"] = Urusan, ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["sort"] = sort ?? Sort, ["region"] = Region, ["flag"] = Flag,
+            // The export has no impact band filter: its link leaves the band out rather than export another set than it says.
+            ["dampak"] = format is null ? Dampak : null,
             ["perpanjangan"] = withoutExtension && Perpanjangan == AgreementFilter.WithoutExtensionSlug ? Perpanjangan : null,
             ["p"] = page is > 1 && format is null ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             ["format"] = format,
