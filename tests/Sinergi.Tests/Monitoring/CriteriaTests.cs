@@ -61,7 +61,7 @@ public abstract class CriteriaTests<TApp>(TApp app) : IClassFixture<TApp> where 
             new($"Input.Rows[{Row("inovasi")}].Remove", "true"),
             new($"Input.Rows[{blank}].Label", "Keterlibatan masyarakat"),
             new($"Input.Rows[{blank}].Options", "Aktif\nPasif\n"),
-            new($"Input.Rows[{blank}].Order", "1"),
+            new($"Input.Rows[{blank}].Order", "0"),
         ]));
         Assert.Contains("Kriteria evaluasi admin kerja sama disimpan", saved.Text("[role=status]"));
         Assert.Contains("telah diubah", saved.Text("#criteria-source"));
