@@ -120,6 +120,9 @@ public static class ProposalWorkflow
     {
         if (stage.Documents.Contains(ProposalDocumentTypes.KbBertandatangan))
             proposal.KbSignedOn = today;
+        // Submitted (again) out of the proposer's stage: a version of its fields, for the reviewer's comparison.
+        if (move.Kind == MoveKind.Forward && from == sop.First.Code)
+            await ProposalRevisions.TakeAsync(db, proposal, caller.Actor.Name, ct);
         switch (move.Kind)
         {
             case MoveKind.Return:
