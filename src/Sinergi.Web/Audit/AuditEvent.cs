@@ -42,6 +42,8 @@ public static class AuditEntities
     public const string Proposal = "Proposal";
     /// <summary>A region's SOP for one kind (entity id: the version's id).</summary>
     public const string Sop = "Sop";
+    /// <summary>A region's rubric and quorum for assessing proposals as a whole (entity id 0).</summary>
+    public const string ProposalSettings = "ProposalSettings";
     public const string Potential = "Potential";
     public const string WorkPlan = "WorkPlan";
     /// <summary>A TKKSD membership (entity id: the membership's id).</summary>

@@ -65,6 +65,7 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     public DbSet<ProposalSettings> ProposalSettings => Set<ProposalSettings>();
     public DbSet<ProposalMessage> ProposalMessages => Set<ProposalMessage>();
     public DbSet<ProposalSigningSchedule> ProposalSigningSchedules => Set<ProposalSigningSchedule>();
+    public DbSet<ProposalRevision> ProposalRevisions => Set<ProposalRevision>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<MonevSummary> MonevSummaries => Set<MonevSummary>();
     public DbSet<Sinergi.Features.Potentials.Potential> Potentials => Set<Sinergi.Features.Potentials.Potential>();

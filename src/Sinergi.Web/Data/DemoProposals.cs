@@ -86,6 +86,31 @@ public static class DemoProposals
                 [new AuditChange("Usulan", null, $"{proposal.Number} — {proposal.Title}")], actor));
             await SeedSigningAsync(db, proposal, seed.Stage, became, today, ct);
             if (seed.Round > 1)
+            {
+                // Returned for revision and resubmitted: the version returned and the revised one, for the reviewer's comparison.
+                proposal.Scope = "Pemeriksaan kesehatan gratis di 30 kelurahan, sasaran 6.000 warga (200 orang per kelurahan).";
+                proposal.Location = "Kota Palangka Raya (30 kelurahan)";
+            }
+            if (index > 0 || seed.Stage == SopVersion.Done)
+            {
+                proposal.Opd = opds[seed.Opd];
+                var now = ProposalRevisions.Fields(proposal, []);
+                var at = db.UtcNow.AddDays(-seed.DaysInStage);
+                if (seed.Round > 1)
+                    db.ProposalRevisions.Add(new ProposalRevision
+                    {
+                        ProposalId = proposal.Id, Number = 1, Round = 1, At = at.AddDays(-10), ByName = "Data demo",
+                        Fields = [.. now.Select(f => f.Key switch
+                        {
+                            "scope" => f with { Value = "Pemeriksaan kesehatan gratis di kelurahan." },
+                            "location" => f with { Value = "Kelurahan di Kecamatan Jekan Raya" },
+                            "duration" => f with { Value = "12 bulan" },
+                            _ => f,
+                        })],
+                    });
+                db.ProposalRevisions.Add(new ProposalRevision { ProposalId = proposal.Id, Number = seed.Round, Round = seed.Round, At = at, ByName = "Data demo", Fields = now });
+            }
+            if (seed.Round > 1)
                 db.AuditEvents.Add(AuditTrail.Entry(db, regionCode, AuditEntities.Proposal, proposal.Id, "Dikembalikan untuk revisi",
                     [new AuditChange("Tahap", "Validasi", "Persiapan"), new AuditChange("Alasan", null, seed.Reason)], actor));
             if (tkksd is not null && (index > 2 || seed.Stage == "pembahasan") && !seed.Rejected)

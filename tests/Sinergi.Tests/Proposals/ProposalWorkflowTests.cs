@@ -198,8 +198,8 @@ public abstract class ProposalWorkflowTests<TApp>(TApp app) : IClassFixture<TApp
             stages[0] = stages[0] with { Moves = [new SopMove("konsultasi", MoveKind.Forward, "Ajukan")] };
             stages.Insert(1, new SopStage("konsultasi", "Konsultasi publik", [Features.Accounts.Roles.AdminKerjaSama], [], ["Masukan warga dicatat"], 10,
                 [new SopMove("evaluasi", MoveKind.Forward, "Lanjutkan"), new SopMove("kak", MoveKind.Return, "Kembalikan untuk revisi")]));
-            var (saved, problems) = await SopEditor.SaveAsync(db, Demo.Home, AgreementKind.Sinergi, stages, Actor.System);
-            Assert.True(saved is not null, string.Join(" ", problems));
+            var (saved, problems, _) = await SopEditor.SaveAsync(db, Demo.Home, AgreementKind.Sinergi, stages, Actor.System);
+            Assert.True(saved is not null, string.Join(" ", problems.Select(p => p.Message)));
             Assert.NotEmpty(SopEditor.Problems([.. stages.Select(s => s with { Moves = [.. s.Moves.Where(m => m.Kind != MoveKind.Return)] })]));
         });
         var fresh = await ProposalSteps.CreateAsync(app, "Usulan SOP baru", kind: "Sinergi");

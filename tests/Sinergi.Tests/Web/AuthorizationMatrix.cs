@@ -104,6 +104,8 @@ public static class AuthorizationMatrix
         TkksdActionItem,
         /// <summary>The TKKSD account's membership in the demo register.</summary>
         TkksdMember,
+        /// <summary>A kind of cooperation with an SOP, as its slug (ksdpk).</summary>
+        SopKind,
     }
 
     /// <param name="Form">Fields a page POST sends beyond its antiforgery token (<c>Input.Role=Overseer</c>).</param>
@@ -390,6 +392,14 @@ public static class AuthorizationMatrix
         Get("/Settings/Monev/Criteria", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Monev/Criteria", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Monev/Criteria", Row.None, "L O F F F F F O O F F O", "Reset"),
+        // The SOP editor, rubric and quorum: the region's admin (a system admin names the region).
+        Get("/Settings/Sop", Row.None, "L O F F F F F O O F F O"),
+        Post("/Settings/Sop", Row.None, "L O F F F F F O O F F O"),
+        Post("/Settings/Sop", Row.None, "L O F F F F F O O F F O", "Add"),
+        Post("/Settings/Sop", Row.None, "L O F F F F F O O F F O", "Remove"),
+        Post("/Settings/Sop", Row.None, "L O F F F F F O O F F O", "Up"),
+        Post("/Settings/Sop", Row.None, "L O F F F F F O O F F O", "Down"),
+        Post("/Settings/Sop", Row.None, "L O F F F F F O O F F O", "Assessment"),
         Post("/Settings/Registry", Row.None, "L O F F F F F O O F F O"),
         Get("/Settings/Notifications", Row.None, "L O F F F F F O O F F O"),
         Post("/Settings/Notifications", Row.None, "L O F F F F F O O F F O"),
@@ -475,6 +485,12 @@ public static class AuthorizationMatrix
         Put("/api/v1/proposals/{id:int}/signing", Row.Proposal, "L O F F N F F N N N N N"),
         Get("/api/v1/proposals/{id:int}/votes", Row.Proposal, "L O O O N O F N N N N N"),
         Post("/api/v1/proposals/{id:int}/votes", Row.Proposal, "L F O F N F F N N N N N"),
+        Get("/api/v1/proposals/{id:int}/revisions", Row.Proposal, "L O O O N O F N N N N N"),
+        Get("/api/v1/sop/", Row.None, "L O O O O O F O O O O O"),
+        Get("/api/v1/sop/{kind}", Row.SopKind, "L O O O O O F O O O O O"),
+        Put("/api/v1/sop/{kind}", Row.SopKind, "L O F F F F F O O F F F"),
+        Get("/api/v1/proposals/settings", Row.None, "L O O O O O F O O O O O"),
+        Put("/api/v1/proposals/settings", Row.None, "L O F F F F F O O F F F"),
         Get("/api/v1/proposals/{id:int}/thread", Row.Proposal, "L O O O N O F N N N N N"),
         Post("/api/v1/proposals/{id:int}/thread", Row.Proposal, "L O O O N O F N N N N N"),
         Get("/api/v1/potentials/", Row.None, "L O O O O O F O O O O O"),

@@ -257,6 +257,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app, ITestOutputHelper
             Row.BudgetLine => Id(otherRow ? rows.OtherBudgetLine : rows.OwnBudgetLine),
             Row.FreshBudgetLine => Id(await FreshBudgetLineAsync(otherRow ? rows.OtherAgreement : rows.OwnAgreement)),
             Row.BudgetCheck => "belum-terintegrasi",
+            Row.SopKind => "ksdpk",
             Row.AdminNotification => rows.AdminNotification.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Row.Participant => Id(otherRow ? rows.OtherParticipant : rows.OwnParticipant),
             Row.FreshParticipant => Id(await FreshParticipantAsync(otherRow ? rows.OtherAgreement : rows.OwnAgreement)),

@@ -30,6 +30,8 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
     public string? Error { get; private set; }
     public string? AgreementTitle { get; private set; }
     public List<Overlap> Overlaps { get; private set; } = [];
+    /// <summary>Every version the proposer submitted, oldest first.</summary>
+    public List<ProposalRevision> Revisions { get; private set; } = [];
 
     public bool CanVote => Caller.Is(Accounts.Roles.Tkksd) && Stage is { } s && s.Moves.Any(m => m.Condition == MoveCondition.QuorumReached)
         && Proposal.State == ProposalState.Berjalan && Votes.All(v => v.UserId != Caller.Actor.UserId);
@@ -55,6 +57,7 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
         Costs = await db.ProposalCostItems.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.Id).ToListAsync();
         History = await AuditTrail.ReadAsync(db, AuditEntities.Proposal, id, 50, HttpContext.RequestAborted);
         Messages = await ProposalThread.ListAsync(db, id, HttpContext.RequestAborted);
+        Revisions = await ProposalRevisions.ListAsync(db, id, HttpContext.RequestAborted);
         if (proposal.State == ProposalState.Berjalan)
             Overlaps = await ProposalOverlap.ForAsync(db, proposal, Today, HttpContext.RequestAborted);
         await LoadSigningAsync();

@@ -134,6 +134,9 @@ public static class ProposalWorkflow
             else
                 proposal.SignedOn = signedOn;
         }
+        // Submitted (again) out of the proposer's stage: a version of its fields, for the reviewer's comparison.
+        if (move.Kind == MoveKind.Forward && from == sop.First.Code)
+            await ProposalRevisions.TakeAsync(db, proposal, caller.Actor.Name, ct);
         switch (move.Kind)
         {
             case MoveKind.Return:

@@ -55,9 +55,21 @@ public static class ProposalsApi
         proposals.MapPut("/{id:int}/signing", ScheduleAsync).WithSummary("Jadwalkan (atau jadwalkan ulang, dengan reason) penandatanganan pada tahap penandatanganan: mode DeskToDesk, Seremonial, Hybrid");
         proposals.MapGet("/{id:int}/votes", VotesAsync).WithSummary("Penilaian TKKSD putaran berjalan dan kuorum");
         proposals.MapPost("/{id:int}/votes", VoteAsync).WithSummary("Penilaian seorang anggota TKKSD (satu kali per putaran)");
+        proposals.MapGet("/{id:int}/revisions", RevisionsAsync).WithSummary("Versi isian usulan setiap kali diajukan (lagi), dengan perubahan terhadap versi sebelumnya per isian");
         proposals.MapGet("/{id:int}/thread", ThreadAsync).WithSummary("Diskusi usulan dan diskusi per dokumen (documentType), urut waktu");
         proposals.MapPost("/{id:int}/thread", PostMessageAsync).WithSummary("Kirim pesan ke diskusi usulan, atau ke diskusi satu dokumen dengan documentType; lampiran melalui halaman usulan");
         return api;
+    }
+
+    public sealed record RevisionDto(int Number, int Round, DateTime At, string By, List<RevisionField> Fields, List<RevisionChange> Changes);
+
+    private static async Task<Results<Ok<List<RevisionDto>>, ProblemHttpResult>> RevisionsAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, int id, CancellationToken ct)
+    {
+        if (await Proposals.LoadAsync(db, id, ct) is not { } proposal || !ProposalCaller.Of(user, scope).CanRead(proposal))
+            return ApiResults.NotFound("Usulan");
+        var revisions = await ProposalRevisions.ListAsync(db, id, ct);
+        return TypedResults.Ok(revisions.Select((r, i) => new RevisionDto(r.Number, r.Round, r.At, r.ByName, r.Fields,
+            i == 0 ? [] : ProposalRevisions.Changes(revisions[i - 1], r))).ToList());
     }
 
     private static async Task<Results<Ok<List<MessageDto>>, ProblemHttpResult>> ThreadAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, int id, CancellationToken ct)

@@ -9,6 +9,7 @@ namespace Sinergi.Features.Proposals;
 public class SopModel(AppDbContext db, RegionScope scope) : PageModel
 {
     public List<SopVersion> Sops { get; private set; } = [];
+    public bool CanEdit => User.IsInRole(Accounts.Roles.AdminKerjaSama) && scope.RegionCode is not null;
 
     public async Task OnGetAsync()
     {

@@ -54,6 +54,7 @@ public static class ApiSetup
         v1.MapNotificationsApi();
         Sinergi.Features.Participants.ParticipantsApi.MapParticipantsApi(v1);
         v1.MapProposalsApi();
+        v1.MapSopApi();
         Sinergi.Features.Potentials.PotentialsApi.MapPotentialsApi(v1);
         Sinergi.Features.WorkPlans.WorkPlansApi.MapWorkPlansApi(v1);
         v1.MapTkksdApi();

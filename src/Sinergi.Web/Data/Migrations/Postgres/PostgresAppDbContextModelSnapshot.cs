@@ -2418,6 +2418,43 @@ namespace Sinergi.Data.Migrations.Postgres
                     b.ToTable("ProposalMessages");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Proposals.ProposalRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ProposalRevisions");
+                });
+
             modelBuilder.Entity("Sinergi.Features.Proposals.ProposalSettings", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -3901,6 +3938,15 @@ namespace Sinergi.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Sinergi.Features.Proposals.ProposalMessage", b =>
+                {
+                    b.HasOne("Sinergi.Features.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Proposals.ProposalRevision", b =>
                 {
                     b.HasOne("Sinergi.Features.Proposals.Proposal", null)
                         .WithMany()

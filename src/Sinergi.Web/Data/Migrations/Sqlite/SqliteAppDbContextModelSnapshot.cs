@@ -2359,6 +2359,41 @@ namespace Sinergi.Data.Migrations.Sqlite
                     b.ToTable("ProposalMessages");
                 });
 
+            modelBuilder.Entity("Sinergi.Features.Proposals.ProposalRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ProposalRevisions");
+                });
+
             modelBuilder.Entity("Sinergi.Features.Proposals.ProposalSettings", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -3820,6 +3855,15 @@ namespace Sinergi.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Sinergi.Features.Proposals.ProposalMessage", b =>
+                {
+                    b.HasOne("Sinergi.Features.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sinergi.Features.Proposals.ProposalRevision", b =>
                 {
                     b.HasOne("Sinergi.Features.Proposals.Proposal", null)
                         .WithMany()
