@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sinergi.Features.Potentials;
 using Sinergi.Tests.Proposals;
 using Sinergi.Tests.Testing;
+using Sinergi.Web;
 
 namespace Sinergi.Tests.Potentials;
 
