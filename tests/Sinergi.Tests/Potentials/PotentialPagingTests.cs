@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Features.Potentials;
 using Sinergi.Tests.Proposals;
