@@ -6,7 +6,7 @@
 # under load: the app's peak memory and the list's p95), and stops it and removes the data directory
 # again. Then, on a second freshly seeded data directory, it times the import verb on workbooks of
 # 10,000 and 50,000 rows.
-# Usage: bench/run.sh [--agreements 100000] [--big-region-count 5000] [--seed 42] [--clients 8] [--seconds 10]
+# Usage: bench/run.sh [--agreements 100000] [--big-region-count 5000] [--proposals 10000] [--seed 42] [--clients 8] [--seconds 10]
 # The tables land in bench/results/latest.md, bench/results/hostile.md and bench/results/import.md,
 # the generator's summary in bench/results/generate.txt.
 set -euo pipefail
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 generate=() load=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --agreements|--big-region|--big-region-count|--seed|--today) generate+=("$1" "$2"); shift 2 ;;
+    --agreements|--big-region|--big-region-count|--proposals|--seed|--today) generate+=("$1" "$2"); shift 2 ;;
     *) load+=("$1"); shift ;;
   esac
 done

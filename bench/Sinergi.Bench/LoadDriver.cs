@@ -98,9 +98,10 @@ internal static class LoadDriver
         }
 
         var (total, ids) = await AgreementIdsAsync(http, Api);
+        var proposalIds = await ProposalIdsAsync(http, Api);
         Console.WriteLine($"Sinergi benchmark: {options.Url}, {options.Clients} concurrent clients, {options.Seconds} s per scenario after a warm-up pass of {options.WarmupSeconds} s each");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}");
-        Console.WriteLine($"registry of the signed-in region: {total:N0} agreements; details of {ids.Count:N0} of them");
+        Console.WriteLine($"registry of the signed-in region: {total:N0} agreements; details of {ids.Count:N0} of them; {proposalIds.Count:N0} proposals to open");
         foreach (var term in RegistrySearchTerms)
             Console.WriteLine($"  search \"{term}\": {await TotalAsync(http, Api($"/api/v1/agreements?q={Uri.EscapeDataString(term)}&pageSize=1")):N0} hits");
 
@@ -151,6 +152,12 @@ internal static class LoadDriver
             new("potentials: api map data", _ => Api("/api/v1/potentials/map")),
             new("potentials: ranked list", _ => Page("/Potentials/Ranking")),
             new("potentials: province list and map (kab/kota)", i => ProvincePage(i % 2 == 0 ? "/Potentials" : "/Potentials?state=Ditawarkan")),
+            // Usulan (target p95 50 ms): the list with its filters and what waits for the caller on top, a proposal's page
+            // (stage, requirements, documents, the TKKSD's votes, history, overlaps) over many proposals, and the same through the API.
+            new("proposals: Usulan list", i => Page(ProposalPages[i % ProposalPages.Length])),
+            new("proposals: proposal page", i => Page($"/Proposals/Details/{proposalIds[i * 7919 % proposalIds.Count]}")),
+            new("proposals: api list", i => Api(ProposalQueries[i % ProposalQueries.Length])),
+            new("proposals: api proposal", i => Api($"/api/v1/proposals/{proposalIds[i * 104729 % proposalIds.Count]}")),
             new("tkksd: meetings and action items list", _ => Page("/Tkksd/Meetings")),
             new("tkksd: section (what waits for the member)", _ => Page("/Tkksd")),
             new("tkksd: api action items, overdue", _ => Api("/api/v1/tkksd/action-items?overdue=true")),
@@ -216,6 +223,30 @@ internal static class LoadDriver
             await File.WriteAllTextAsync(output, table.ToString());
         }
         return results.Any(r => r.Errors > 0) ? 1 : 0;
+    }
+
+    internal static readonly string[] ProposalPages =
+        ["/Proposals", "/Proposals?stage=pembahasan", "/Proposals?kind=Sinergi", "/Proposals?overdue=true", "/Proposals?stage=selesai",
+         "/Proposals?kind=Ksdpk&overdue=true", "/Proposals?stage=evaluasi", "/Proposals?stage=penyusunan-pks"];
+
+    private static readonly string[] ProposalQueries =
+        ["/api/v1/proposals", "/api/v1/proposals?stage=pembahasan", "/api/v1/proposals?overdue=true", "/api/v1/proposals?kind=Sinergi",
+         "/api/v1/proposals?stage=validasi&kind=Ksdd"];
+
+    /// <summary>Proposals of the signed-in region to open: each stage's list through the API, so that every stage and end is among them.</summary>
+    private static async Task<List<int>> ProposalIdsAsync(HttpClient http, Func<string, HttpRequestMessage> api)
+    {
+        string[] stages = ["persiapan", "validasi", "pembahasan", "rekomendasi", "penandatanganan-kb", "persetujuan-dprd", "penyusunan-pks", "penandatanganan-pks",
+            "kak", "surat-inisiasi", "evaluasi", "nota-kesepakatan", "penandatanganan", "selesai", "ditolak"];
+        var ids = new List<int>();
+        foreach (var stage in stages)
+        {
+            using var response = await http.SendAsync(api($"/api/v1/proposals?stage={stage}"));
+            response.EnsureSuccessStatusCode();
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+            ids.AddRange(json.RootElement.EnumerateArray().Select(item => item.GetProperty("id").GetInt32()));
+        }
+        return ids.Count > 0 ? ids : [0];
     }
 
     /// <summary>The region's total and ids spread over its whole registry (ten pages of 200 from newest to oldest).</summary>

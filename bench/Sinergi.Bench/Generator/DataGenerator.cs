@@ -13,9 +13,9 @@ namespace Sinergi.Bench.Generator;
 internal static class DataGenerator
 {
     public const string Usage =
-        "generate --data <DataDirectory> [--agreements 100000] [--big-region 62.71] [--big-region-count 5000] [--seed 42] [--today yyyy-MM-dd]";
+        "generate --data <DataDirectory> [--agreements 100000] [--big-region 62.71] [--big-region-count 5000] [--proposals 10000] [--seed 42] [--today yyyy-MM-dd]";
 
-    private sealed record Options(string Database, int Agreements, string BigRegion, int BigRegionCount, int Seed, DateOnly Today);
+    private sealed record Options(string Database, int Agreements, string BigRegion, int BigRegionCount, int Proposals, int Seed, DateOnly Today);
 
     public static int Run(string[] args)
     {
@@ -31,6 +31,7 @@ internal static class DataGenerator
             int.Parse(Value("agreements") ?? "100000", CultureInfo.InvariantCulture),
             Value("big-region") ?? "62.71",
             int.Parse(Value("big-region-count") ?? "5000", CultureInfo.InvariantCulture),
+            int.Parse(Value("proposals") ?? "10000", CultureInfo.InvariantCulture),
             int.Parse(Value("seed") ?? "42", CultureInfo.InvariantCulture),
             Value("today") is { } today ? DateOnly.ParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture) : DateOnly.FromDateTime(DateTime.UtcNow));
         if (!File.Exists(options.Database))
@@ -124,13 +125,21 @@ internal static class DataGenerator
             Console.WriteLine($"  potentials: {PotentialWriter.Write(connection, transaction, regions, reference, now, options.Seed):N0} written, {PotentialWriter.PerRegion} per kab/kota");
             transaction.Commit();
         }
+        using (var transaction = connection.BeginTransaction())
+        {
+            var proposals = ProposalWriter.Write(connection, transaction, options.BigRegion, reference, options.Today, now, options.Proposals, options.Seed);
+            Console.WriteLine($"  proposals: {proposals.Proposals:N0} written in {options.BigRegion} ({proposals.Overdue:N0} past their stage's deadline), " +
+                $"{proposals.Documents:N0} documents, {proposals.Votes:N0} TKKSD votes");
+            transaction.Commit();
+        }
         var writtenIn = clock.Elapsed;
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
 
         Console.WriteLine($"Generated {planned.Count:N0} agreements and {newPartners.Count:N0} partners in {clock.Elapsed.TotalSeconds:F1} s " +
             $"(planning {plannedIn.TotalSeconds:F1} s, writing {(writtenIn - plannedIn).TotalSeconds:F1} s), seed {options.Seed}, today {options.Today:yyyy-MM-dd}.");
         foreach (var table in new[] { "Partners", "Agreements", "AgreementPartner", "AgreementUrusan", "AgreementOpd", "AgreementShares",
-                     "AgreementDocuments", "DocumentVersions", "AgreementSearch", "AuditEvents", "ImplementationReports", "MonevSummaries" })
+                     "AgreementDocuments", "DocumentVersions", "AgreementSearch", "AuditEvents", "ImplementationReports", "MonevSummaries",
+                     "Potentials", "Proposals", "ProposalDocuments", "ProposalVotes" })
             Console.WriteLine($"  {table,-20} {Scalar(connection, $"SELECT COUNT(*) FROM \"{table}\""),10:N0} rows");
         Console.WriteLine($"  {options.BigRegion} owns {Scalar(connection, $"SELECT COUNT(*) FROM \"Agreements\" WHERE \"RegionCode\" = '{options.BigRegion}'"):N0} agreements " +
             $"and {Scalar(connection, $"SELECT COUNT(*) FROM \"AgreementShares\" WHERE \"RegionCode\" = '{options.BigRegion}'"):N0} are shared with it; " +

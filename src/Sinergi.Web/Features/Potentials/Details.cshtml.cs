@@ -21,6 +21,8 @@ public class DetailsModel(AppDbContext db, RegionScope scope) : PageModel
     public ProposalCaller Caller { get; private set; } = null!;
     public PotentialSettings Settings { get; private set; } = null!;
     public List<PotentialScore> Scores { get; private set; } = [];
+    /// <summary>Each scorer's position in the TKKSD on the day of the score, from the member register's history.</summary>
+    public Tkksd.TkksdRegister.PositionHistory Positions { get; private set; } = null!;
     public int Members { get; private set; }
     public List<PotentialSuggestions.Suggestion> Suggestions { get; private set; } = [];
     public List<(int Id, string Number, string Title, int? AgreementId, string? AgreementTitle)> Proposals { get; private set; } = [];
@@ -104,6 +106,7 @@ public class DetailsModel(AppDbContext db, RegionScope scope) : PageModel
         OpdName = await db.Opds.IgnoreQueryFilters().Where(o => o.Id == potential.OpdId).Select(o => o.Name).SingleAsync(ct);
         Settings = await PotentialRanking.SettingsAsync(db, potential.RegionCode, ct);
         Scores = await db.PotentialScores.AsNoTracking().Where(s => s.PotentialId == id).OrderBy(s => s.At).ThenBy(s => s.Id).ToListAsync(ct);
+        Positions = await Tkksd.TkksdRegister.PositionHistoryAsync(db, potential.RegionCode, Scores.Select(s => s.UserId), ct);
         Members = await ProposalVotes.MembersAsync(db, potential.RegionCode, ct);
         Suggestions = await PotentialSuggestions.ForAsync(db, potential, ct);
         Proposals = await PotentialQueries.ProposalsAsync(db, id, ct);

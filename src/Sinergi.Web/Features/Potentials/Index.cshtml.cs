@@ -20,8 +20,11 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
     [BindProperty(SupportsGet = true)] public string? Urusan { get; set; }
     [BindProperty(SupportsGet = true), Display(Name = "Keadaan")] public PotentialState? State { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public List<PotentialQueries.Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PotentialQueries.PageSize - 1) / PotentialQueries.PageSize);
     public List<PotentialQueries.Marker> Markers { get; private set; } = [];
     public string? Prefix { get; private set; }
     public bool CanCreate { get; private set; }
@@ -37,8 +40,9 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
         if (Prefix is null && (caller.RegionCode is null || caller.Is(Accounts.Roles.Mitra)))
             return Forbid();
         var ct = HttpContext.RequestAborted;
-        Rows = await PotentialQueries.ListAsync(db, caller.RegionCode, Prefix, new(Q, Urusan, State, Region), ct);
-        Markers = await PotentialQueries.MarkersAsync(db, Rows, ct);
+        var filter = new PotentialQueries.Filter(Q, Urusan, State, Region);
+        (Rows, Total, PageNumber) = await PotentialQueries.PageAsync(db, caller.RegionCode, Prefix, filter, PageNumber, ct: ct);
+        Markers = await PotentialQueries.MarkersAsync(db, caller.RegionCode, Prefix, filter, ct);
         CanCreate = Prefix is null && PotentialAccess.CanCreate(caller);
         CanRank = Prefix is null;
         ShapesProvince = Prefix is { Length: 2 } p ? p : caller.RegionCode is { Length: 5 } own ? Regions.Region.ProvinceCodeOf(own) : null;
@@ -59,6 +63,15 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
             return NotFound();
         Response.Headers.CacheControl = "private, max-age=86400";
         return Content(await MapData.ShapesAsync(province, HttpContext.RequestAborted), "application/geo+json");
+    }
+
+    public Web.Pager Pager => new(PageNumber, PageCount, Total, PageLink, "potential-pages", "potensi");
+
+    /// <summary>Another page of the list with the filters kept.</summary>
+    public string PageLink(int page)
+    {
+        var query = new Dictionary<string, string?> { ["q"] = Q, ["urusan"] = Urusan, ["state"] = State?.ToString(), ["region"] = Region, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Potentials", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
 
     public string Json(object value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web);

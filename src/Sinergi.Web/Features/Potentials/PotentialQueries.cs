@@ -17,11 +17,28 @@ public static class PotentialQueries
 
     public const int MaxRows = 2000;
 
+    /// <summary>Rows on a page of the list, as the registry's list pages.</summary>
+    public const int PageSize = 25;
+
     /// <summary>
     /// The potentials of one region (<paramref name="prefix"/> null), or of every region under a
-    /// prefix for the province's and the ministry's view, as <see cref="RollUp"/> bounds them.
+    /// prefix for the province's and the ministry's view, as <see cref="RollUp"/> bounds them; the
+    /// API's list (at most <see cref="MaxRows"/>).
     /// </summary>
-    public static async Task<List<Row>> ListAsync(AppDbContext db, string? regionCode, string? prefix, Filter filter, CancellationToken ct = default)
+    public static Task<List<Row>> ListAsync(AppDbContext db, string? regionCode, string? prefix, Filter filter, CancellationToken ct = default) =>
+        Rows(Ordered(Filtered(db, regionCode, prefix, filter)).Take(MaxRows), db).ToListAsync(ct);
+
+    /// <summary>One page of the same list, in the same order, with the number of rows in all and the page actually shown (1 to the last).</summary>
+    public static async Task<(List<Row> Rows, int Total, int Page)> PageAsync(AppDbContext db, string? regionCode, string? prefix, Filter filter, int page,
+        int pageSize = PageSize, CancellationToken ct = default)
+    {
+        var query = Filtered(db, regionCode, prefix, filter);
+        var total = await query.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        return (await Rows(Ordered(query).Skip((page - 1) * pageSize).Take(pageSize), db).ToListAsync(ct), total, page);
+    }
+
+    private static IQueryable<Potential> Filtered(AppDbContext db, string? regionCode, string? prefix, Filter filter)
     {
         var query = db.Potentials.IgnoreQueryFilters().AsNoTracking();
         query = prefix is null ? query.Where(p => p.RegionCode == regionCode) : query.WhereRegionUnder(prefix, p => p.RegionCode);
@@ -36,24 +53,34 @@ public static class PotentialQueries
             var like = $"%{q.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
             query = query.Where(p => EF.Functions.Like(p.Name, like, "\\") || EF.Functions.Like(p.Sector, like, "\\") || EF.Functions.Like(p.Kecamatan!, like, "\\"));
         }
-        return await query.OrderBy(p => p.RegionCode).ThenBy(p => p.Name).Take(MaxRows)
-            .Select(p => new Row(p.Id, p.RegionCode, db.Regions.Where(r => r.Code == p.RegionCode).Select(r => r.Name).First(), p.Name, p.Sector, p.UrusanCode,
-                p.Urusan!.Name, p.Opd!.ShortName, p.State, p.Latitude, p.Longitude, p.Kecamatan, p.EstimatedValue, p.Capacity))
-            .ToListAsync(ct);
+        return query;
     }
 
-    public static async Task<List<Marker>> MarkersAsync(AppDbContext db, IReadOnlyList<Row> rows, CancellationToken ct = default)
+    private static IQueryable<Potential> Ordered(IQueryable<Potential> query) => query.OrderBy(p => p.RegionCode).ThenBy(p => p.Name).ThenBy(p => p.Id);
+
+    private static IQueryable<Row> Rows(IQueryable<Potential> query, AppDbContext db) =>
+        query.Select(p => new Row(p.Id, p.RegionCode, db.Regions.Where(r => r.Code == p.RegionCode).Select(r => r.Name).First(), p.Name, p.Sector, p.UrusanCode,
+            p.Urusan!.Name, p.Opd!.ShortName, p.State, p.Latitude, p.Longitude, p.Kecamatan, p.EstimatedValue, p.Capacity));
+
+    /// <summary>
+    /// Every marker of the filtered list (the map shows them all, the table a page): only the
+    /// columns a marker needs, and the regions' names and centres read once for all of them.
+    /// </summary>
+    public static async Task<List<Marker>> MarkersAsync(AppDbContext db, string? regionCode, string? prefix, Filter filter, CancellationToken ct = default)
     {
-        var codes = rows.Where(r => r.Latitude is null).Select(r => r.RegionCode).Distinct().ToList();
-        var centres = codes.Count == 0 ? [] : await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code) && r.Latitude != null && r.Longitude != null)
-            .ToDictionaryAsync(r => r.Code, r => (Lat: r.Latitude!.Value, Lng: r.Longitude!.Value), ct);
-        var markers = new List<Marker>();
-        foreach (var r in rows)
+        var points = await Ordered(Filtered(db, regionCode, prefix, filter)).Take(MaxRows)
+            .Select(p => new { p.Id, p.Name, p.RegionCode, p.Sector, p.State, p.Latitude, p.Longitude }).ToListAsync(ct);
+        var codes = points.Select(r => r.RegionCode).Distinct().ToList();
+        var regions = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code))
+            .ToDictionaryAsync(r => r.Code, r => (r.Name, r.Latitude, r.Longitude), ct);
+        var markers = new List<Marker>(points.Count);
+        foreach (var r in points)
         {
+            var region = regions.GetValueOrDefault(r.RegionCode);
             if (r.Latitude is double lat && r.Longitude is double lng)
-                markers.Add(new Marker(r.Id, r.Name, r.Region, r.Sector, Potential.StateLabel(r.State), lat, lng, false));
-            else if (centres.TryGetValue(r.RegionCode, out var centre))
-                markers.Add(new Marker(r.Id, r.Name, r.Region, r.Sector, Potential.StateLabel(r.State), centre.Lat, centre.Lng, true));
+                markers.Add(new Marker(r.Id, r.Name, region.Name ?? r.RegionCode, r.Sector, Potential.StateLabel(r.State), lat, lng, false));
+            else if (region.Latitude is double centreLat && region.Longitude is double centreLng)
+                markers.Add(new Marker(r.Id, r.Name, region.Name ?? r.RegionCode, r.Sector, Potential.StateLabel(r.State), centreLat, centreLng, true));
         }
         return markers;
     }

@@ -54,7 +54,7 @@ public static class PotentialsApi
         string? urusan, string? region, CancellationToken ct)
     {
         var (own, prefix) = Reach(user, scope);
-        return TypedResults.Ok(await PotentialQueries.MarkersAsync(db, await PotentialQueries.ListAsync(db, own, prefix, new(null, urusan, null, region), ct), ct));
+        return TypedResults.Ok(await PotentialQueries.MarkersAsync(db, own, prefix, new(null, urusan, null, region), ct));
     }
 
     private static async Task<Results<Ok<List<PotentialRanking.Ranked>>, ProblemHttpResult>> RankingAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, CancellationToken ct)

@@ -23,6 +23,8 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
     public IReadOnlyList<AllowedMove> Moves { get; private set; } = [];
     public List<ProposalDocument> Documents { get; private set; } = [];
     public List<ProposalVote> Votes { get; private set; } = [];
+    /// <summary>Each voter's position in the TKKSD on the day of the vote, from the member register's history.</summary>
+    public Tkksd.TkksdRegister.PositionHistory Positions { get; private set; } = null!;
     public ProposalVotes.Quorum Quorum { get; private set; } = null!;
     public ProposalSettings Settings { get; private set; } = null!;
     public List<ProposalCostItem> Costs { get; private set; } = [];
@@ -52,6 +54,7 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
         Moves = ProposalWorkflow.AllowedFor(Caller, proposal, Sop, facts);
         Documents = await db.ProposalDocuments.AsNoTracking().Where(d => d.ProposalId == id).OrderBy(d => d.Type).ThenByDescending(d => d.Number).ToListAsync();
         Votes = await ProposalVotes.ListAsync(db, id, proposal.Round, HttpContext.RequestAborted);
+        Positions = await Tkksd.TkksdRegister.PositionHistoryAsync(db, proposal.RegionCode, Votes.Select(v => v.UserId), HttpContext.RequestAborted);
         Quorum = await ProposalVotes.QuorumAsync(db, proposal, HttpContext.RequestAborted);
         Settings = await ProposalVotes.SettingsAsync(db, proposal.RegionCode, HttpContext.RequestAborted);
         Costs = await db.ProposalCostItems.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.Id).ToListAsync();

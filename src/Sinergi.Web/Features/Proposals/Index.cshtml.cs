@@ -18,10 +18,16 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
     [BindProperty(SupportsGet = true)] public AgreementKind? Kind { get; set; }
     [Display(Name = "Hanya yang lewat batas waktu")]
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public DateOnly Today { get; private set; }
     public List<ProposalQueries.Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
     public List<ProposalQueries.Row> Inbox { get; private set; } = [];
+    /// <summary>How many wait for the caller in all; <see cref="Inbox"/> holds the nearest deadlines.</summary>
+    public int InboxTotal { get; private set; }
+    public int PageCount => Math.Max(1, (Total + ProposalQueries.PageSize - 1) / ProposalQueries.PageSize);
+    public Web.Pager Pager => new(PageNumber, PageCount, Total, PageLink, "proposal-pages", "usulan");
     public List<(string Code, string Name)> StageOptions { get; private set; } = [];
     public List<(int Id, string ShortName)> OpdOptions { get; private set; } = [];
     public bool CanCreate { get; private set; }
@@ -31,11 +37,22 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
         var caller = ProposalCaller.Of(User, scope);
         CanCreate = caller.CanCreate;
         Today = RegionClock.Today(clock, scope.RegionCode);
-        Rows = await ProposalQueries.ListAsync(db, caller, new(Stage, Opd, Kind, Overdue), Today, ct: HttpContext.RequestAborted);
-        Inbox = await ProposalQueries.InboxAsync(db, caller, Today, HttpContext.RequestAborted);
+        (Rows, Total, PageNumber) = await ProposalQueries.PageAsync(db, caller, new(Stage, Opd, Kind, Overdue), Today, PageNumber, ct: HttpContext.RequestAborted);
+        (Inbox, InboxTotal) = await ProposalQueries.InboxAsync(db, caller, Today, ProposalQueries.InboxShown, HttpContext.RequestAborted);
         var sops = await db.SopVersions.IgnoreQueryFilters().AsNoTracking().Where(s => s.RegionCode == scope.RegionCode).ToListAsync();
         StageOptions = [.. sops.SelectMany(s => s.Stages.Select(st => (st.Code, st.Name))).Append((SopVersion.Done, "Selesai")).Append((SopVersion.Rejected, "Ditolak")).Distinct()];
         OpdOptions = [.. (await db.Opds.IgnoreQueryFilters().Where(o => o.RegionCode == scope.RegionCode).OrderBy(o => o.ShortName)
             .Select(o => new { o.Id, o.ShortName }).ToListAsync()).Select(o => (o.Id, o.ShortName))];
+    }
+
+    /// <summary>Another page of the list with the filters kept.</summary>
+    public string PageLink(int page)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["stage"] = Stage, ["opd"] = Opd?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["kind"] = Kind?.ToString(),
+            ["overdue"] = Overdue ? "true" : null, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Proposals", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
 }

@@ -36,7 +36,8 @@ public static class ProposalsApi
         bool DprdRequired, ProposalState State, StageDto Stage, int SopVersion, List<TransitionDto> AllowedTransitions, List<Requirement> MissingRequirements,
         string? TrackingCode, int? ParentAgreementId, int? AgreementId, int Version, string? OverlapReason = null, List<Overlap>? Overlaps = null);
 
-    public sealed record VoteDto(int Id, string Member, string Role, DateTime At, decimal Score, string Opinion, List<VoteScore> Scores);
+    /// <summary>A vote; <c>Position</c> is the member's TKKSD position on the day of the vote (from the register's history), or the role recorded with it.</summary>
+    public sealed record VoteDto(int Id, string Member, string Role, DateTime At, decimal Score, string Opinion, List<VoteScore> Scores, string? Position = null);
 
     public sealed record MessageBody(string? DocumentType, string? Body);
 
@@ -215,8 +216,9 @@ public static class ProposalsApi
     {
         var quorum = await ProposalVotes.QuorumAsync(db, proposal, ct);
         var votes = await ProposalVotes.ListAsync(db, proposal.Id, proposal.Round, ct);
+        var positions = await Tkksd.TkksdRegister.PositionHistoryAsync(db, proposal.RegionCode, votes.Select(v => v.UserId), ct);
         return new VotesDto(proposal.Round, quorum.Votes, quorum.Members, quorum.Needed, quorum.Reached,
-            [.. votes.Select(v => new VoteDto(v.Id, v.UserName, v.RoleLabel, v.At, v.WeightedScore, v.Opinion, v.Scores))]);
+            [.. votes.Select(v => new VoteDto(v.Id, v.UserName, v.RoleLabel, v.At, v.WeightedScore, v.Opinion, v.Scores, positions.Label(v.UserId, v.At, v.RoleLabel)))]);
     }
 
     private static async Task<ProposalDto> DtoAsync(AppDbContext db, ProposalCaller caller, Proposal p, TimeProvider clock, CancellationToken ct)

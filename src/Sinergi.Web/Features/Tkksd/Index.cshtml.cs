@@ -18,6 +18,8 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
     public TkksdDecree? Decree { get; private set; }
     public int Members { get; private set; }
     public List<ProposalQueries.Row> Proposals { get; private set; } = [];
+    /// <summary>How many proposals wait for the caller in all; <see cref="Proposals"/> holds the nearest deadlines.</summary>
+    public int ProposalsTotal { get; private set; }
     public List<MonevQueries.DueRow> Reviews { get; private set; } = [];
     public List<TkksdQueries.ActionRow> MyActions { get; private set; } = [];
     public List<TkksdQueries.ActionRow> Overdue { get; private set; } = [];
@@ -32,7 +34,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
         Decree = await TkksdRegister.CurrentDecreeAsync(db, region, Today, ct);
         TermWarning = TkksdRegister.TermWarning(Decree, Today);
         Members = (await TkksdRegister.MembersOnAsync(db, region, Today, ct)).Count;
-        Proposals = await ProposalQueries.InboxAsync(db, ProposalCaller.Of(User, scope), Today, ct);
+        (Proposals, ProposalsTotal) = await ProposalQueries.InboxAsync(db, ProposalCaller.Of(User, scope), Today, ProposalQueries.InboxShown, ct);
         if (User.IsInRole(Roles.Tkksd))
         {
             var lokus = await MonevAccess.LokusOpdsAsync(db, User, ct);

@@ -31,6 +31,32 @@ public static class TkksdRegister
             .Where(m => m.RegionCode == regionCode && m.StartsOn <= day && (m.EndsOn == null || m.EndsOn >= day))
             .OrderBy(m => m.Position).ThenBy(m => m.Name).ToListAsync(ct);
 
+    /// <summary>
+    /// Who was what in the region's TKKSD when: the memberships of these people, for reading the
+    /// position (ketua, sekretaris, anggota) each held on the day of a past vote or score. A change of
+    /// position ends one membership and starts another, so an old vote keeps the old position.
+    /// </summary>
+    public static async Task<PositionHistory> PositionHistoryAsync(AppDbContext db, string regionCode, IEnumerable<string> userIds, CancellationToken ct = default)
+    {
+        var ids = userIds.Distinct().ToList();
+        var memberships = ids.Count == 0 ? [] : await db.TkksdMembers.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.RegionCode == regionCode && ids.Contains(m.UserId)).ToListAsync(ct);
+        return new PositionHistory(memberships, Tenancy.RegionClock.ZoneOf(regionCode));
+    }
+
+    public sealed class PositionHistory(IReadOnlyList<TkksdMember> memberships, TimeZoneInfo zone)
+    {
+        /// <summary>The person's position on the region's day of <paramref name="at"/>; null when they were not in the register then.</summary>
+        public TkksdPosition? On(string userId, DateTime at)
+        {
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), zone));
+            return memberships.Where(m => m.UserId == userId && m.IsMemberOn(day)).OrderByDescending(m => m.StartsOn).Select(m => (TkksdPosition?)m.Position).FirstOrDefault();
+        }
+
+        /// <summary>"Ketua", "Sekretaris" or "Anggota" as of then, or <paramref name="otherwise"/> (what was recorded with the vote) without a register entry.</summary>
+        public string Label(string userId, DateTime at, string otherwise) => On(userId, at) is { } position ? TkksdMember.Label(position) : otherwise;
+    }
+
     public static Task<bool> HasRegisterAsync(AppDbContext db, string regionCode, CancellationToken ct = default) =>
         db.TkksdMembers.IgnoreQueryFilters().AnyAsync(m => m.RegionCode == regionCode, ct);
 
