@@ -173,10 +173,11 @@ public static class DemoData
         await DemoParticipants.SeedAsync(db, PalangkaRaya, RegionClock.Today(clock, PalangkaRaya), ct);
         await DemoProposals.SeedAsync(db, services.GetRequiredService<Sinergi.Infrastructure.Files.FileStore>(), PalangkaRaya, RegionClock.Today(clock, PalangkaRaya), ct);
         await DemoPotentials.SeedAsync(db, PalangkaRaya, PulangPisau, RegionClock.Today(clock, PalangkaRaya), ct);
-        // Reminders already due on the demo's day, by the daily job's own rules and ledger (so the job never gives them twice):
-        // the bell has them at once; their emails are left to the job's first run, so seeding never waits on a mail server.
-        await services.GetRequiredService<Sinergi.Features.Notifications.NotificationRunner>().RunAsync(null, dryRun: false, ct, inAppOnly: true);
         await DemoTkksd.SeedAsync(db, services.GetRequiredService<Sinergi.Infrastructure.Files.FileStore>(), PalangkaRaya, RegionClock.Today(clock, PalangkaRaya), ct);
+        // Reminders already due on the demo's day, by the daily job's own rules and ledger (so the job never gives them twice),
+        // run last so that every rule sees the whole demo (the TKKSD's term and action items too): the bell has them at once, and
+        // their emails are left to the job's first run, so seeding never waits on a mail server.
+        await services.GetRequiredService<Sinergi.Features.Notifications.NotificationRunner>().RunAsync(null, dryRun: false, ct, inAppOnly: true);
     }
 
     /// <summary>The demo accounts that exist in this database, for the start-up banner.</summary>

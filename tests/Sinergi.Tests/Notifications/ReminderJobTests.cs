@@ -65,8 +65,8 @@ public abstract class ReminderJobTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Single(smtp.To(PartnerContact), StuntingExpiry);
         Assert.DoesNotContain(smtp.To(Demo.Accounts.DisbudparOperator), StuntingExpiry);
 
-        // The seeded in-app reminders stay; the first run may add in-app ones the seeding did not see (not yet understood: see the report).
-        Assert.True(await UnreadAsync() >= seeded);
+        // The seeding gave the in-app reminders of this day already: the first run sends their emails and adds nothing to the bell.
+        Assert.Equal(seeded, await UnreadAsync());
 
         // The same day again, and a second node (a restart), send nothing.
         var again = await RunAsync(app.Services);
@@ -100,7 +100,10 @@ public abstract class ReminderJobTests<TApp>(TApp app) : IClassFixture<TApp> whe
             // New rules fired (the 7-day reminders): the bell count rises.
             var later = await UnreadAsync();
             Assert.True(later > seeded, $"bell {seeded} before, {later} after");
-            Assert.Equal(later.ToString(), (await browser.GetAsync("/")).QuerySelector("#bell-count")!.TextContent.Trim());
+            // 55 days on, the earlier sign-in has expired: the admin signs in again and reads the bell.
+            var returning = new Browser(app);
+            await returning.LoginAsync(Demo.Accounts.Admin);
+            Assert.Equal(later.ToString(), (await returning.GetAsync("/")).QuerySelector("#bell-count")!.TextContent.Trim());
             Assert.Equal(extendedBefore, About(smtp, extended));
             Assert.True(About(smtp, control) > controlBefore, "the agreement that was not extended got its next reminder");
             Assert.Contains(smtp.To(Demo.Accounts.Admin), m => (m.Subject ?? "").Contains(control.Number!) && (m.Subject ?? "").Contains("dalam 5 hari"));

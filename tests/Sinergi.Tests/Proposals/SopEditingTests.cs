@@ -18,6 +18,9 @@ public abstract class SopEditingTests<TApp>(TApp app) : IClassFixture<TApp> wher
     private Task<int> VersionsAsync(string region, AgreementKind kind) =>
         app.WithDbAsync(db => db.SopVersions.IgnoreQueryFilters().CountAsync(s => s.RegionCode == region && s.Kind == kind));
 
+    /// <summary>The API's own JSON: camelCase, and the kinds of moves as their names.</summary>
+    private static readonly JsonSerializerOptions ApiJson = new(JsonSerializerOptions.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     [Fact]
     public async Task An_admin_removes_and_adds_a_stage_in_pengaturan_and_a_new_proposal_runs_the_new_version_while_an_old_one_keeps_its_own()
     {
@@ -81,7 +84,7 @@ public abstract class SopEditingTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var etag = read.Headers.ETag!.Tag;
         var sop = JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement;
         var number = sop.GetProperty("version").GetInt32();
-        var stages = JsonSerializer.Deserialize<List<SopStage>>(sop.GetProperty("stages").GetRawText(), JsonSerializerOptions.Web)!;
+        var stages = JsonSerializer.Deserialize<List<SopStage>>(sop.GetProperty("stages").GetRawText(), ApiJson)!;
         Assert.Equal("persiapan", stages[0].Code);
         var before = await VersionsAsync(Demo.Home, AgreementKind.Ksdpk);
 

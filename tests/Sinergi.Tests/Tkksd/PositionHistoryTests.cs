@@ -28,11 +28,21 @@ public abstract class PositionHistoryTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(TkksdPosition.Anggota, membership.Position);
 
         // Twenty days ago, as anggota: a vote on a proposal and a score of a potential.
-        var proposal = await app.WithDbAsync(db => db.Proposals.IgnoreQueryFilters().Where(p => p.RegionCode == Demo.Home).OrderBy(p => p.Id).FirstAsync());
+        // A proposal this member has not scored in its round, and two potentials of their own (other tests on the same database score the demo's).
+        var proposal = await app.WithDbAsync(db => db.Proposals.IgnoreQueryFilters()
+            .Where(p => p.RegionCode == Demo.Home && !db.ProposalVotes.Any(v => v.ProposalId == p.Id && v.Round == p.Round && v.UserId == userId))
+            .OrderBy(p => p.Id).FirstAsync());
         var (oldPotential, newPotential) = await app.WithDbAsync(async db =>
         {
-            var ids = await db.Potentials.IgnoreQueryFilters().Where(p => p.RegionCode == Demo.Home && !db.PotentialScores.Any(s => s.PotentialId == p.Id && s.UserId == userId))
-                .OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync();
+            var model = await db.Potentials.IgnoreQueryFilters().Where(p => p.RegionCode == Demo.Home).OrderBy(p => p.Id).FirstAsync();
+            var made = Enumerable.Range(1, 2).Select(n => new Potential
+            {
+                RegionCode = Demo.Home, Name = $"Potensi uji kedudukan {n}", Sector = model.Sector, UrusanCode = model.UrusanCode, OpdId = model.OpdId,
+                State = model.State, CreatedByName = "Uji", Latitude = model.Latitude, Longitude = model.Longitude, Kecamatan = model.Kecamatan,
+            }).ToList();
+            db.Potentials.AddRange(made);
+            await db.SaveChangesAsync();
+            var ids = made.Select(p => p.Id).ToList();
             db.ProposalVotes.Add(new ProposalVote { ProposalId = proposal.Id, Round = proposal.Round, UserId = userId, UserName = "Anggota Lama", RoleLabel = "Anggota TKKSD",
                 At = then, Opinion = "Layak dilanjutkan.", Scores = [new("Kelayakan", 100, 4)] });
             db.PotentialScores.Add(new PotentialScore { PotentialId = ids[0], UserId = userId, UserName = "Anggota Lama", At = then, Scores = [new("Nilai ekonomi", 100, 4)] });
