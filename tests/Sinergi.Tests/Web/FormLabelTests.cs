@@ -24,7 +24,12 @@ public sealed class FormLabelTests
                     yield return ($"{page.Name}.{property.Name}", property);
                 else if (property.PropertyType.IsClass && property.PropertyType != typeof(IFormFile))
                 {
-                    foreach (var inner in property.PropertyType.GetProperties().Where(p => p.CanWrite))
+                    // A list of rows (the SOP's stages): the fields of each row, and the list's own label.
+                    var type = property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(List<>)
+                        ? property.PropertyType.GetGenericArguments()[0] : property.PropertyType;
+                    if (type != property.PropertyType)
+                        yield return ($"{page.Name}.{property.Name}", property);
+                    foreach (var inner in type.GetProperties().Where(p => p.CanWrite))
                         yield return ($"{page.Name}.{property.Name}.{inner.Name}", inner);
                 }
             }

@@ -20,6 +20,7 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
     [BindProperty(SupportsGet = true)] public string? Urusan { get; set; }
     [BindProperty(SupportsGet = true), Display(Name = "Keadaan")] public PotentialState? State { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [Display(Name = "Halaman")]
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public List<PotentialQueries.Row> Rows { get; private set; } = [];

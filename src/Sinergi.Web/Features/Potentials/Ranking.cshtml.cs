@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sinergi.Data;
@@ -9,6 +10,7 @@ namespace Sinergi.Features.Potentials;
 /// <summary>The priority objects of cooperation: the region's potentials ranked by the TKKSD's weighted scores, with each criterion's mean.</summary>
 public class RankingModel(AppDbContext db, RegionScope scope) : PageModel
 {
+    [Display(Name = "Halaman")]
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     /// <summary>The ranked rows of the page shown (the rank is over the whole list).</summary>

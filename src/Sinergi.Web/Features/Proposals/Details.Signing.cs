@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Sinergi.Web;
 
@@ -13,8 +14,8 @@ public partial class DetailsModel
 
     public sealed class SigningInput
     {
-        public SigningMode? Mode { get; set; }
-        public DateOnly? Date { get; set; }
+        [Display(Name = "Cara penandatanganan")] public SigningMode? Mode { get; set; }
+        [Display(Name = "Tanggal penandatanganan")] public DateOnly? Date { get; set; }
         public string? Time { get; set; }
         public string? Place { get; set; }
         public string? Agenda { get; set; }
@@ -23,7 +24,7 @@ public partial class DetailsModel
 
     [BindProperty] public SigningInput Signing { get; set; } = new();
     /// <summary>The date the document was really signed, entered with the signing stage's forward move; the scheduled day once it has come is the default.</summary>
-    [BindProperty] public DateOnly? SignedOn { get; set; }
+    [BindProperty, Display(Name = "Tanggal ditandatangani")] public DateOnly? SignedOn { get; set; }
     public Dictionary<string, string[]> SigningProblems { get; private set; } = [];
 
     private async Task LoadSigningAsync()

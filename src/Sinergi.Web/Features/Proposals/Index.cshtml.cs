@@ -18,6 +18,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
     [BindProperty(SupportsGet = true)] public AgreementKind? Kind { get; set; }
     [Display(Name = "Hanya yang lewat batas waktu")]
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    [Display(Name = "Halaman")]
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public DateOnly Today { get; private set; }

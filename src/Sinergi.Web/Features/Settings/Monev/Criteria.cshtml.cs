@@ -32,7 +32,7 @@ public class CriteriaModel(AppDbContext db, RegionScope scope) : PageModel
 
     public sealed class CriteriaInput
     {
-        public List<RowInput> Rows { get; set; } = [];
+        [Display(Name = "Kriteria")] public List<RowInput> Rows { get; set; } = [];
     }
 
     [BindProperty]

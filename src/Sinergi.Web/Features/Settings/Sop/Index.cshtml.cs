@@ -38,11 +38,11 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
         public List<string> Documents { get; set; } = [];
         [Display(Name = "Daftar periksa")] public string? Checklist { get; set; }
         [Display(Name = "Batas waktu (hari)")] public int? DeadlineDays { get; set; }
-        public List<MoveInput> Moves { get; set; } = [];
+        [Display(Name = "Perpindahan keluar")] public List<MoveInput> Moves { get; set; } = [];
     }
 
-    [BindProperty] public List<StageInput> Stages { get; set; } = [];
-    [BindProperty] public int SopNumber { get; set; }
+    [BindProperty, Display(Name = "Tahap")] public List<StageInput> Stages { get; set; } = [];
+    [BindProperty, Display(Name = "Versi SOP")] public int SopNumber { get; set; }
     [BindProperty, Display(Name = "Kriteria")] public List<string?> CriteriaNames { get; set; } = [];
     [BindProperty, Display(Name = "Bobot (%)")] public List<int> CriteriaWeights { get; set; } = [];
     [BindProperty, Display(Name = "Aturan kuorum")] public bool QuorumFixed { get; set; }
