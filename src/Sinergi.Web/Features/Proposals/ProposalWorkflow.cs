@@ -105,6 +105,7 @@ public static class ProposalWorkflow
         var from = proposal.Stage;
         // Completion writes the agreements and the proposal together, or nothing.
         await using var transaction = move.To == SopVersion.Done && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var version = proposal.Version;
         try
         {
             await ApplyAsync(db, caller, proposal, sop, stage, move, text, from, today, signed, ct);
@@ -112,12 +113,17 @@ public static class ProposalWorkflow
             if (transaction is not null)
                 await transaction.CommitAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e)
         {
             if (transaction is not null)
                 await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return Stale(await db.Proposals.IgnoreQueryFilters().AsNoTracking().SingleAsync(p => p.Id == proposal.Id, ct), sop);
+            var current = await db.Proposals.IgnoreQueryFilters().AsNoTracking().SingleAsync(p => p.Id == proposal.Id, ct);
+            // Someone else moved it first: their move may also have taken the revision number this one wanted (a unique
+            // index, not the version check, then refuses it). Any other failure is not a race and is not hidden.
+            if (e is not DbUpdateConcurrencyException && current.Version == version)
+                throw;
+            return Stale(current, sop);
         }
         if (notifier is not null)
             await notifier.ReachedAsync(proposal, sop, ct);
