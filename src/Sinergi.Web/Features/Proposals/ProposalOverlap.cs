@@ -39,19 +39,24 @@ public static class ProposalOverlap
         var words = Words(draft.Scope);
         var found = new List<Overlap>();
 
+        // Both lookups start from the partners' links (indexed by partner), not from every agreement or
+        // proposal of the region: a partner has tens of agreements, a big region thousands. The ids go
+        // as one parameter (EF.Parameter), so the SQL is the same for every count and stays cached.
         // A PKS drawn from its own KB continues it rather than duplicating it.
-        var agreements = await db.Agreements.IgnoreQueryFilters().AsNoTracking().Where(a => a.RegionCode == regionCode).WhereInForce(today)
-            .Where(a => a.Id != parent && a.Partners.Any(p => partners.Contains(p.Id)))
+        var agreementIds = await Linked(db, "AgreementPartner", "AgreementId", partners, ct);
+        var agreements = await db.Agreements.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => EF.Parameter(agreementIds).Contains(a.Id) && a.RegionCode == regionCode && a.Id != parent).WhereInForce(today)
             .Select(a => new { a.Id, a.Title, a.Number, a.Scope, Urusan = a.Urusan.Select(u => u.Code).ToList(), Opds = a.Opds.Select(o => o.Name).ToList() })
-            .Take(200).ToListAsync(ct);
+            .OrderBy(x => x.Id).Take(200).ToListAsync(ct);
         foreach (var a in agreements)
             if (Why(urusan, words, a.Urusan, a.Scope) is { } why)
                 found.Add(new(AgreementKind, a.Id, a.Title, a.Number, string.Join(", ", a.Opds), $"/Agreements/Details/{a.Id}", why));
 
+        var proposalIds = await Linked(db, "ProposalPartner", "ProposalId", partners, ct);
         var proposals = await db.Proposals.IgnoreQueryFilters().AsNoTracking()
-            .Where(p => p.RegionCode == regionCode && p.State == ProposalState.Berjalan && p.Id != exceptProposalId && p.Partners.Any(x => partners.Contains(x.Id)))
+            .Where(p => EF.Parameter(proposalIds).Contains(p.Id) && p.RegionCode == regionCode && p.State == ProposalState.Berjalan && p.Id != exceptProposalId)
             .Select(p => new { p.Id, p.Title, p.Year, p.Sequence, p.Scope, Urusan = p.Urusan.Select(u => u.Code).ToList(), Opd = p.Opd!.Name })
-            .Take(200).ToListAsync(ct);
+            .OrderBy(x => x.Id).Take(200).ToListAsync(ct);
         foreach (var p in proposals)
             if (Why(urusan, words, p.Urusan, p.Scope) is { } why)
                 found.Add(new(ProposalKind, p.Id, p.Title, Proposal.FormatNumber(p.Year, p.Sequence), p.Opd, $"/Proposals/Details/{p.Id}", why));
@@ -68,6 +73,11 @@ public static class ProposalOverlap
     public static string? Problem(IReadOnlyList<Overlap> overlaps, string? reason) =>
         overlaps.Count == 0 || Web.Text.CleanLines(reason) is not null ? null
             : $"Usulan ini tumpang tindih dengan {overlaps.Count} kerja sama atau usulan lain dengan mitra yang sama ({string.Join("; ", overlaps.Take(5).Select(o => o.Number ?? o.Title))}). Tuliskan alasan untuk tetap melanjutkan.";
+
+    /// <summary>The ids on the other side of a partner link table (<c>AgreementPartner</c>, <c>ProposalPartner</c>) for these partners.</summary>
+    private static Task<List<int>> Linked(AppDbContext db, string linkTable, string idColumn, List<int> partners, CancellationToken ct) =>
+        db.Set<Dictionary<string, object>>(linkTable).Where(l => partners.Contains(EF.Property<int>(l, "PartnerId")))
+            .Select(l => EF.Property<int>(l, idColumn)).Distinct().ToListAsync(ct);
 
     private static string? Why(HashSet<string> urusan, HashSet<string> words, List<string> otherUrusan, string? otherScope)
     {
