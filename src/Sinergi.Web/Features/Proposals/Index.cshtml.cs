@@ -9,7 +9,7 @@ using Sinergi.Tenancy;
 namespace Sinergi.Features.Proposals;
 
 /// <summary>The Usulan list: filters by stage, OPD, kind and overdue, each stage's deadline, and on top what waits for the caller.</summary>
-public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, Agreements.Registry.RegistryCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Stage { get; set; }
     [Display(Name = "OPD")]
@@ -38,8 +38,8 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
         var caller = ProposalCaller.Of(User, scope);
         CanCreate = caller.CanCreate;
         Today = RegionClock.Today(clock, scope.RegionCode);
-        (Rows, Total, PageNumber) = await ProposalQueries.PageAsync(db, caller, new(Stage, Opd, Kind, Overdue), Today, PageNumber, ct: HttpContext.RequestAborted);
-        (Inbox, InboxTotal) = await ProposalQueries.InboxAsync(db, caller, Today, ProposalQueries.InboxShown, HttpContext.RequestAborted);
+        (Rows, Total, PageNumber) = await ProposalQueries.PageAsync(db, scope, cache, caller, new(Stage, Opd, Kind, Overdue), Today, PageNumber, ct: HttpContext.RequestAborted);
+        (Inbox, InboxTotal) = await ProposalQueries.InboxAsync(db, scope, cache, caller, Today, ProposalQueries.InboxShown, HttpContext.RequestAborted);
         var sops = await db.SopVersions.IgnoreQueryFilters().AsNoTracking().Where(s => s.RegionCode == scope.RegionCode).ToListAsync();
         StageOptions = [.. sops.SelectMany(s => s.Stages.Select(st => (st.Code, st.Name))).Append((SopVersion.Done, "Selesai")).Append((SopVersion.Rejected, "Ditolak")).Distinct()];
         OpdOptions = [.. (await db.Opds.IgnoreQueryFilters().Where(o => o.RegionCode == scope.RegionCode).OrderBy(o => o.ShortName)

@@ -24,7 +24,13 @@ public sealed record ProposalCaller(string? RegionCode, int? OpdId, IReadOnlySet
     /// <summary>Acts in a stage: holds one of its roles; an Operator OPD only for the proposal's responsible OPD.</summary>
     public bool ActsIn(Proposal proposal, SopStage stage) =>
         RegionCode == proposal.RegionCode && proposal.State == ProposalState.Berjalan
-        && stage.Actors.Any(role => Is(role) && (role != Accounts.Roles.OpdOperator || OpdId == proposal.OpdId));
+        && (ActsInEveryOpd(stage) || (ActsForOwnOpd(stage) && OpdId == proposal.OpdId));
+
+    /// <summary>Holds one of the stage's roles other than Operator OPD: acts in it whichever OPD is responsible.</summary>
+    public bool ActsInEveryOpd(SopStage stage) => stage.Actors.Any(role => role != Accounts.Roles.OpdOperator && Is(role));
+
+    /// <summary>Acts in the stage as its Operator OPD: only on the proposals of the caller's own OPD.</summary>
+    public bool ActsForOwnOpd(SopStage stage) => Is(Accounts.Roles.OpdOperator) && stage.Actors.Contains(Accounts.Roles.OpdOperator);
 
     /// <summary>Adds documents: the stage's actors, the admin and the responsible OPD, while the proposal runs.</summary>
     public bool CanUpload(Proposal proposal, SopStage? stage) =>

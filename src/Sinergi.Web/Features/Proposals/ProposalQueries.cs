@@ -1,10 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
 using Sinergi.Features.Agreements;
+using Sinergi.Features.Agreements.Registry;
+using Sinergi.Tenancy;
 
 namespace Sinergi.Features.Proposals;
 
-/// <summary>The Usulan list and each person's inbox, read the same way by the page and the API.</summary>
+/// <summary>
+/// The Usulan list and each person's inbox, read the same way by the page and the API. Each
+/// answer is kept in the <see cref="RegistryCache"/> under the region's registry version, which
+/// every save of a proposal raises (<see cref="RegistryVersions"/>), per kind of caller (roles and
+/// OPD) and day: a second node never shows a proposal where it was before it moved. The lists
+/// handed out are shared: do not change them.
+/// </summary>
 public static class ProposalQueries
 {
     public sealed record Row(int Id, string Number, string Title, AgreementKind Kind, string Opd, int OpdId, string Stage, string StageName,
@@ -19,12 +27,35 @@ public static class ProposalQueries
     public const int InboxShown = 10;
 
     /// <summary>The list as the API reads it: at most <paramref name="take"/> rows.</summary>
-    public static Task<List<Row>> ListAsync(AppDbContext db, ProposalCaller caller, Filter filter, DateOnly today, int take = 500, CancellationToken ct = default) =>
-        RowsAsync(db, Ordered(Filtered(db, caller, filter, today)).Take(take), today, ct);
+    public static async Task<List<Row>> ListAsync(AppDbContext db, RegionScope scope, RegistryCache cache, ProposalCaller caller, Filter filter, DateOnly today,
+        int take = 500, CancellationToken ct = default) =>
+        await cache.GetOrReadAsync(new Key("list", await VersionAsync(db, scope, ct), CallerKey(caller), filter, today, take, 0),
+            () => RowsAsync(db, Ordered(Filtered(db, caller, filter, today)).Take(take), today, ct), Weight);
 
     /// <summary>One page of the same list in the same order, with the number of rows in all and the page actually shown (1 to the last).</summary>
-    public static async Task<(List<Row> Rows, int Total, int Page)> PageAsync(AppDbContext db, ProposalCaller caller, Filter filter, DateOnly today, int page,
-        int pageSize = PageSize, CancellationToken ct = default)
+    public static async Task<(List<Row> Rows, int Total, int Page)> PageAsync(AppDbContext db, RegionScope scope, RegistryCache cache, ProposalCaller caller,
+        Filter filter, DateOnly today, int page, int pageSize = PageSize, CancellationToken ct = default) =>
+        await cache.GetOrReadAsync(new Key("page", await VersionAsync(db, scope, ct), CallerKey(caller), filter, today, page, pageSize),
+            () => PageAsync(db, caller, filter, today, page, pageSize, ct), r => Weight(r.Rows));
+
+    /// <summary>The first <paramref name="take"/> of what waits for the caller and how many wait in all (<see cref="InboxAsync(AppDbContext, ProposalCaller, DateOnly, int, CancellationToken)"/>), kept like the list.</summary>
+    public static async Task<(List<Row> Rows, int Total)> InboxAsync(AppDbContext db, RegionScope scope, RegistryCache cache, ProposalCaller caller, DateOnly today,
+        int take, CancellationToken ct = default) =>
+        await cache.GetOrReadAsync(new Key("inbox", await VersionAsync(db, scope, ct), CallerKey(caller), null, today, take, 0),
+            () => InboxAsync(db, caller, today, take, ct), r => Weight(r.Rows));
+
+    private sealed record Key(string View, RegistryRegion Region, string Caller, Filter? Filter, DateOnly Today, int Page, int PageSize);
+
+    private static Task<RegistryRegion> VersionAsync(AppDbContext db, RegionScope scope, CancellationToken ct) => AgreementSearchQuery.RegionAsync(db, scope, null, ct);
+
+    /// <summary>What decides which proposals a caller sees and acts on: region, roles and OPD.</summary>
+    private static string CallerKey(ProposalCaller caller) =>
+        $"{caller.RegionCode}|{caller.OpdId}|{string.Join(",", caller.Roles.Order(StringComparer.Ordinal))}";
+
+    private static int Weight(List<Row> rows) => Math.Max(1, rows.Count / 20);
+
+    private static async Task<(List<Row> Rows, int Total, int Page)> PageAsync(AppDbContext db, ProposalCaller caller, Filter filter, DateOnly today, int page,
+        int pageSize, CancellationToken ct)
     {
         var query = Filtered(db, caller, filter, today);
         var total = await query.CountAsync(ct);
@@ -76,19 +107,27 @@ public static class ProposalQueries
 
     /// <summary>
     /// The first <paramref name="take"/> of what waits for the caller and how many wait in all. The
-    /// rule is checked on the running proposals' stage, OPD and SOP version only (narrow rows);
-    /// the whole rows are read for the ones shown.
+    /// rule (<see cref="ProposalCaller.ActsIn"/>) is read from the region's SOP versions as the
+    /// stages the caller acts in, in every OPD or in its own, and the database counts and pages the
+    /// running proposals in those stages.
     /// </summary>
     public static async Task<(List<Row> Rows, int Total)> InboxAsync(AppDbContext db, ProposalCaller caller, DateOnly today, int take, CancellationToken ct = default)
     {
-        var running = await Ordered(Filtered(db, caller, new Filter(State: ProposalState.Berjalan), today))
-            .Select(p => new { p.Id, p.Stage, p.OpdId, p.SopVersionId }).ToListAsync(ct);
-        var sops = await SopsAsync(db, running.Select(r => r.SopVersionId), ct);
-        var waiting = running.Where(r => sops[r.SopVersionId].Stage(r.Stage) is { } stage
-                && stage.Actors.Any(role => caller.Is(role) && (role != Accounts.Roles.OpdOperator || caller.OpdId == r.OpdId)))
-            .Select(r => r.Id).ToList();
-        var shown = waiting.Take(take).ToList();
-        var rows = await RowsAsync(db, db.Proposals.IgnoreQueryFilters().AsNoTracking().Where(p => shown.Contains(p.Id)), today, ct);
-        return ([.. rows.OrderBy(r => r.StageDueOn).ThenBy(r => r.Id)], waiting.Count);
+        var sops = await db.SopVersions.IgnoreQueryFilters().AsNoTracking().Where(s => s.RegionCode == caller.RegionCode).ToListAsync(ct);
+        List<string> StagesWhere(Func<SopStage, bool> acts) =>
+            [.. sops.SelectMany(v => v.Stages.Where(acts).Select(s => StageKey(v.Id, s.Code)))];
+        var everyOpd = StagesWhere(caller.ActsInEveryOpd);
+        var ownOpd = caller.OpdId is null ? [] : StagesWhere(caller.ActsForOwnOpd);
+        if (everyOpd.Count == 0 && ownOpd.Count == 0)
+            return ([], 0);
+        var opd = caller.OpdId ?? 0;
+        var waiting = Filtered(db, caller, new Filter(State: ProposalState.Berjalan), today)
+            .Where(p => EF.Parameter(everyOpd).Contains(p.SopVersionId.ToString() + "|" + p.Stage)
+                || (p.OpdId == opd && EF.Parameter(ownOpd).Contains(p.SopVersionId.ToString() + "|" + p.Stage)));
+        var total = await waiting.CountAsync(ct);
+        var rows = total == 0 ? [] : await RowsAsync(db, Ordered(waiting).Take(take), today, ct);
+        return (rows, total);
     }
+
+    private static string StageKey(int sopVersionId, string stage) => $"{sopVersionId.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{stage}";
 }

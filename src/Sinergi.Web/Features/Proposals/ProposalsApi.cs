@@ -95,9 +95,9 @@ public static class ProposalsApi
     private static MessageDto Dto(ProposalMessage m) =>
         new(m.Id, m.DocumentType, ProposalThread.ThreadName(m.DocumentType), m.Body, m.AuthorName, m.At, m.FileName, m.FileName is null ? null : $"/Proposals/Attachment/{m.Id}");
 
-    private static async Task<Ok<List<ProposalQueries.Row>>> ListAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, TimeProvider clock,
-        string? stage, int? opd, AgreementKind? kind, bool overdue = false, CancellationToken ct = default) =>
-        TypedResults.Ok(await ProposalQueries.ListAsync(db, ProposalCaller.Of(user, scope), new(stage, opd, kind, overdue), RegionClock.Today(clock, scope.RegionCode), ct: ct));
+    private static async Task<Ok<List<ProposalQueries.Row>>> ListAsync(AppDbContext db, RegionScope scope, Agreements.Registry.RegistryCache cache,
+        ClaimsPrincipal user, TimeProvider clock, string? stage, int? opd, AgreementKind? kind, bool overdue = false, CancellationToken ct = default) =>
+        TypedResults.Ok(await ProposalQueries.ListAsync(db, scope, cache, ProposalCaller.Of(user, scope), new(stage, opd, kind, overdue), RegionClock.Today(clock, scope.RegionCode), ct: ct));
 
     private static async Task<Results<Created<ProposalDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user,
         TimeProvider clock, ProposalNotifier notifier, ProposalBody body, CancellationToken ct)

@@ -11,7 +11,7 @@ namespace Sinergi.Features.Tkksd;
 /// The TKKSD section: what waits for the member (proposals to assess, lokus reviews, their action
 /// items), the SK's term, the coming meetings, and the way to the register and the meetings.
 /// </summary>
-public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, Agreements.Registry.RegistryCache cache) : PageModel
 {
     public DateOnly Today { get; private set; }
     public string? TermWarning { get; private set; }
@@ -34,7 +34,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock) 
         Decree = await TkksdRegister.CurrentDecreeAsync(db, region, Today, ct);
         TermWarning = TkksdRegister.TermWarning(Decree, Today);
         Members = (await TkksdRegister.MembersOnAsync(db, region, Today, ct)).Count;
-        (Proposals, ProposalsTotal) = await ProposalQueries.InboxAsync(db, ProposalCaller.Of(User, scope), Today, ProposalQueries.InboxShown, ct);
+        (Proposals, ProposalsTotal) = await ProposalQueries.InboxAsync(db, scope, cache, ProposalCaller.Of(User, scope), Today, ProposalQueries.InboxShown, ct);
         if (User.IsInRole(Roles.Tkksd))
         {
             var lokus = await MonevAccess.LokusOpdsAsync(db, User, ct);

@@ -54,7 +54,9 @@ internal static class RegistryVersions
                     or Sinergi.Features.Monitoring.ImplementationReport or Sinergi.Features.Monitoring.Assessment
                     or Sinergi.Features.Monitoring.EvaluationSchedule or Sinergi.Features.Monitoring.MonevSettings
                     // what the Anggaran checks show, kept under the same version (Budget/Index)
-                    or Sinergi.Features.Budget.BudgetLine) && !links.Contains(entry.Metadata))
+                    or Sinergi.Features.Budget.BudgetLine
+                    // the Usulan list and inboxes, kept under the same version (ProposalQueries)
+                    or Sinergi.Features.Proposals.Proposal) && !links.Contains(entry.Metadata))
                 continue;
             if (entry.Metadata.FindProperty("RegionCode") is not null)
             {
