@@ -12,7 +12,7 @@ namespace Sinergi.Features.Proposals;
 /// A proposal: its stage and deadline, what the stage still needs, the moves the caller may make
 /// (from the SOP, as buttons), its documents with every version, the TKKSD's assessment and its history.
 /// </summary>
-public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvider clock, ProposalNotifier notifier) : PageModel
+public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvider clock, ProposalNotifier notifier, Agreements.Registry.RegistryCache cache) : PageModel
 {
     public Proposal Proposal { get; private set; } = null!;
     public SopVersion Sop { get; private set; } = null!;
@@ -62,7 +62,7 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
         Messages = await ProposalThread.ListAsync(db, id, HttpContext.RequestAborted);
         Revisions = await ProposalRevisions.ListAsync(db, id, HttpContext.RequestAborted);
         if (proposal.State == ProposalState.Berjalan)
-            Overlaps = await ProposalOverlap.ForAsync(db, proposal, Today, HttpContext.RequestAborted);
+            Overlaps = await ProposalOverlap.ForAsync(db, scope, cache, proposal, Today, HttpContext.RequestAborted);
         await LoadSigningAsync();
         if (proposal.AgreementId is int agreementId)
             AgreementTitle = await db.Agreements.IgnoreQueryFilters().Where(a => a.Id == agreementId).Select(a => a.Title).SingleOrDefaultAsync();

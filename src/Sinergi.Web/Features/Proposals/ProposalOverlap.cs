@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
 using Sinergi.Features.Agreements;
+using Sinergi.Features.Agreements.Registry;
+using Sinergi.Tenancy;
 
 namespace Sinergi.Features.Proposals;
 
@@ -62,6 +64,21 @@ public static class ProposalOverlap
                 found.Add(new(ProposalKind, p.Id, p.Title, Proposal.FormatNumber(p.Year, p.Sequence), p.Opd, $"/Proposals/Details/{p.Id}", why));
         return found;
     }
+
+    /// <summary>
+    /// <see cref="ForAsync(AppDbContext, Proposal, DateOnly, CancellationToken)"/> kept in the
+    /// <see cref="RegistryCache"/> under the region's registry version and the day: saving an
+    /// agreement, a proposal or a proposal's partners or urusan raises it. The list is shared: do not change it.
+    /// </summary>
+    public static async Task<List<Overlap>> ForAsync(AppDbContext db, RegionScope scope, RegistryCache cache, Proposal proposal, DateOnly today, CancellationToken ct = default)
+    {
+        if (scope.RegionCode != proposal.RegionCode)
+            return await ForAsync(db, proposal, today, ct);
+        var region = await AgreementSearchQuery.RegionAsync(db, scope, null, ct);
+        return await cache.GetOrReadAsync(new Key(region, proposal.Id, today), () => ForAsync(db, proposal, today, ct));
+    }
+
+    private sealed record Key(RegistryRegion Region, int ProposalId, DateOnly Today);
 
     /// <summary>What a saved, running proposal overlaps now: shown on its page, to the TKKSD beside the proposer's reason.</summary>
     public static Task<List<Overlap>> ForAsync(AppDbContext db, Proposal proposal, DateOnly today, CancellationToken ct = default) =>

@@ -99,7 +99,7 @@ public static class ProposalsApi
         ClaimsPrincipal user, TimeProvider clock, string? stage, int? opd, AgreementKind? kind, bool overdue = false, CancellationToken ct = default) =>
         TypedResults.Ok(await ProposalQueries.ListAsync(db, scope, cache, ProposalCaller.Of(user, scope), new(stage, opd, kind, overdue), RegionClock.Today(clock, scope.RegionCode), ct: ct));
 
-    private static async Task<Results<Created<ProposalDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user,
+    private static async Task<Results<Created<ProposalDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(AppDbContext db, RegionScope scope, Agreements.Registry.RegistryCache cache, ClaimsPrincipal user,
         TimeProvider clock, ProposalNotifier notifier, ProposalBody body, CancellationToken ct)
     {
         var caller = ProposalCaller.Of(user, scope);
@@ -115,20 +115,20 @@ public static class ProposalsApi
         if (created is null)
             return ApiResults.Invalid(ApiResults.CamelCase(problems.ToDictionary(p => p.Key == nameof(ProposalDraft.UrusanCodes) ? "Urusan" : p.Key, p => p.Value)));
         var proposal = (await Proposals.LoadAsync(db, created.Id, ct))!;
-        return TypedResults.Created($"/api/v1/proposals/{created.Id}", await DtoAsync(db, caller, proposal, clock, ct));
+        return TypedResults.Created($"/api/v1/proposals/{created.Id}", await DtoAsync(db, scope, cache, caller, proposal, clock, ct));
     }
 
-    private static async Task<Results<Ok<ProposalDto>, ProblemHttpResult>> GetAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, TimeProvider clock,
+    private static async Task<Results<Ok<ProposalDto>, ProblemHttpResult>> GetAsync(AppDbContext db, RegionScope scope, Agreements.Registry.RegistryCache cache, ClaimsPrincipal user, TimeProvider clock,
         HttpResponse response, int id, CancellationToken ct)
     {
         var caller = ProposalCaller.Of(user, scope);
         if (await Proposals.LoadAsync(db, id, ct) is not { } proposal || !caller.CanRead(proposal))
             return ApiResults.NotFound("Usulan");
         response.Headers.ETag = ApiResults.ETag(proposal.Version);
-        return TypedResults.Ok(await DtoAsync(db, caller, proposal, clock, ct));
+        return TypedResults.Ok(await DtoAsync(db, scope, cache, caller, proposal, clock, ct));
     }
 
-    private static async Task<Results<Ok<ProposalDto>, ProblemHttpResult>> MoveAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, TimeProvider clock,
+    private static async Task<Results<Ok<ProposalDto>, ProblemHttpResult>> MoveAsync(AppDbContext db, RegionScope scope, Agreements.Registry.RegistryCache cache, ClaimsPrincipal user, TimeProvider clock,
         ProposalNotifier notifier, HttpRequest request, int id, TransitionBody body, CancellationToken ct)
     {
         var caller = ProposalCaller.Of(user, scope);
@@ -146,7 +146,7 @@ public static class ProposalsApi
                 statusCode: outcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
                 extensions: new Dictionary<string, object?> { ["missingRequirements"] = outcome.Missing });
         }
-        return TypedResults.Ok(await DtoAsync(db, caller, (await Proposals.LoadAsync(db, id, ct))!, clock, ct));
+        return TypedResults.Ok(await DtoAsync(db, scope, cache, caller, (await Proposals.LoadAsync(db, id, ct))!, clock, ct));
     }
 
     private static async Task<Results<Ok<SigningDto>, ProblemHttpResult>> SigningAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, int id, CancellationToken ct)
@@ -221,7 +221,8 @@ public static class ProposalsApi
             [.. votes.Select(v => new VoteDto(v.Id, v.UserName, v.RoleLabel, v.At, v.WeightedScore, v.Opinion, v.Scores, positions.Label(v.UserId, v.At, v.RoleLabel)))]);
     }
 
-    private static async Task<ProposalDto> DtoAsync(AppDbContext db, ProposalCaller caller, Proposal p, TimeProvider clock, CancellationToken ct)
+    private static async Task<ProposalDto> DtoAsync(AppDbContext db, RegionScope scope, Agreements.Registry.RegistryCache cache, ProposalCaller caller, Proposal p,
+        TimeProvider clock, CancellationToken ct)
     {
         var sop = p.Sop!;
         var today = RegionClock.Today(clock, p.RegionCode);
@@ -234,6 +235,6 @@ public static class ProposalsApi
             [.. ProposalWorkflow.AllowedFor(caller, p, sop, facts).Select(m => new TransitionDto(m.To, m.ToName, m.Kind, m.Label, m.NeedsReason, m.Blocked))],
             stage is null ? [] : [.. ProposalWorkflow.Missing(p, stage, facts)],
             caller.Is(Roles.AdminKerjaSama) ? p.TrackingCode : null, p.ParentAgreementId, p.AgreementId, p.Version,
-            p.OverlapReason, running ? await ProposalOverlap.ForAsync(db, p, today, ct) : []);
+            p.OverlapReason, running ? await ProposalOverlap.ForAsync(db, scope, cache, p, today, ct) : []);
     }
 }

@@ -20,31 +20,35 @@ internal static class RegistryVersions
     /// <summary>
     /// The regions whose registry the pending changes touch: the owner of every changed agreement
     /// (or of the agreement a changed link, share or search text belongs to), every region it is
-    /// shared with, and the region of a changed OPD or partner (with the regions that see a changed
-    /// partner's agreements, whose lists filter by its type).
+    /// shared with, the region of a changed OPD or partner (with the regions that see a changed
+    /// partner's agreements, whose lists filter by its type), and the region of a changed proposal or
+    /// of the proposal a changed partner or urusan link belongs to.
     /// </summary>
     public static async Task<HashSet<string>> TouchedAsync(AppDbContext db, CancellationToken ct)
     {
-        var (regions, agreementIds, partnerIds) = Collect(db);
-        if (agreementIds.Count > 0 || partnerIds.Count > 0)
-            regions.UnionWith(await RegionsOf(db, agreementIds, partnerIds).ToListAsync(ct));
+        var (regions, agreementIds, partnerIds, proposalIds) = Collect(db);
+        if (agreementIds.Count > 0 || partnerIds.Count > 0 || proposalIds.Count > 0)
+            regions.UnionWith(await RegionsOf(db, agreementIds, partnerIds, proposalIds).ToListAsync(ct));
         return regions;
     }
 
     public static HashSet<string> Touched(AppDbContext db)
     {
-        var (regions, agreementIds, partnerIds) = Collect(db);
-        if (agreementIds.Count > 0 || partnerIds.Count > 0)
-            regions.UnionWith(RegionsOf(db, agreementIds, partnerIds).ToList());
+        var (regions, agreementIds, partnerIds, proposalIds) = Collect(db);
+        if (agreementIds.Count > 0 || partnerIds.Count > 0 || proposalIds.Count > 0)
+            regions.UnionWith(RegionsOf(db, agreementIds, partnerIds, proposalIds).ToList());
         return regions;
     }
 
-    private static (HashSet<string> Regions, HashSet<int> AgreementIds, HashSet<int> PartnerIds) Collect(AppDbContext db)
+    private static (HashSet<string> Regions, HashSet<int> AgreementIds, HashSet<int> PartnerIds, HashSet<int> ProposalIds) Collect(AppDbContext db)
     {
         var regions = new HashSet<string>(StringComparer.Ordinal);
         var agreementIds = new HashSet<int>();
         var partnerIds = new HashSet<int>();
+        var proposalIds = new HashSet<int>();
         var links = db.Model.FindEntityType(typeof(Agreement))!.GetSkipNavigations().Select(n => n.JoinEntityType).ToHashSet();
+        // A proposal's partners and urusan decide its overlaps (ProposalOverlap), kept under the version too.
+        var proposalLinks = db.Model.FindEntityType(typeof(Sinergi.Features.Proposals.Proposal))!.GetSkipNavigations().Select(n => n.JoinEntityType).ToHashSet();
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -56,8 +60,14 @@ internal static class RegistryVersions
                     // what the Anggaran checks show, kept under the same version (Budget/Index)
                     or Sinergi.Features.Budget.BudgetLine
                     // the Usulan list and inboxes, kept under the same version (ProposalQueries)
-                    or Sinergi.Features.Proposals.Proposal) && !links.Contains(entry.Metadata))
+                    or Sinergi.Features.Proposals.Proposal) && !links.Contains(entry.Metadata) && !proposalLinks.Contains(entry.Metadata))
                 continue;
+            if (proposalLinks.Contains(entry.Metadata))
+            {
+                if (entry.Property("ProposalId") is { IsTemporary: false, CurrentValue: int proposalId })
+                    proposalIds.Add(proposalId);
+                continue;
+            }
             if (entry.Metadata.FindProperty("RegionCode") is not null)
             {
                 var region = entry.Property("RegionCode");
@@ -72,13 +82,14 @@ internal static class RegistryVersions
             if (entry is { Entity: Partner partner, State: EntityState.Modified })
                 partnerIds.Add(partner.Id);
         }
-        return (regions, agreementIds, partnerIds);
+        return (regions, agreementIds, partnerIds, proposalIds);
     }
 
-    private static IQueryable<string> RegionsOf(AppDbContext db, HashSet<int> agreementIds, HashSet<int> partnerIds)
+    private static IQueryable<string> RegionsOf(AppDbContext db, HashSet<int> agreementIds, HashSet<int> partnerIds, HashSet<int> proposalIds)
     {
         var agreements = db.Agreements.IgnoreQueryFilters();
         return agreements.Where(a => agreementIds.Contains(a.Id)).Select(a => a.RegionCode)
+            .Concat(db.Proposals.IgnoreQueryFilters().Where(p => proposalIds.Contains(p.Id)).Select(p => p.RegionCode))
             .Concat(db.AgreementShares.Where(s => agreementIds.Contains(s.AgreementId)).Select(s => s.RegionCode))
             .Concat(agreements.Where(a => a.Partners.Any(p => partnerIds.Contains(p.Id))).SelectMany(a => a.SharedWith, (a, s) => s.RegionCode))
             .Distinct();
