@@ -91,11 +91,7 @@ public static class DataSetup
         services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!;
 
     internal static DbContextOptionsBuilder UseSqliteFile(this DbContextOptionsBuilder options, string connectionString) =>
-        // A collection in a projection or Include loads as its own query on SQLite: SQLite cannot
-        // flatten EF's join subquery on the right of a LEFT JOIN, so one query would read the whole
-        // link table (every AgreementUrusan row) for each page. PostgreSQL plans it well either way.
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable)
-                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable))
             .AddInterceptors(RegistryVersions.Interceptor.Instance, Sinergi.Features.Rollup.RollupInterceptor.Instance);
 
     internal static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder options, string connectionString) =>

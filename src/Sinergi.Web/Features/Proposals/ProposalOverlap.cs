@@ -44,12 +44,13 @@ public static class ProposalOverlap
         // Both lookups start from the partners' links (indexed by partner), not from every agreement or
         // proposal of the region: a partner has tens of agreements, a big region thousands. The ids go
         // as one parameter (EF.Parameter), so the SQL is the same for every count and stays cached.
+        // Split queries: on SQLite a single query would read the whole urusan and OPD link tables.
         // A PKS drawn from its own KB continues it rather than duplicating it.
         var agreementIds = await Linked(db, "AgreementPartner", "AgreementId", partners, ct);
         var agreements = await db.Agreements.IgnoreQueryFilters().AsNoTracking()
             .Where(a => EF.Parameter(agreementIds).Contains(a.Id) && a.RegionCode == regionCode && a.Id != parent).WhereInForce(today)
             .Select(a => new { a.Id, a.Title, a.Number, a.Scope, Urusan = a.Urusan.Select(u => u.Code).ToList(), Opds = a.Opds.Select(o => o.Name).ToList() })
-            .OrderBy(x => x.Id).Take(200).ToListAsync(ct);
+            .OrderBy(x => x.Id).Take(200).AsSplitQuery().ToListAsync(ct);
         foreach (var a in agreements)
             if (Why(urusan, words, a.Urusan, a.Scope) is { } why)
                 found.Add(new(AgreementKind, a.Id, a.Title, a.Number, string.Join(", ", a.Opds), $"/Agreements/Details/{a.Id}", why));
@@ -58,7 +59,7 @@ public static class ProposalOverlap
         var proposals = await db.Proposals.IgnoreQueryFilters().AsNoTracking()
             .Where(p => EF.Parameter(proposalIds).Contains(p.Id) && p.RegionCode == regionCode && p.State == ProposalState.Berjalan && p.Id != exceptProposalId)
             .Select(p => new { p.Id, p.Title, p.Year, p.Sequence, p.Scope, Urusan = p.Urusan.Select(u => u.Code).ToList(), Opd = p.Opd!.Name })
-            .OrderBy(x => x.Id).Take(200).ToListAsync(ct);
+            .OrderBy(x => x.Id).Take(200).AsSplitQuery().ToListAsync(ct);
         foreach (var p in proposals)
             if (Why(urusan, words, p.Urusan, p.Scope) is { } why)
                 found.Add(new(ProposalKind, p.Id, p.Title, Proposal.FormatNumber(p.Year, p.Sequence), p.Opd, $"/Proposals/Details/{p.Id}", why));
