@@ -171,6 +171,47 @@ public abstract class TkksdTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         Assert.Contains("Lengkapi kajian biaya", (await owner.GetAsync("/Tkksd")).Text("#my-actions"));
         Assert.Contains("Lengkapi kajian biaya", (await owner.GetAsync("/Notifications")).Text("body"));
     }
+
+    [Fact]
+    public async Task A_proposal_beyond_the_offered_boxes_goes_on_the_agenda_by_its_number_and_an_unknown_number_saves_nothing()
+    {
+        var proposal = await ProposalSteps.CreateAsync(app, "Usulan dicari dengan nomor");
+        var number = await app.WithDbAsync(db => db.Proposals.IgnoreQueryFilters().Where(p => p.Id == proposal).Select(p => Proposal.FormatNumber(p.Year, p.Sequence)).SingleAsync());
+        var admin = new Browser(app);
+        await admin.LoginAsync(Demo.Accounts.Admin);
+        var meetings = await app.WithDbAsync(db => db.TkksdMeetings.IgnoreQueryFilters().CountAsync());
+        var form = await admin.GetAsync("/Tkksd/Meetings");
+        Assert.Equal("Nomor usulan lain", form.QuerySelector("label[for='Input_ProposalNumbers']")!.TextContent.Trim());
+        IEnumerable<KeyValuePair<string, string>> Fields(string numbers) => [
+            new("Input.Title", "Rapat usulan bernomor"), new("Input.HeldOn", Indonesian.Date(Today)), new("Input.Place", "Aula Setda"),
+            new("Input.ProposalNumbers", numbers)];
+
+        var unknown = await admin.SubmitAsync(form, "#meeting-form", Fields($"{number}, USL/1999/9999"));
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        var refused = await admin.FollowAsync(unknown);
+        Assert.Contains("USL/1999/9999 tidak ditemukan", refused.FieldError("Input.ProposalNumbers"));
+        Assert.DoesNotContain(number + " tidak", refused.FieldError("Input.ProposalNumbers"));
+        var unreadable = await admin.FollowAsync(await admin.SubmitAsync(form, "#meeting-form", Fields("usulan dinkes")));
+        Assert.Contains("tidak dikenali", unreadable.FieldError("Input.ProposalNumbers"));
+        Assert.Equal(meetings, await app.WithDbAsync(db => db.TkksdMeetings.IgnoreQueryFilters().CountAsync()));
+
+        var planned = await admin.FollowAsync(await admin.SubmitAsync(form, "#meeting-form", Fields(number.ToLowerInvariant())));
+        Assert.Contains("Usulan dicari dengan nomor", planned.Text("#agenda-list"));
+    }
+
+    [Fact]
+    public async Task The_agenda_offers_proposals_in_a_tkksd_stage_first_and_keeps_those_already_chosen()
+    {
+        var chosen = await ProposalSteps.CreateAsync(app, "Usulan yang sudah dipilih");
+        var (rows, total) = await app.WithDbAsync(db => TkksdQueries.AgendaProposalsAsync(db, Demo.Home, [chosen], take: 1));
+        var running = await app.WithDbAsync(db => db.Proposals.IgnoreQueryFilters().CountAsync(p => p.RegionCode == Demo.Home && p.State == ProposalState.Berjalan));
+        Assert.Equal(running, total);
+        Assert.Equal(2, rows.Count);
+        Assert.True(rows[0].AtTkksd);
+        Assert.Contains(rows[0].Title, new[] { "Pengelolaan Bank Sampah Digital", "Pemutakhiran Data Kemiskinan Bersama BPS" });
+        Assert.Equal(chosen, rows[1].Id);
+        Assert.False(rows[1].AtTkksd);
+    }
 }
 
 internal static class TkksdBrowserSteps

@@ -82,6 +82,16 @@ public class Proposal : IRegionOwned, IVersioned, ITimestamped
 
     public static string FormatNumber(int year, int sequence) => $"USL/{year}/{sequence:0000}";
 
+    /// <summary>Reads a number as <see cref="FormatNumber"/> writes it (any case, spaces around the parts allowed).</summary>
+    public static bool TryParseNumber(string? text, out int year, out int sequence)
+    {
+        year = sequence = 0;
+        var parts = (text ?? "").Split('/', StringSplitOptions.TrimEntries);
+        return parts.Length == 3 && parts[0].Equals("USL", StringComparison.OrdinalIgnoreCase)
+            && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year)
+            && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out sequence);
+    }
+
     /// <summary>Required by law when the funding is not in the current APBD or the cooperation burdens the public.</summary>
     public bool DprdRequired => !FundedInApbd || BurdensPublic;
 

@@ -129,5 +129,6 @@ public static class ProposalQueries
         return (rows, total);
     }
 
-    private static string StageKey(int sopVersionId, string stage) => $"{sopVersionId.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{stage}";
+    /// <summary>A stage of one SOP version as the database can compare it: <c>SopVersionId|Stage</c>.</summary>
+    internal static string StageKey(int sopVersionId, string stage) => $"{sopVersionId.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{stage}";
 }

@@ -21,6 +21,8 @@ public class MeetingsModel(AppDbContext db, RegionScope scope, TimeProvider cloc
         public string? Time { get; set; }
         public string? Place { get; set; }
         [Display(Name = "Usulan")] public List<int> ProposalIds { get; set; } = [];
+        /// <summary>Running proposals beyond those offered as boxes, by number.</summary>
+        [Display(Name = "Nomor usulan lain")] public string? ProposalNumbers { get; set; }
         /// <summary>"agreementId|periodCode" of an admin evaluation.</summary>
         [Display(Name = "Evaluasi")] public List<string> Evaluations { get; set; } = [];
         [Display(Name = "Kendala")] public List<int> ObstacleIds { get; set; } = [];
@@ -34,6 +36,9 @@ public class MeetingsModel(AppDbContext db, RegionScope scope, TimeProvider cloc
     public List<TkksdQueries.MeetingRow> Meetings { get; private set; } = [];
     public List<TkksdQueries.ActionRow> Actions { get; private set; } = [];
     public List<Option> ProposalOptions { get; private set; } = [];
+    /// <summary>How many proposals run in the region; only the first <see cref="ProposalOptionCount"/> are offered as boxes.</summary>
+    public int RunningProposals { get; private set; }
+    public const int ProposalOptionCount = 100;
     public List<Option> EvaluationOptions { get; private set; } = [];
     public List<Option> ObstacleOptions { get; private set; } = [];
     public List<Option> OpdOptions { get; private set; } = [];
@@ -45,7 +50,14 @@ public class MeetingsModel(AppDbContext db, RegionScope scope, TimeProvider cloc
     {
         if (scope.RegionCode is not { } region || !TkksdMeetings.CanKeep(User))
             return Forbid();
-        var agenda = Input.ProposalIds.Select(id => new TkksdMeetings.AgendaPick(AgendaKind.Usulan, id, null, null, null, null)).ToList();
+        var (byNumber, numberProblem) = await TkksdQueries.RunningProposalsByNumberAsync(db, region, Input.ProposalNumbers, HttpContext.RequestAborted);
+        if (numberProblem is not null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(MeetingInput.ProposalNumbers)}", numberProblem);
+            await LoadAsync();
+            return Page();
+        }
+        var agenda = Input.ProposalIds.Union(byNumber).Select(id => new TkksdMeetings.AgendaPick(AgendaKind.Usulan, id, null, null, null, null)).ToList();
         agenda.AddRange(Input.Evaluations.Select(e => e.Split('|')).Select(e => new TkksdMeetings.AgendaPick(AgendaKind.Evaluasi, null,
             int.TryParse(e[0], out var a) ? a : null, e.Length > 1 ? e[1] : null, null, null)));
         agenda.AddRange(Input.ObstacleIds.Select(id => new TkksdMeetings.AgendaPick(AgendaKind.Kendala, null, null, null, id, null)));
@@ -73,9 +85,9 @@ public class MeetingsModel(AppDbContext db, RegionScope scope, TimeProvider cloc
         Actions = await TkksdQueries.ActionsAsync(db, region, today);
         if (!CanKeep)
             return;
-        ProposalOptions = (await db.Proposals.AsNoTracking().Where(p => p.RegionCode == region && p.State == ProposalState.Berjalan).OrderBy(p => p.Id)
-            .Select(p => new { p.Id, p.Year, p.Sequence, p.Title }).ToListAsync())
-            .Select(p => new Option(p.Id.ToString(Indonesian.Culture), $"{Proposal.FormatNumber(p.Year, p.Sequence)} — {p.Title}")).ToList();
+        var (proposals, running) = await TkksdQueries.AgendaProposalsAsync(db, region, Input.ProposalIds, ProposalOptionCount);
+        RunningProposals = running;
+        ProposalOptions = [.. proposals.Select(p => new Option(p.Id.ToString(Indonesian.Culture), $"{p.Number} — {p.Title}{(p.AtTkksd ? " (pembahasan TKKSD)" : "")}"))];
         EvaluationOptions = (await db.Assessments.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.RegionCode == region && a.Kind == AssessmentKind.Evaluasi && a.SubmittedAt != null)
             .OrderByDescending(a => a.PeriodEnd).Take(100).Select(a => new { a.AgreementId, a.PeriodCode, a.Agreement!.Title }).Distinct().ToListAsync())

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
+using Sinergi.Features.Proposals;
 
 namespace Sinergi.Features.Tkksd;
 
@@ -13,6 +14,63 @@ public static class TkksdQueries
 
     /// <summary>A decision of approved notulen about a proposal or an evaluation, with its meeting.</summary>
     public sealed record DecisionRow(int MeetingId, string MeetingTitle, DateOnly HeldOn, int Revision, string Decision);
+
+    public sealed record AgendaProposal(int Id, string Number, string Title, bool AtTkksd);
+
+    /// <summary>
+    /// The running proposals a meeting's agenda is picked from: first those in a stage the TKKSD acts
+    /// in (read from the region's SOP versions), then by stage due date; the first
+    /// <paramref name="take"/>, how many run in all, and the <paramref name="chosen"/> ones wherever they fall.
+    /// </summary>
+    public static async Task<(List<AgendaProposal> Rows, int Total)> AgendaProposalsAsync(AppDbContext db, string regionCode, IReadOnlyCollection<int> chosen,
+        int take = 100, CancellationToken ct = default)
+    {
+        var sops = await db.SopVersions.IgnoreQueryFilters().AsNoTracking().Where(s => s.RegionCode == regionCode).ToListAsync(ct);
+        List<string> atTkksd = [.. sops.SelectMany(v => v.Stages.Where(s => s.Actors.Contains(Accounts.Roles.Tkksd)).Select(s => ProposalQueries.StageKey(v.Id, s.Code)))];
+        var running = db.Proposals.IgnoreQueryFilters().AsNoTracking().Where(p => p.RegionCode == regionCode && p.State == ProposalState.Berjalan);
+        var total = await running.CountAsync(ct);
+        var rows = await running
+            .Select(p => new { p.Id, p.Year, p.Sequence, p.Title, p.StageDueOn, AtTkksd = EF.Parameter(atTkksd).Contains(p.SopVersionId.ToString() + "|" + p.Stage) })
+            .OrderByDescending(p => p.AtTkksd).ThenBy(p => p.StageDueOn).ThenBy(p => p.Id).Take(take).ToListAsync(ct);
+        var missing = chosen.Except(rows.Select(r => r.Id)).ToList();
+        if (missing.Count > 0)
+            rows.AddRange(await running.Where(p => missing.Contains(p.Id))
+                .Select(p => new { p.Id, p.Year, p.Sequence, p.Title, p.StageDueOn, AtTkksd = EF.Parameter(atTkksd).Contains(p.SopVersionId.ToString() + "|" + p.Stage) })
+                .ToListAsync(ct));
+        return ([.. rows.Select(p => new AgendaProposal(p.Id, Proposal.FormatNumber(p.Year, p.Sequence), p.Title, p.AtTkksd))], total);
+    }
+
+    /// <summary>
+    /// The region's running proposals named by number (<c>USL/2026/0042</c>, separated by commas,
+    /// semicolons or lines), or a message naming the numbers that are not.
+    /// </summary>
+    public static async Task<(List<int> Ids, string? Problem)> RunningProposalsByNumberAsync(AppDbContext db, string regionCode, string? numbers,
+        CancellationToken ct = default)
+    {
+        var texts = (numbers ?? "").Split([',', ';', '\n', '\r'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (texts.Count == 0)
+            return ([], null);
+        var unreadable = texts.Where(t => !Proposal.TryParseNumber(t, out _, out _)).ToList();
+        if (unreadable.Count > 0)
+            return ([], $"Nomor usulan {string.Join(", ", unreadable)} tidak dikenali. Tulis seperti {Proposal.FormatNumber(2026, 42)}.");
+        var wanted = texts.Select(t => { Proposal.TryParseNumber(t, out var y, out var q); return (Year: y, Sequence: q); }).ToList();
+        var years = wanted.Select(w => w.Year).Distinct().ToList();
+        var found = await db.Proposals.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.RegionCode == regionCode && p.State == ProposalState.Berjalan && years.Contains(p.Year))
+            .Select(p => new { p.Id, p.Year, p.Sequence }).ToListAsync(ct);
+        var ids = new List<int>();
+        var unknown = new List<string>();
+        foreach (var (w, text) in wanted.Zip(texts))
+        {
+            if (found.FirstOrDefault(p => p.Year == w.Year && p.Sequence == w.Sequence) is { } hit)
+                ids.Add(hit.Id);
+            else
+                unknown.Add(Proposal.FormatNumber(w.Year, w.Sequence));
+        }
+        return unknown.Count > 0
+            ? ([], $"Usulan {string.Join(", ", unknown)} tidak ditemukan di antara usulan yang sedang berjalan di daerah ini.")
+            : (ids, null);
+    }
 
     public static async Task<List<MeetingRow>> MeetingsAsync(AppDbContext db, string regionCode, int take = 200, CancellationToken ct = default)
     {
