@@ -12,9 +12,12 @@ namespace Sinergi.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class TkksdTests(BrowserSession session)
 {
-    private async Task<(IPage Page, List<string> Errors)> AsAsync(string email)
+    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+    private static string Shots => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    private async Task<(IPage Page, List<string> Errors)> AsAsync(string email, ViewportSize? viewport = null)
     {
-        var (page, errors) = await session.NewPageAsync(null);
+        var (page, errors) = await session.NewPageAsync(viewport);
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
@@ -34,6 +37,7 @@ public sealed class TkksdTests(BrowserSession session)
         var proposal = admin.Locator("#agenda-proposals .form-check").First;
         var proposalLabel = (await proposal.Locator("label").TextContentAsync())!.Split(" — ")[^1].Trim();
         await proposal.Locator("input").CheckAsync();
+        await admin.Locator("#meeting-form").ScreenshotAsync(new() { Path = Path.Combine(Shots, "tkksd-meeting-form-desktop.png") });
         await admin.GetByRole(AriaRole.Button, new() { Name = "Rencanakan" }).ClickAsync();
         await Expect(admin.Locator("#agenda-list")).ToContainTextAsync(proposalLabel);
 
@@ -56,5 +60,27 @@ public sealed class TkksdTests(BrowserSession session)
         await Expect(owner.Locator("#my-actions")).ToContainTextAsync("Menyiapkan surat rekomendasi");
         Assert.Empty(errors);
         Assert.Empty(ownerErrors);
+    }
+
+    [Fact]
+    public async Task The_meeting_form_fits_a_phone_and_takes_a_proposal_by_its_number()
+    {
+        var (page, errors) = await AsAsync(Demo.Accounts.Admin, Phone);
+        await page.GotoAsync("/Proposals");
+        var first = page.Locator("#proposal-table tbody tr td[data-title]").First;
+        var number = (await first.Locator("a").TextContentAsync())!.Trim();
+        var title = (await first.Locator(".small").First.TextContentAsync())!.Trim();
+        await page.GotoAsync("/Tkksd/Meetings");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, "/Tkksd/Meetings runs off the edge");
+        await page.GetByLabel("Judul rapat").FillAsync("Rapat uji nomor usulan");
+        await page.GetByLabel("Tempat").FillAsync("Aula Setda");
+        await page.GetByLabel("Nomor usulan lain").FillAsync("USL/1999/0001");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rencanakan" }).ClickAsync();
+        await Expect(page.Locator("span[data-valmsg-for='Input.ProposalNumbers']")).ToContainTextAsync("tidak ditemukan");
+        await page.Locator("#meeting-form").ScreenshotAsync(new() { Path = Path.Combine(Shots, "tkksd-meeting-form-phone.png") });
+        await page.GetByLabel("Nomor usulan lain").FillAsync(number);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rencanakan" }).ClickAsync();
+        await Expect(page.Locator("#agenda-list")).ToContainTextAsync(title);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }

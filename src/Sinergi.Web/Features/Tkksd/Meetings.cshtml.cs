@@ -87,7 +87,7 @@ public class MeetingsModel(AppDbContext db, RegionScope scope, TimeProvider cloc
             return;
         var (proposals, running) = await TkksdQueries.AgendaProposalsAsync(db, region, Input.ProposalIds, ProposalOptionCount);
         RunningProposals = running;
-        ProposalOptions = [.. proposals.Select(p => new Option(p.Id.ToString(Indonesian.Culture), $"{p.Number} — {p.Title}{(p.AtTkksd ? " (pembahasan TKKSD)" : "")}"))];
+        ProposalOptions = [.. proposals.Select(p => new Option(p.Id.ToString(Indonesian.Culture), $"{p.Number}{(p.AtTkksd ? " (di tahap TKKSD)" : "")} — {p.Title}"))];
         EvaluationOptions = (await db.Assessments.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.RegionCode == region && a.Kind == AssessmentKind.Evaluasi && a.SubmittedAt != null)
             .OrderByDescending(a => a.PeriodEnd).Take(100).Select(a => new { a.AgreementId, a.PeriodCode, a.Agreement!.Title }).Distinct().ToListAsync())
