@@ -86,6 +86,9 @@ public sealed class NotificationRunner(AppDbContext db, IEnumerable<INotificatio
         try
         {
             await db.SaveChangesAsync(ct);
+            // Nothing recorded is read again: a tracker that kept every row would make each save of a
+            // long first run (thousands of dues) scan all rows saved before it.
+            db.ChangeTracker.Clear();
             return true;
         }
         catch (DbUpdateException)
