@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
@@ -103,6 +104,36 @@ public abstract class PotentialPagingTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.NotEmpty(Names(second, "#potential-table"));
         Assert.Empty(Names(first, "#potential-table").Intersect(Names(second, "#potential-table")));
         Assert.DoesNotContain(Demo.Potentials.PulangPisau, first.Text("#potential-table") + second.Text("#potential-table"));
+    }
+
+    [Fact]
+    public async Task A_change_to_a_kab_kota_potential_shows_at_once_in_the_province_list_and_map_read_before_it()
+    {
+        await EnsureManyAsync();
+        var overseer = new Browser(app);
+        await overseer.LoginAsync(Demo.Accounts.ProvinceOverseer);
+        var url = $"/Potentials?region={Demo.Home}&q={Uri.EscapeDataString(Prefix + " 01")}";
+        // Read twice: the second answer comes from what the first kept.
+        await overseer.GetAsync(url);
+        var before = await overseer.GetAsync(url);
+        Assert.Contains($"{Prefix} 01", before.Text("#potential-table"));
+
+        var admin = await ProposalSteps.ApiAsync(app, Demo.Accounts.Admin);
+        var id = await app.WithDbAsync(db => db.Potentials.Where(p => p.Name.StartsWith(Prefix + " 01")).Select(p => p.Id).SingleAsync());
+        var current = await (await admin.GetAsync($"/api/v1/potentials/{id}")).Content.ReadFromJsonAsync<JsonElement>();
+        var opd = await ProposalSteps.OpdAsync(app, Demo.Opds.Disbudpar);
+        var saved = await admin.PutAsJsonAsync($"/api/v1/potentials/{id}", new
+        {
+            name = $"{Prefix} 01 Danau Tahai", sector = "Pariwisata", urusan = "3.26", latitude = -2.199, longitude = 113.9, opdId = opd,
+            state = "Ditawarkan", version = current.GetProperty("version").GetInt32(),
+        });
+        Assert.Equal(System.Net.HttpStatusCode.OK, saved.StatusCode);
+
+        var after = await overseer.GetAsync(url);
+        Assert.Contains($"{Prefix} 01 Danau Tahai", after.Text("#potential-table"));
+        Assert.Contains("Ditawarkan", after.Text("#potential-table"));
+        var markers = JsonDocument.Parse(after.QuerySelector("#potential-map-data")!.TextContent).RootElement;
+        Assert.Contains(markers.EnumerateArray(), m => m.GetProperty("name").GetString() == $"{Prefix} 01 Danau Tahai");
     }
 }
 

@@ -203,7 +203,8 @@ public abstract class TkksdTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
     public async Task The_agenda_offers_proposals_in_a_tkksd_stage_first_and_keeps_those_already_chosen()
     {
         var chosen = await ProposalSteps.CreateAsync(app, "Usulan yang sudah dipilih");
-        var (rows, total) = await app.WithDbAsync(db => TkksdQueries.AgendaProposalsAsync(db, Demo.Home, [chosen], take: 1));
+        using var cache = new Sinergi.Features.Agreements.Registry.RegistryCache();
+        var (rows, total) = await app.WithDbAsync(db => TkksdQueries.AgendaProposalsAsync(db, cache, Demo.Home, [chosen], take: 1));
         var running = await app.WithDbAsync(db => db.Proposals.IgnoreQueryFilters().CountAsync(p => p.RegionCode == Demo.Home && p.State == ProposalState.Berjalan));
         Assert.Equal(running, total);
         Assert.Equal(2, rows.Count);

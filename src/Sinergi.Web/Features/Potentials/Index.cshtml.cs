@@ -14,7 +14,7 @@ namespace Sinergi.Features.Potentials;
 /// Potensi daerah: the region's catalogue on a map and in a list; for a province's overseer and
 /// admin the potentials of every kab/kota under it, on one map and in one list.
 /// </summary>
-public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
+public class IndexModel(AppDbContext db, RegionScope scope, Agreements.Registry.RegistryCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Urusan { get; set; }
@@ -42,15 +42,17 @@ public class IndexModel(AppDbContext db, RegionScope scope) : PageModel
             return Forbid();
         var ct = HttpContext.RequestAborted;
         var filter = new PotentialQueries.Filter(Q, Urusan, State, Region);
-        (Rows, Total, PageNumber) = await PotentialQueries.PageAsync(db, caller.RegionCode, Prefix, filter, PageNumber, ct: ct);
-        Markers = await PotentialQueries.MarkersAsync(db, caller.RegionCode, Prefix, filter, ct);
+        (Rows, Total, PageNumber) = await PotentialQueries.PageAsync(db, cache, caller.RegionCode, Prefix, filter, PageNumber, ct: ct);
+        Markers = await PotentialQueries.MarkersAsync(db, cache, caller.RegionCode, Prefix, filter, ct);
         CanCreate = Prefix is null && PotentialAccess.CanCreate(caller);
         CanRank = Prefix is null;
         ShapesProvince = Prefix is { Length: 2 } p ? p : caller.RegionCode is { Length: 5 } own ? Regions.Region.ProvinceCodeOf(own) : null;
-        UrusanOptions = [.. (await db.Urusan.OrderBy(u => u.Code).Select(u => new { u.Code, u.Name }).ToListAsync(ct)).Select(u => (u.Code, $"{u.Code} {u.Name}"))];
-        if (Prefix is not null)
-            RegionOptions = [.. (await db.Regions.AsNoTracking().WhereRegionUnder(Prefix, r => r.Code).Where(r => r.Code.Length == 5).OrderBy(r => r.Code)
-                .Select(r => new { r.Code, r.Name }).ToListAsync(ct)).Select(r => (r.Code, r.Name))];
+        UrusanOptions = await cache.GetOrReadReferenceAsync("potential-urusan-options", async () =>
+            (await db.Urusan.OrderBy(u => u.Code).Select(u => new { u.Code, u.Name }).ToListAsync(ct)).Select(u => (u.Code, $"{u.Code} {u.Name}")).ToList());
+        if (Prefix is { } prefix)
+            RegionOptions = await cache.GetOrReadReferenceAsync($"potential-region-options {prefix}", async () =>
+                (await db.Regions.AsNoTracking().WhereRegionUnder(prefix, r => r.Code).Where(r => r.Code.Length == 5).OrderBy(r => r.Code)
+                    .Select(r => new { r.Code, r.Name }).ToListAsync(ct)).Select(r => (r.Code, r.Name)).ToList());
         return Page();
     }
 

@@ -1,10 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
+using Sinergi.Features.Agreements.Registry;
 using Sinergi.Tenancy;
 
 namespace Sinergi.Features.Potentials;
 
-/// <summary>The catalogue and its map: one query for the page, the API and the province's view.</summary>
+/// <summary>
+/// The catalogue and its map: one query for the page, the API and the province's view. Each answer
+/// is kept in the <see cref="RegistryCache"/> under the versions of the regions it reads, which every
+/// save of a potential (or of an OPD) raises (<see cref="RegistryVersions"/>): a second node never
+/// shows a potential as it was. The lists handed out are shared: do not change them.
+/// </summary>
 public static class PotentialQueries
 {
     public sealed record Row(int Id, string RegionCode, string Region, string Name, string Sector, string UrusanCode, string Urusan, string Opd,
@@ -25,18 +31,28 @@ public static class PotentialQueries
     /// prefix for the province's and the ministry's view, as <see cref="RollUp"/> bounds them; the
     /// API's list (at most <see cref="MaxRows"/>).
     /// </summary>
-    public static Task<List<Row>> ListAsync(AppDbContext db, string? regionCode, string? prefix, Filter filter, CancellationToken ct = default) =>
-        Rows(Ordered(Filtered(db, regionCode, prefix, filter)).Take(MaxRows), db).ToListAsync(ct);
+    public static async Task<List<Row>> ListAsync(AppDbContext db, RegistryCache cache, string? regionCode, string? prefix, Filter filter,
+        CancellationToken ct = default) =>
+        await cache.GetOrReadAsync(await KeyAsync(db, "list", regionCode, prefix, filter, 0, ct),
+            () => Rows(Ordered(Filtered(db, regionCode, prefix, filter)).Take(MaxRows), db).ToListAsync(ct), Weight);
 
     /// <summary>One page of the same list, in the same order, with the number of rows in all and the page actually shown (1 to the last).</summary>
-    public static async Task<(List<Row> Rows, int Total, int Page)> PageAsync(AppDbContext db, string? regionCode, string? prefix, Filter filter, int page,
-        int pageSize = PageSize, CancellationToken ct = default)
-    {
-        var query = Filtered(db, regionCode, prefix, filter);
-        var total = await query.CountAsync(ct);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        return (await Rows(Ordered(query).Skip((page - 1) * pageSize).Take(pageSize), db).ToListAsync(ct), total, page);
-    }
+    public static async Task<(List<Row> Rows, int Total, int Page)> PageAsync(AppDbContext db, RegistryCache cache, string? regionCode, string? prefix,
+        Filter filter, int page, int pageSize = PageSize, CancellationToken ct = default) =>
+        await cache.GetOrReadAsync(await KeyAsync(db, $"page {pageSize}", regionCode, prefix, filter, page, ct), async () =>
+        {
+            var query = Filtered(db, regionCode, prefix, filter);
+            var total = await query.CountAsync(ct);
+            var shown = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+            return (await Rows(Ordered(query).Skip((shown - 1) * pageSize).Take(pageSize), db).ToListAsync(ct), total, shown);
+        });
+
+    private sealed record Key(string View, string? RegionCode, string? Prefix, long Version, Filter Filter, int Page);
+
+    private static async Task<Key> KeyAsync(AppDbContext db, string view, string? regionCode, string? prefix, Filter filter, int page, CancellationToken ct) =>
+        new(view, regionCode, prefix, await RegistryVersions.OfAsync(db, regionCode, prefix, ct), filter with { Q = Web.Text.Clean(filter.Q) }, page);
+
+    private static int Weight<T>(List<T> rows) => Math.Max(1, rows.Count / 20);
 
     private static IQueryable<Potential> Filtered(AppDbContext db, string? regionCode, string? prefix, Filter filter)
     {
@@ -66,7 +82,11 @@ public static class PotentialQueries
     /// Every marker of the filtered list (the map shows them all, the table a page): only the
     /// columns a marker needs, and the regions' names and centres read once for all of them.
     /// </summary>
-    public static async Task<List<Marker>> MarkersAsync(AppDbContext db, string? regionCode, string? prefix, Filter filter, CancellationToken ct = default)
+    public static async Task<List<Marker>> MarkersAsync(AppDbContext db, RegistryCache cache, string? regionCode, string? prefix, Filter filter,
+        CancellationToken ct = default) =>
+        await cache.GetOrReadAsync(await KeyAsync(db, "markers", regionCode, prefix, filter, 0, ct), () => ReadMarkersAsync(db, regionCode, prefix, filter, ct), Weight);
+
+    private static async Task<List<Marker>> ReadMarkersAsync(AppDbContext db, string? regionCode, string? prefix, Filter filter, CancellationToken ct)
     {
         var points = await Ordered(Filtered(db, regionCode, prefix, filter)).Take(MaxRows)
             .Select(p => new { p.Id, p.Name, p.RegionCode, p.Sector, p.State, p.Latitude, p.Longitude }).ToListAsync(ct);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
+using Sinergi.Features.Agreements.Registry;
 using Sinergi.Features.Accounts;
 using Sinergi.Features.Proposals;
 using Sinergi.Tenancy;
@@ -43,18 +44,18 @@ public static class PotentialsApi
         return (caller.RegionCode, PotentialAccess.WidePrefix(caller, scope));
     }
 
-    private static async Task<Ok<List<PotentialQueries.Row>>> ListAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user,
+    private static async Task<Ok<List<PotentialQueries.Row>>> ListAsync(AppDbContext db, RegistryCache cache, RegionScope scope, ClaimsPrincipal user,
         string? q, string? urusan, PotentialState? state, string? region, CancellationToken ct)
     {
         var (own, prefix) = Reach(user, scope);
-        return TypedResults.Ok(await PotentialQueries.ListAsync(db, own, prefix, new(q, urusan, state, region), ct));
+        return TypedResults.Ok(await PotentialQueries.ListAsync(db, cache, own, prefix, new(q, urusan, state, region), ct));
     }
 
-    private static async Task<Ok<List<PotentialQueries.Marker>>> MapAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user,
+    private static async Task<Ok<List<PotentialQueries.Marker>>> MapAsync(AppDbContext db, RegistryCache cache, RegionScope scope, ClaimsPrincipal user,
         string? urusan, string? region, CancellationToken ct)
     {
         var (own, prefix) = Reach(user, scope);
-        return TypedResults.Ok(await PotentialQueries.MarkersAsync(db, own, prefix, new(null, urusan, null, region), ct));
+        return TypedResults.Ok(await PotentialQueries.MarkersAsync(db, cache, own, prefix, new(null, urusan, null, region), ct));
     }
 
     private static async Task<Results<Ok<List<PotentialRanking.Ranked>>, ProblemHttpResult>> RankingAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, CancellationToken ct)

@@ -12,7 +12,7 @@ using Sinergi.Web;
 namespace Sinergi.Features.Tkksd;
 
 /// <summary>The region's rapat TKKSD and their action items (overdue first), and planning a meeting with its agenda picked from the system.</summary>
-public class MeetingsModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
+public class MeetingsModel(AppDbContext db, RegionScope scope, TimeProvider clock, Agreements.Registry.RegistryCache cache) : PageModel
 {
     public sealed class MeetingInput
     {
@@ -85,7 +85,7 @@ public class MeetingsModel(AppDbContext db, RegionScope scope, TimeProvider cloc
         Actions = await TkksdQueries.ActionsAsync(db, region, today);
         if (!CanKeep)
             return;
-        var (proposals, running) = await TkksdQueries.AgendaProposalsAsync(db, region, Input.ProposalIds, ProposalOptionCount);
+        var (proposals, running) = await TkksdQueries.AgendaProposalsAsync(db, cache, region, Input.ProposalIds, ProposalOptionCount);
         RunningProposals = running;
         ProposalOptions = [.. proposals.Select(p => new Option(p.Id.ToString(Indonesian.Culture), $"{p.Number}{(p.AtTkksd ? " (di tahap TKKSD)" : "")} — {p.Title}"))];
         EvaluationOptions = (await db.Assessments.IgnoreQueryFilters().AsNoTracking()

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
+using Sinergi.Features.Agreements.Registry;
 using Sinergi.Features.Proposals;
 
 namespace Sinergi.Features.Tkksd;
@@ -21,24 +22,48 @@ public static class TkksdQueries
     /// The running proposals a meeting's agenda is picked from: first those in a stage the TKKSD acts
     /// in (read from the region's SOP versions), then by stage due date; the first
     /// <paramref name="take"/>, how many run in all, and the <paramref name="chosen"/> ones wherever they fall.
+    /// The first ones are kept in the <see cref="RegistryCache"/> under the region's version, which every
+    /// save of a proposal raises; an SOP version never changes once made, and the stages the TKKSD acts
+    /// in are part of the key all the same.
     /// </summary>
-    public static async Task<(List<AgendaProposal> Rows, int Total)> AgendaProposalsAsync(AppDbContext db, string regionCode, IReadOnlyCollection<int> chosen,
-        int take = 100, CancellationToken ct = default)
+    public static async Task<(List<AgendaProposal> Rows, int Total)> AgendaProposalsAsync(AppDbContext db, RegistryCache cache, string regionCode,
+        IReadOnlyCollection<int> chosen, int take = 100, CancellationToken ct = default)
     {
         var sops = await db.SopVersions.IgnoreQueryFilters().AsNoTracking().Where(s => s.RegionCode == regionCode).ToListAsync(ct);
         List<string> atTkksd = [.. sops.SelectMany(v => v.Stages.Where(s => s.Actors.Contains(Accounts.Roles.Tkksd)).Select(s => ProposalQueries.StageKey(v.Id, s.Code)))];
         var running = db.Proposals.IgnoreQueryFilters().AsNoTracking().Where(p => p.RegionCode == regionCode && p.State == ProposalState.Berjalan);
-        var total = await running.CountAsync(ct);
-        var rows = await running
-            .Select(p => new { p.Id, p.Year, p.Sequence, p.Title, p.StageDueOn, AtTkksd = EF.Parameter(atTkksd).Contains(p.SopVersionId.ToString() + "|" + p.Stage) })
-            .OrderByDescending(p => p.AtTkksd).ThenBy(p => p.StageDueOn).ThenBy(p => p.Id).Take(take).ToListAsync(ct);
-        var missing = chosen.Except(rows.Select(r => r.Id)).ToList();
+        IQueryable<Offer> Offered(IQueryable<Proposal> proposals) => proposals.Select(p => new Offer
+        {
+            Id = p.Id, Year = p.Year, Sequence = p.Sequence, Title = p.Title, DueOn = p.StageDueOn,
+            AtTkksd = EF.Parameter(atTkksd).Contains(p.SopVersionId.ToString() + "|" + p.Stage),
+        });
+        var key = new AgendaKey(regionCode, await RegistryVersions.OfAsync(db, regionCode, null, ct), string.Join(",", atTkksd), take);
+        var (first, total) = await cache.GetOrReadAsync(key, async () =>
+        {
+            var total = await running.CountAsync(ct);
+            var rows = await Offered(running).OrderByDescending(p => p.AtTkksd).ThenBy(p => p.DueOn).ThenBy(p => p.Id).Take(take).ToListAsync(ct);
+            return ((IReadOnlyList<AgendaProposal>)[.. rows.Select(Numbered)], total);
+        }, r => Math.Max(1, r.Item1.Count / 20));
+        var missing = chosen.Except(first.Select(r => r.Id)).ToList();
+        List<AgendaProposal> all = [.. first];
         if (missing.Count > 0)
-            rows.AddRange(await running.Where(p => missing.Contains(p.Id))
-                .Select(p => new { p.Id, p.Year, p.Sequence, p.Title, p.StageDueOn, AtTkksd = EF.Parameter(atTkksd).Contains(p.SopVersionId.ToString() + "|" + p.Stage) })
-                .ToListAsync(ct));
-        return ([.. rows.Select(p => new AgendaProposal(p.Id, Proposal.FormatNumber(p.Year, p.Sequence), p.Title, p.AtTkksd))], total);
+            all.AddRange((await Offered(running.Where(p => missing.Contains(p.Id))).ToListAsync(ct)).Select(Numbered));
+        return (all, total);
     }
+
+    private sealed class Offer
+    {
+        public int Id { get; init; }
+        public int Year { get; init; }
+        public int Sequence { get; init; }
+        public string Title { get; init; } = "";
+        public DateOnly DueOn { get; init; }
+        public bool AtTkksd { get; init; }
+    }
+
+    private static AgendaProposal Numbered(Offer p) => new(p.Id, Proposal.FormatNumber(p.Year, p.Sequence), p.Title, p.AtTkksd);
+
+    private sealed record AgendaKey(string Region, long Version, string AtTkksd, int Take);
 
     /// <summary>
     /// The region's running proposals named by number (<c>USL/2026/0042</c>, separated by commas,

@@ -6,6 +6,7 @@ using Sinergi.Data;
 using Sinergi.Features.Opds;
 using Sinergi.Features.Partners;
 using Sinergi.Features.Regions;
+using Sinergi.Tenancy;
 
 namespace Sinergi.Features.Agreements.Registry;
 
@@ -21,8 +22,8 @@ internal static class RegistryVersions
     /// The regions whose registry the pending changes touch: the owner of every changed agreement
     /// (or of the agreement a changed link, share or search text belongs to), every region it is
     /// shared with, the region of a changed OPD or partner (with the regions that see a changed
-    /// partner's agreements, whose lists filter by its type), and the region of a changed proposal or
-    /// of the proposal a changed partner or urusan link belongs to.
+    /// partner's agreements, whose lists filter by its type), the region of a changed proposal or
+    /// of the proposal a changed partner or urusan link belongs to, and the region of a changed potential.
     /// </summary>
     public static async Task<HashSet<string>> TouchedAsync(AppDbContext db, CancellationToken ct)
     {
@@ -60,7 +61,9 @@ internal static class RegistryVersions
                     // what the Anggaran checks show, kept under the same version (Budget/Index)
                     or Sinergi.Features.Budget.BudgetLine
                     // the Usulan list and inboxes, kept under the same version (ProposalQueries)
-                    or Sinergi.Features.Proposals.Proposal) && !links.Contains(entry.Metadata) && !proposalLinks.Contains(entry.Metadata))
+                    or Sinergi.Features.Proposals.Proposal
+                    // the potentials list and map, a region's and a province's (PotentialQueries)
+                    ) && !links.Contains(entry.Metadata) && !proposalLinks.Contains(entry.Metadata))
                 continue;
             if (proposalLinks.Contains(entry.Metadata))
             {
@@ -93,6 +96,18 @@ internal static class RegistryVersions
             .Concat(db.AgreementShares.Where(s => agreementIds.Contains(s.AgreementId)).Select(s => s.RegionCode))
             .Concat(agreements.Where(a => a.Partners.Any(p => partnerIds.Contains(p.Id))).SelectMany(a => a.SharedWith, (a, s) => s.RegionCode))
             .Distinct();
+    }
+
+    /// <summary>
+    /// The version a list over one region (<paramref name="prefix"/> null), or over every region
+    /// under a prefix, is kept under: the sum of their versions, which only ever rise, so any change
+    /// to one of them gives a sum not seen before.
+    /// </summary>
+    public static Task<long> OfAsync(AppDbContext db, string? regionCode, string? prefix, CancellationToken ct = default)
+    {
+        var regions = db.Regions.AsNoTracking();
+        regions = prefix is null ? regions.Where(r => r.Code == regionCode) : regions.WhereRegionUnder(prefix, r => r.Code);
+        return regions.SumAsync(r => r.RegistryVersion, ct);
     }
 
     /// <summary>Raises the versions of the marked regions inside the transaction about to commit.</summary>
