@@ -5,6 +5,7 @@ using Microsoft.Net.Http.Headers;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Sinergi.Data;
 using Sinergi.Features.Accounts;
 
 namespace Sinergi.Web;
@@ -106,6 +107,7 @@ public static class WebSetup
         app.UseRouting();
         // Before authentication: a refused attempt costs no password check and no database read.
         app.UseRateLimiter();
+        app.UseRequestConnection();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

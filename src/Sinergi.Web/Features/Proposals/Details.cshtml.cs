@@ -55,7 +55,7 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
         Documents = await db.ProposalDocuments.AsNoTracking().Where(d => d.ProposalId == id).OrderBy(d => d.Type).ThenByDescending(d => d.Number).ToListAsync();
         Votes = await ProposalVotes.ListAsync(db, id, proposal.Round, HttpContext.RequestAborted);
         Positions = await Tkksd.TkksdRegister.PositionHistoryAsync(db, proposal.RegionCode, Votes.Select(v => v.UserId), HttpContext.RequestAborted);
-        Quorum = await ProposalVotes.QuorumAsync(db, proposal, HttpContext.RequestAborted);
+        Quorum = facts.Quorum;
         Settings = await ProposalVotes.SettingsAsync(db, proposal.RegionCode, HttpContext.RequestAborted);
         Costs = await db.ProposalCostItems.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.Id).ToListAsync();
         History = await AuditTrail.ReadAsync(db, AuditEntities.Proposal, id, 50, HttpContext.RequestAborted);

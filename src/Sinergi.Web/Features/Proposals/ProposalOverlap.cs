@@ -75,11 +75,11 @@ public static class ProposalOverlap
     {
         if (scope.RegionCode != proposal.RegionCode)
             return await ForAsync(db, proposal, today, ct);
-        var region = await AgreementSearchQuery.RegionAsync(db, scope, null, ct);
-        return await cache.GetOrReadAsync(new Key(region, proposal.Id, today), () => ForAsync(db, proposal, today, ct));
+        var version = await RegistryVersions.OfAsync(db, proposal.RegionCode, null, ct);
+        return await cache.GetOrReadAsync(new Key(proposal.RegionCode, version, proposal.Id, today), () => ForAsync(db, proposal, today, ct));
     }
 
-    private sealed record Key(RegistryRegion Region, int ProposalId, DateOnly Today);
+    private sealed record Key(string Region, long Version, int ProposalId, DateOnly Today);
 
     /// <summary>What a saved, running proposal overlaps now: shown on its page, to the TKKSD beside the proposer's reason.</summary>
     public static Task<List<Overlap>> ForAsync(AppDbContext db, Proposal proposal, DateOnly today, CancellationToken ct = default) =>

@@ -21,18 +21,20 @@ public static class ProposalVotes
         await db.ProposalSettings.AsNoTracking().SingleOrDefaultAsync(s => s.RegionCode == regionCode, ct)
         ?? new ProposalSettings { RegionCode = regionCode, Criteria = [.. ProposalSettings.DefaultCriteria] };
 
+    /// <summary>
+    /// How many can vote, in one query: with a register (Features/Tkksd), its members of today who
+    /// hold the TKKSD role and are active; without one, the region's active accounts with the role.
+    /// </summary>
     public static async Task<int> MembersAsync(AppDbContext db, string regionCode, CancellationToken ct = default)
     {
-        var role = await db.Roles.Where(r => r.Name == Roles.Tkksd).Select(r => r.Id).SingleOrDefaultAsync(ct);
-        // With a register (Features/Tkksd), its members of today who hold the TKKSD role (the ones who can vote) count.
-        if (await Tkksd.TkksdRegister.HasRegisterAsync(db, regionCode, ct))
-        {
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(db.UtcNow, Tenancy.RegionClock.ZoneOf(regionCode)));
-            return await db.TkksdMembers.IgnoreQueryFilters().Where(m => m.RegionCode == regionCode && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today))
-                .Select(m => m.UserId).Distinct()
-                .CountAsync(id => db.Users.Any(u => u.Id == id && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == role)), ct);
-        }
-        return await db.Users.CountAsync(u => u.RegionCode == regionCode && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == role), ct);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(db.UtcNow, Tenancy.RegionClock.ZoneOf(regionCode)));
+        var register = db.TkksdMembers.IgnoreQueryFilters().Where(m => m.RegionCode == regionCode);
+        var voters = db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Tkksd)));
+        return await db.Regions.Where(r => r.Code == regionCode)
+            .Select(r => register.Any()
+                ? voters.Count(u => register.Any(m => m.UserId == u.Id && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today)))
+                : voters.Count(u => u.RegionCode == regionCode))
+            .FirstOrDefaultAsync(ct);
     }
 
     public static async Task<Quorum> QuorumAsync(AppDbContext db, Proposal proposal, CancellationToken ct = default)

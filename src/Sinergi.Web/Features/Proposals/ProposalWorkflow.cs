@@ -13,7 +13,10 @@ public sealed record AllowedMove(string To, string ToName, MoveKind Kind, string
 public sealed record Requirement(string Kind, string Code, string Label);
 
 /// <summary>What the current stage's conditions are read from; loaded once per request.</summary>
-public sealed record ProposalFacts(bool QuorumReached, IReadOnlySet<string> Documents);
+public sealed record ProposalFacts(ProposalVotes.Quorum Quorum, IReadOnlySet<string> Documents)
+{
+    public bool QuorumReached => Quorum.Reached;
+}
 
 /// <summary>
 /// The one state machine of proposals: it reads the SOP version the proposal started on and
@@ -29,7 +32,7 @@ public static class ProposalWorkflow
         var documents = await db.ProposalDocuments.Where(d => d.ProposalId == proposal.Id && d.RejectedAt == null)
             .Select(d => d.Type).Distinct().ToListAsync(ct);
         var quorum = await ProposalVotes.QuorumAsync(db, proposal, ct);
-        return new ProposalFacts(quorum.Reached, documents.ToHashSet());
+        return new ProposalFacts(quorum, documents.ToHashSet());
     }
 
     public static IReadOnlyList<Requirement> Missing(Proposal proposal, SopStage stage, ProposalFacts facts) =>
