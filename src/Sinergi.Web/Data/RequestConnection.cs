@@ -11,11 +11,14 @@ namespace Sinergi.Data;
 /// </summary>
 public static class RequestConnection
 {
-    /// <summary>After routing: only requests for an endpoint that may read the database open one (not liveness, not the favicon).</summary>
+    /// <summary>
+    /// After routing: only requests for a page or an API endpoint open one. The health checks open
+    /// their own (liveness none), and the favicon needs none.
+    /// </summary>
     public static IApplicationBuilder UseRequestConnection(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.GetEndpoint() is null || context.Request.Path.StartsWithSegments("/healthz/live") || context.Request.Path.StartsWithSegments("/favicon.ico"))
+            if (context.GetEndpoint() is null || context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/favicon.ico"))
             {
                 await next(context);
                 return;
