@@ -102,6 +102,21 @@ public abstract class RollupTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task The_ksdd_network_keeps_the_strongest_links_when_there_are_more_than_it_shows_and_counts_each_region_over_all()
+    {
+        using var cache = new Sinergi.Features.Agreements.Registry.RegistryCache();
+        var all = await app.WithDbAsync(db => Sinergi.Features.Rollup.KsddNetwork.ReadAsync(db, cache, TimeProvider.System, "", maxShown: 10_000));
+        var strongest = await app.WithDbAsync(db => Sinergi.Features.Rollup.KsddNetwork.ReadAsync(db, cache, TimeProvider.System, "", maxShown: 1));
+        Assert.True(all.AllEdges >= 2, "the demo binds at least two pairs of regions by KSDD");
+        Assert.Equal(all.Edges.Count, all.AllEdges);
+        Assert.Equal(all.AllEdges, strongest.AllEdges);
+        var edge = Assert.Single(strongest.Edges);
+        Assert.Equal(all.Edges.Max(e => e.Agreements), edge.Agreements);
+        Assert.Equal(new[] { edge.From, edge.To }.Order(), strongest.Nodes.Select(n => n.Code).Order());
+        Assert.All(strongest.Nodes, n => Assert.Equal(all.Node(n.Code).Agreements, n.Agreements));
+    }
+
+    [Fact]
     public async Task The_province_gets_a_consolidated_report_of_all_its_regions_as_pdf_and_xlsx_with_the_roll_up_figures()
     {
         var overseer = new Browser(app);

@@ -12,9 +12,13 @@ public sealed record NetworkNode(string Code, string Name, bool Under, double X,
 /// <summary>Two regions bound by KSDD in force, and how many agreements bind them.</summary>
 public sealed record NetworkEdge(string From, string To, int Agreements);
 
-public sealed record Network(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<NetworkEdge> Edges, double Width, double Height)
+/// <param name="Edges">The strongest links drawn and listed, at most <see cref="KsddNetwork.MaxShown"/>.</param>
+/// <param name="AllEdges">How many pairs of regions KSDD bind in all.</param>
+public sealed record Network(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<NetworkEdge> Edges, double Width, double Height, int AllEdges)
 {
-    public NetworkNode Node(string code) => Nodes.First(n => n.Code == code);
+    private readonly Dictionary<string, NetworkNode> byCode = Nodes.ToDictionary(n => n.Code, StringComparer.Ordinal);
+
+    public NetworkNode Node(string code) => byCode[code];
 }
 
 /// <summary>
@@ -26,16 +30,23 @@ public static class KsddNetwork
 {
     public const double Width = 1000;
 
-    public static async Task<Network> ReadAsync(AppDbContext db, RegistryCache cache, TimeProvider clock, string prefix, CancellationToken ct = default)
+    /// <summary>
+    /// Links drawn and listed: across the country KSDD bind some two thousand pairs of regions, which
+    /// no drawing shows and no one reads as a table; the strongest are the ones to see.
+    /// </summary>
+    public const int MaxShown = 100;
+
+    public static async Task<Network> ReadAsync(AppDbContext db, RegistryCache cache, TimeProvider clock, string prefix, CancellationToken ct = default,
+        int maxShown = MaxShown)
     {
         var today = RegionClock.Today(clock, prefix == "" ? null : prefix);
         var state = await db.RollupSummaries.SumAsync(s => (long)s.Version, ct);
-        return await cache.GetOrReadAsync(new NetworkKey(prefix, today, state), () => BuildAsync(db, prefix, today, ct));
+        return await cache.GetOrReadAsync(new NetworkKey(prefix, today, state, maxShown), () => BuildAsync(db, prefix, today, maxShown, ct));
     }
 
-    private sealed record NetworkKey(string Prefix, DateOnly Today, long State);
+    private sealed record NetworkKey(string Prefix, DateOnly Today, long State, int MaxShown);
 
-    private static async Task<Network> BuildAsync(AppDbContext db, string prefix, DateOnly today, CancellationToken ct)
+    private static async Task<Network> BuildAsync(AppDbContext db, string prefix, DateOnly today, int maxShown, CancellationToken ct)
     {
         var links = await db.Agreements.IgnoreQueryFilters().AsNoTracking().Where(a => a.Kind == AgreementKind.Ksdd).WhereInForce(today)
             .SelectMany(a => a.Partners.Where(p => p.LinkedRegionCode != null && p.LinkedRegionCode != a.RegionCode), (a, p) => new { a.Id, a.RegionCode, To = p.LinkedRegionCode! })
@@ -47,9 +58,16 @@ public static class KsddNetwork
         var codes = edges.SelectMany(e => new[] { e.From, e.To }).Distinct().ToList();
         var regions = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code) && r.Latitude != null && r.Longitude != null)
             .Select(r => new { r.Code, r.GovernmentName, Lat = r.Latitude!.Value, Lng = r.Longitude!.Value }).ToListAsync(ct);
-        edges = edges.Where(e => regions.Any(r => r.Code == e.From) && regions.Any(r => r.Code == e.To)).ToList();
+        var placed = regions.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        edges = edges.Where(e => placed.Contains(e.From) && placed.Contains(e.To)).ToList();
+        // Each region's count is over all its links; the drawing holds the regions of the strongest.
+        var counts = edges.SelectMany(e => new[] { (e.From, e.Agreements), (e.To, e.Agreements) })
+            .GroupBy(x => x.Item1, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(x => x.Agreements), StringComparer.Ordinal);
+        var shown = edges.Take(maxShown).ToList();
+        var ends = shown.SelectMany(e => new[] { e.From, e.To }).ToHashSet(StringComparer.Ordinal);
+        regions = regions.Where(r => ends.Contains(r.Code)).ToList();
         if (regions.Count == 0)
-            return new Network([], [], Width, Width / 2);
+            return new Network([], [], Width, Width / 2, 0);
         // Longitude and latitude onto the drawing, the area's own proportions kept, with a margin for the dots.
         var (west, east) = (regions.Min(r => r.Lng), regions.Max(r => r.Lng));
         var (south, north) = (regions.Min(r => r.Lat), regions.Max(r => r.Lat));
@@ -57,8 +75,8 @@ public static class KsddNetwork
         var scale = (Width - 80) / span;
         var height = Math.Max((north - south) * scale + 80, 240);
         var nodes = regions.Select(r => new NetworkNode(r.Code, r.GovernmentName, RollUp.Covers(prefix, r.Code), 40 + (r.Lng - west) * scale, 40 + (north - r.Lat) * scale,
-                edges.Where(e => e.From == r.Code || e.To == r.Code).Sum(e => e.Agreements)))
+                counts.GetValueOrDefault(r.Code)))
             .OrderBy(n => n.Name, StringComparer.CurrentCulture).ToList();
-        return new Network(nodes, edges, Width, height);
+        return new Network(nodes, shown, Width, height, edges.Count);
     }
 }
