@@ -63,7 +63,7 @@ internal static class RegistryVersions
                     // the Usulan list and inboxes, kept under the same version (ProposalQueries)
                     or Sinergi.Features.Proposals.Proposal
                     // the potentials list and map, a region's and a province's (PotentialQueries)
-                    ) && !links.Contains(entry.Metadata) && !proposalLinks.Contains(entry.Metadata))
+                    or Sinergi.Features.Potentials.Potential) && !links.Contains(entry.Metadata) && !proposalLinks.Contains(entry.Metadata))
                 continue;
             if (proposalLinks.Contains(entry.Metadata))
             {
