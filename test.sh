@@ -59,9 +59,11 @@ export SINERGI_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 say "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on port $pg_port"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# Each test app would watch its appsettings files for changes: with a hundred apps alive at once that
-# is more inotify instances than a default Linux user may have (128), and the next app fails to start.
-export DOTNET_hostBuilder__reloadConfigOnChange=false
+# Each test app would watch its appsettings files and, for asp-append-version, its wwwroot through
+# inotify: with a hundred apps alive at once that is more inotify instances than a default Linux user
+# may have (128), and the next app fails to start or answers every page with an error. The test apps
+# read their settings once and poll the few files they watch instead (SinergiApp sets the same).
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=true
 say "building"
 if ! dotnet build Sinergi.slnx -nologo -v quiet -clp:ErrorsOnly; then
   echo "0 passed, 1 failed"

@@ -16,6 +16,15 @@ namespace Sinergi.Tests.Testing;
 /// </summary>
 public abstract class SinergiApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    static SinergiApp()
+    {
+        // A hundred test apps alive at once would each take inotify instances for their settings
+        // files and their wwwroot (asp-append-version), more than a Linux user may have (128 by
+        // default): the settings are read once and the few watched files are polled instead.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     /// <summary>A new temporary folder unless a test points the app at one that already holds data.</summary>
     public string DataDirectory { get; init; } = Directory.CreateTempSubdirectory("sinergi-test-").FullName;
 
