@@ -123,6 +123,57 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/rollup")).StatusCode);
     }
 
+    [Fact]
+    public async Task Beranda_counts_a_realisation_just_recorded_and_a_kendala_just_closed()
+    {
+        var browser = new Browser(app);
+        var before = await browser.LoginAsync(Demo.Accounts.Admin);
+        var (reached, measured) = IndicatorFigure(before);
+        var pastDue = int.Parse(before.Text("[data-attention='obstacles-past-due'] strong"));
+        Assert.NotEqual(0, pastDue);
+        var api = app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await app.TokenForAsync(Demo.Accounts.Admin));
+
+        // A new indicator on an agreement in force, its target reached in the latest period.
+        var id = await app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters()
+            .Where(a => a.RegionCode == Demo.Home && a.Title == Demo.Agreements.Budgeted).Select(a => a.Id).SingleAsync());
+        var periods = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(api, $"/api/v1/agreements/{id}/periods");
+        var period = periods.EnumerateArray().First().GetProperty("code").GetString();
+        var added = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, $"/api/v1/agreements/{id}/indicators", new { name = "Warga terlayani", unit = "orang" });
+        Assert.Equal(System.Net.HttpStatusCode.Created, added.StatusCode);
+        var indicator = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(added.Content)).GetProperty("id").GetInt32();
+        var recorded = await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(api, $"/api/v1/agreements/{id}/indicators/{indicator}/periods/{period}",
+            new { target = 100, realisation = 120 });
+        Assert.Equal(System.Net.HttpStatusCode.OK, recorded.StatusCode);
+
+        // One overdue kendala closed.
+        var overdue = (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(api, "/api/v1/obstacles/?overdue=true"))
+            .EnumerateArray().First();
+        var closed = await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(api, $"/api/v1/obstacles/{overdue.GetProperty("id").GetInt32()}", new
+        {
+            agreementId = overdue.GetProperty("agreementId").GetInt32(),
+            description = overdue.GetProperty("description").GetString(),
+            since = overdue.GetProperty("since").GetString(),
+            opdId = overdue.GetProperty("opdId").ValueKind == System.Text.Json.JsonValueKind.Null ? (int?)null : overdue.GetProperty("opdId").GetInt32(),
+            action = "Sudah ditindaklanjuti bersama mitra.",
+            owner = overdue.GetProperty("owner").GetString() ?? "Bagian Kerja Sama",
+            dueOn = overdue.GetProperty("dueOn").GetString(),
+            status = "Selesai",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.OK, closed.StatusCode);
+
+        var after = await browser.GetAsync("/");
+        Assert.Equal((reached + 1, measured + 1), IndicatorFigure(after));
+        Assert.Equal((pastDue - 1).ToString(), after.Text("[data-attention='obstacles-past-due'] strong"));
+    }
+
+    /// <summary>Beranda's "indicators reached / measured".</summary>
+    private static (int Reached, int Measured) IndicatorFigure(AngleSharp.Dom.IDocument page)
+    {
+        var parts = page.Text("#figure-indicators .figure-value").Split('/', StringSplitOptions.TrimEntries);
+        return (int.Parse(parts[0].Replace(".", "")), int.Parse(parts[1].Replace(".", "")));
+    }
+
     /// <summary>The agreements a region's list holds, counted from the tables themselves: its own and those shared with it.</summary>
     private Task<List<Agreement>> VisibleToAsync(string region) => app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters()
         .Include(a => a.Opds).Include(a => a.Partners).AsSplitQuery()

@@ -48,10 +48,22 @@ public static class DashboardQueries
         var chosen = regionCode == scope.RegionCode ? null : regionCode;
         var region = await AgreementSearchQuery.RegionAsync(db, scope, chosen, ct);
         var today = RegionClock.Today(clock, regionCode);
+        // Every figure is kept per day under the two versions that move them: the registry's (its
+        // agreements, monev reports, evaluations, indicators, budget lines and monev settings raise
+        // it) and the region's roll-up row's (its kendala, budget lines, evaluations and settings).
+        // A region without its roll-up row yet is read afresh.
+        var rollup = await db.RollupSummaries.Where(s => s.RegionCode == regionCode).Select(s => (int?)s.Version).FirstOrDefaultAsync(ct);
+        Task<DashboardFigures> Read() => ReadAfreshAsync(db, scope, clock, cache, region, regionCode, chosen, opdId, today, ct);
+        return rollup is int version ? await cache.GetOrReadAsync(new FiguresKey(region, version, today, opdId), Read) : await Read();
+    }
+
+    private sealed record FiguresKey(RegistryRegion Region, int RollupVersion, DateOnly Today, int? OpdId);
+
+    private static async Task<DashboardFigures> ReadAfreshAsync(AppDbContext db, RegionScope scope, TimeProvider clock, RegistryCache cache, RegistryRegion region,
+        string regionCode, string? chosen, int? opdId, DateOnly today, CancellationToken ct)
+    {
         var visible = AgreementSearchQuery.Filtered(db, scope, new AgreementFilter { OpdId = opdId, Region = chosen });
-        // The registry's part is read once per registry version and day, as the list's counts are;
-        // the monev due list is kept under the same version; budget and kendala are asked afresh.
-        var part = await cache.GetOrReadAsync(new PartKey(region, today, opdId), () => RegistryPartAsync(db, visible, region.WindowDays, today, chosen, opdId, ct));
+        var part = await RegistryPartAsync(db, visible, region.WindowDays, today, chosen, opdId, ct);
         var attention = await AttentionAsync(db, scope, cache, regionCode, chosen, opdId, today, part.EndingWithoutExtension, ct);
         var (average, evaluations) = await RatingAsync(db, regionCode, visible, ct);
         var (reached, measured) = await IndicatorsAsync(db, visible, ct);
@@ -66,8 +78,6 @@ public static class DashboardQueries
             part.InForce, part.Value, part.WithoutValue, part.Ending,
             part.ByKind, part.ByUrusan, part.ByOpd, part.ByPartnerType, part.PerYear, attention, average, evaluations, reached, measured, byImpact);
     }
-
-    private sealed record PartKey(RegistryRegion Region, DateOnly Today, int? OpdId);
 
     private sealed record RegistryPart(int InForce, decimal Value, int WithoutValue, int Ending, int EndingWithoutExtension,
         List<Segment> ByKind, List<Segment> ByUrusan, List<Segment> ByOpd, List<Segment> ByPartnerType, List<Segment> PerYear, HashSet<int> InForceIds);
@@ -109,10 +119,6 @@ public static class DashboardQueries
             byKind, byUrusan, byOpd, byPartnerType, perYear, inForceIds);
     }
 
-    private sealed record MonitoringKey(string RegionCode, int Version, DateOnly Today, int? OpdId, int MinPercent);
-
-    private sealed record MonitoringPart(int NotIntegrated, int DprdMissing, int ObstaclesPastDue);
-
     /// <summary>What needs attention, each from the module that owns the rule, each linking to that module's list.</summary>
     private static async Task<List<Attention>> AttentionAsync(AppDbContext db, RegionScope scope, RegistryCache cache, string regionCode, string? chosen, int? opdId, DateOnly today,
         int endingWithoutExtension, CancellationToken ct)
@@ -126,17 +132,12 @@ public static class DashboardQueries
             var query = await BudgetChecks.QueryAsync(db, regionCode, check, today.Year, today, minPercent, ct);
             return await (opdId is int id ? query.Where(a => a.Opds.Any(x => x.Id == id)) : query).CountAsync(ct);
         }
-        async Task<MonitoringPart> Monitoring()
-        {
-            var obstacles = db.Obstacles.IgnoreQueryFilters().Where(x => x.RegionCode == regionCode && x.Status != ObstacleStatus.Selesai && x.DueOn != null && x.DueOn < today);
-            if (opdId is int owner)
-                obstacles = obstacles.Where(x => x.OpdId == owner);
-            return new MonitoringPart(await Budget(BudgetCheck.NotIntegrated), await Budget(BudgetCheck.DprdApprovalMissing), await obstacles.CountAsync(ct));
-        }
-        // Kept under the version of the region's roll-up row, which every budget line, kendala and
-        // agreement save of the region raises; a region without its row yet is read afresh.
-        var version = await db.RollupSummaries.Where(s => s.RegionCode == regionCode).Select(s => (int?)s.Version).FirstOrDefaultAsync(ct);
-        var monitoring = version is int v ? await cache.GetOrReadAsync(new MonitoringKey(regionCode, v, today, opdId, minPercent), Monitoring) : await Monitoring();
+        var obstacles = db.Obstacles.IgnoreQueryFilters().Where(x => x.RegionCode == regionCode && x.Status != ObstacleStatus.Selesai && x.DueOn != null && x.DueOn < today);
+        if (opdId is int owner)
+            obstacles = obstacles.Where(x => x.OpdId == owner);
+        var notIntegrated = await Budget(BudgetCheck.NotIntegrated);
+        var dprdMissing = await Budget(BudgetCheck.DprdApprovalMissing);
+        var obstaclesPastDue = await obstacles.CountAsync(ct);
         // Counted by the registry list's own filter, so the figure and the list it opens agree.
         var formalitas = await AgreementSearchQuery.WithFormalitasAsync(db, new AgreementFilter { OpdId = opdId, Region = chosen, Formalitas = true }, regionCode, today, ct);
         var flagged = await AgreementSearchQuery.Filtered(db, scope, formalitas).CountAsync(ct);
@@ -148,9 +149,9 @@ public static class DashboardQueries
             new("overdue-evaluations", "Laporan monev terlambat", overdue, $"/Evaluations?overdue=true{opdPart}"),
             new("formalitas", "Formalitas: berlaku lama tanpa kegiatan, laporan, atau realisasi", flagged,
                 DashboardFigures.ListLink(chosen, opdId, $"flag={AgreementFilter.FormalitasSlug}")),
-            new("no-budget-line", $"Belum ada baris anggaran tahun {today.Year}", monitoring.NotIntegrated, budgetLink(BudgetCheck.NotIntegrated)),
-            new("dprd-approval-missing", "Persetujuan DPRD belum tercatat", monitoring.DprdMissing, budgetLink(BudgetCheck.DprdApprovalMissing)),
-            new("obstacles-past-due", "Kendala terbuka melewati batas waktu", monitoring.ObstaclesPastDue, $"/Evaluations/Obstacles?overdue=true{opdPart}"),
+            new("no-budget-line", $"Belum ada baris anggaran tahun {today.Year}", notIntegrated, budgetLink(BudgetCheck.NotIntegrated)),
+            new("dprd-approval-missing", "Persetujuan DPRD belum tercatat", dprdMissing, budgetLink(BudgetCheck.DprdApprovalMissing)),
+            new("obstacles-past-due", "Kendala terbuka melewati batas waktu", obstaclesPastDue, $"/Evaluations/Obstacles?overdue=true{opdPart}"),
         ];
     }
 

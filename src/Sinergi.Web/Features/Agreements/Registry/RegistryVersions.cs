@@ -23,7 +23,8 @@ internal static class RegistryVersions
     /// (or of the agreement a changed link, share or search text belongs to), every region it is
     /// shared with, the region of a changed OPD or partner (with the regions that see a changed
     /// partner's agreements, whose lists filter by its type), the region of a changed proposal or
-    /// of the proposal a changed partner or urusan link belongs to, and the region of a changed potential.
+    /// of the proposal a changed partner or urusan link belongs to, the region of a changed potential,
+    /// and the owner and sharers of the agreement a changed indicator or indicator value belongs to.
     /// </summary>
     public static async Task<HashSet<string>> TouchedAsync(AppDbContext db, CancellationToken ct)
     {
@@ -58,6 +59,8 @@ internal static class RegistryVersions
                     // what the Monev list shows of an agreement, kept under the same version (MonevQueries.DueAsync)
                     or Sinergi.Features.Monitoring.ImplementationReport or Sinergi.Features.Monitoring.Assessment
                     or Sinergi.Features.Monitoring.EvaluationSchedule or Sinergi.Features.Monitoring.MonevSettings
+                    // an agreement's indicators and their targets and realisations, counted on Beranda (DashboardQueries)
+                    or Sinergi.Features.Monitoring.Indicator or Sinergi.Features.Monitoring.IndicatorValue
                     // what the Anggaran checks show, kept under the same version (Budget/Index)
                     or Sinergi.Features.Budget.BudgetLine
                     // the Usulan list and inboxes, kept under the same version (ProposalQueries)
@@ -69,6 +72,14 @@ internal static class RegistryVersions
             {
                 if (entry.Property("ProposalId") is { IsTemporary: false, CurrentValue: int proposalId })
                     proposalIds.Add(proposalId);
+                continue;
+            }
+            if (entry.Entity is Sinergi.Features.Monitoring.IndicatorValue value)
+            {
+                // A value is saved through its indicator, which the context tracks; a new indicator counts itself.
+                if (db.ChangeTracker.Entries<Sinergi.Features.Monitoring.Indicator>().FirstOrDefault(i => i.Entity.Id == value.IndicatorId) is { } indicator
+                    && indicator.Property(i => i.AgreementId) is { IsTemporary: false, CurrentValue: var owner })
+                    agreementIds.Add(owner);
                 continue;
             }
             if (entry.Metadata.FindProperty("RegionCode") is not null)
