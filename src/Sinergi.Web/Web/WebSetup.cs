@@ -107,6 +107,7 @@ public static class WebSetup
         app.UseRouting();
         // Before authentication: a refused attempt costs no password check and no database read.
         app.UseRateLimiter();
+        app.UseRequestConnection();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
