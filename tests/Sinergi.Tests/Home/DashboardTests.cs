@@ -124,7 +124,7 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
-    public async Task Beranda_counts_a_realisation_just_recorded_and_a_kendala_just_closed()
+    public async Task Beranda_and_the_agreement_pages_show_a_realisation_just_recorded_and_a_kendala_just_closed()
     {
         var browser = new Browser(app);
         var before = await browser.LoginAsync(Demo.Accounts.Admin);
@@ -137,6 +137,7 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
         // A new indicator on an agreement in force, its target reached in the latest period.
         var id = await app.WithDbAsync(db => db.Agreements.IgnoreQueryFilters()
             .Where(a => a.RegionCode == Demo.Home && a.Title == Demo.Agreements.Budgeted).Select(a => a.Id).SingleAsync());
+        Assert.DoesNotContain("Warga terlayani", (await browser.GetAsync($"/Agreements/Details/{id}")).Text("#monev"));
         var periods = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(api, $"/api/v1/agreements/{id}/periods");
         var period = periods.EnumerateArray().First().GetProperty("code").GetString();
         var added = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, $"/api/v1/agreements/{id}/indicators", new { name = "Warga terlayani", unit = "orang" });
@@ -149,7 +150,10 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
         // One overdue kendala closed.
         var overdue = (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(api, "/api/v1/obstacles/?overdue=true"))
             .EnumerateArray().First();
-        var closed = await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(api, $"/api/v1/obstacles/{overdue.GetProperty("id").GetInt32()}", new
+        var obstacleId = overdue.GetProperty("id").GetInt32();
+        var obstaclePage = $"/Agreements/Details/{overdue.GetProperty("agreementId").GetInt32()}";
+        Assert.DoesNotContain("Selesai", (await browser.GetAsync(obstaclePage)).Text($"[data-obstacle-id='{obstacleId}']"));
+        var closed = await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(api, $"/api/v1/obstacles/{obstacleId}", new
         {
             agreementId = overdue.GetProperty("agreementId").GetInt32(),
             description = overdue.GetProperty("description").GetString(),
@@ -165,6 +169,8 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
         var after = await browser.GetAsync("/");
         Assert.Equal((reached + 1, measured + 1), IndicatorFigure(after));
         Assert.Equal((pastDue - 1).ToString(), after.Text("[data-attention='obstacles-past-due'] strong"));
+        Assert.Contains("Warga terlayani", (await browser.GetAsync($"/Agreements/Details/{id}")).Text("#monev"));
+        Assert.Contains("Selesai", (await browser.GetAsync(obstaclePage)).Text($"[data-obstacle-id='{obstacleId}']"));
     }
 
     /// <summary>Beranda's "indicators reached / measured".</summary>

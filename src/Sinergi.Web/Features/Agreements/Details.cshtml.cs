@@ -12,7 +12,7 @@ using Sinergi.Tenancy;
 namespace Sinergi.Features.Agreements;
 
 /// <summary>Everything about one agreement: its fields, parties, family tree, documents and history.</summary>
-public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
+public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvider clock, Registry.RegistryCache cache) : PageModel
 {
     public sealed record TreeNode(int Id, string? Number, string Title, AgreementDocumentType Type, AgreementStatus Status, List<TreeNode> Children);
 
@@ -61,7 +61,7 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
             Extends = await LinkAsync(AgreementAccess.Readable(db, scope).Where(a => a.Id == extendsId)).SingleOrDefaultAsync();
         Extensions = await LinkAsync(AgreementAccess.Readable(db, scope).Where(a => a.ExtendsId == id)).ToListAsync();
         History = await AgreementHistory.ReadAsync(db, id);
-        Monev = await MonevPart.LoadAsync(db, scope, User, id, Today);
+        Monev = await MonevPart.LoadAsync(db, scope, User, id, Today, cache);
         Budget = await BudgetLines.ForAgreementAsync(db, id);
         return true;
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Sinergi.Data;
+using Sinergi.Features.Agreements.Registry;
 using Sinergi.Tenancy;
 
 namespace Sinergi.Features.Monitoring;
@@ -12,8 +13,29 @@ public sealed record MonevPart(MonevAgreement Agreement, List<MonevQueries.Perio
     /// <summary>Its impact score and formalitas flag.</summary>
     public MonevStanding? Standing { get; init; }
 
+    /// <summary>
+    /// The part as <paramref name="user"/> reads it on <paramref name="today"/>. All but the reader's
+    /// own right to set the cadence is kept per day and reading region under the registry version of
+    /// the agreement's owner, which every save of its reports, judgements, schedule, indicators,
+    /// kendala and monev settings raises (<see cref="RegistryVersions"/>). The kept lists are shared: do not change them.
+    /// </summary>
     public static async Task<MonevPart?> LoadAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, int agreementId, DateOnly today,
-        CancellationToken ct = default)
+        RegistryCache cache, CancellationToken ct = default)
+    {
+        var version = await db.Agreements.IgnoreQueryFilters().Where(a => a.Id == agreementId)
+            .Select(a => db.Regions.Where(r => r.Code == a.RegionCode).Select(r => (long?)r.RegistryVersion).FirstOrDefault())
+            .FirstOrDefaultAsync(ct);
+        if (version is null)
+            return await ReadAsync(db, scope, user, agreementId, today, ct);
+        var part = await cache.GetOrReadAsync(new PartKey(agreementId, scope.RegionCode, version.Value, today),
+            () => ReadAsync(db, scope, user, agreementId, today, ct));
+        return part is null ? null : part with { CanSchedule = MonevAccess.CanSchedule(user, scope, part.Agreement) };
+    }
+
+    private sealed record PartKey(int AgreementId, string? Reader, long Version, DateOnly Today);
+
+    private static async Task<MonevPart?> ReadAsync(AppDbContext db, RegionScope scope, ClaimsPrincipal user, int agreementId, DateOnly today,
+        CancellationToken ct)
     {
         if (await MonevAgreement.LoadAsync(db, agreementId, ct) is not { } agreement)
             return null;

@@ -11,7 +11,7 @@ using Sinergi.Web;
 namespace Sinergi.Features.Monitoring;
 
 /// <summary>An agreement's own evaluation cadence, set by its region's admin (or back to the region's default).</summary>
-public class ScheduleModel(AppDbContext db, RegionScope scope, TimeProvider clock) : PageModel
+public class ScheduleModel(AppDbContext db, RegionScope scope, TimeProvider clock, Agreements.Registry.RegistryCache cache) : PageModel
 {
     public MonevPart Part { get; private set; } = null!;
 
@@ -23,7 +23,7 @@ public class ScheduleModel(AppDbContext db, RegionScope scope, TimeProvider cloc
     {
         if (!await AgreementAccess.CanReadAsync(db, scope, id))
             return NotFound();
-        Part = (await MonevPart.LoadAsync(db, scope, User, id, RegionClock.Today(clock, scope.RegionCode)))!;
+        Part = (await MonevPart.LoadAsync(db, scope, User, id, RegionClock.Today(clock, scope.RegionCode), cache))!;
         return Page();
     }
 

@@ -23,8 +23,9 @@ internal static class RegistryVersions
     /// (or of the agreement a changed link, share or search text belongs to), every region it is
     /// shared with, the region of a changed OPD or partner (with the regions that see a changed
     /// partner's agreements, whose lists filter by its type), the region of a changed proposal or
-    /// of the proposal a changed partner or urusan link belongs to, the region of a changed potential,
-    /// and the owner and sharers of the agreement a changed indicator or indicator value belongs to.
+    /// of the proposal a changed partner or urusan link belongs to, the region of a changed potential
+    /// or IKU, and the owner and sharers of the agreement a changed indicator, indicator value or
+    /// kendala belongs to.
     /// </summary>
     public static async Task<HashSet<string>> TouchedAsync(AppDbContext db, CancellationToken ct)
     {
@@ -60,7 +61,9 @@ internal static class RegistryVersions
                     or Sinergi.Features.Monitoring.ImplementationReport or Sinergi.Features.Monitoring.Assessment
                     or Sinergi.Features.Monitoring.EvaluationSchedule or Sinergi.Features.Monitoring.MonevSettings
                     // an agreement's indicators and their targets and realisations, counted on Beranda (DashboardQueries)
+                    // and on the agreement's page with its kendala and the IKU they serve (MonevPart)
                     or Sinergi.Features.Monitoring.Indicator or Sinergi.Features.Monitoring.IndicatorValue
+                    or Sinergi.Features.Monitoring.Obstacle or Sinergi.Features.Monitoring.PerformanceIndicator
                     // what the Anggaran checks show, kept under the same version (Budget/Index)
                     or Sinergi.Features.Budget.BudgetLine
                     // the Usulan list and inboxes, kept under the same version (ProposalQueries)
