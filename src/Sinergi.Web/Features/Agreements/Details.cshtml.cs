@@ -44,14 +44,17 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
     {
         if (!await AgreementAccess.CanReadAsync(db, scope, id))
             return false;
-        Agreement = await db.Agreements.IgnoreQueryFilters().AsNoTracking().AsSplitQuery()
+        // One query: an agreement has a few urusan, OPDs and partners, so their product is small.
+        Agreement = await db.Agreements.IgnoreQueryFilters().AsNoTracking().AsSingleQuery()
             .Include(a => a.Urusan).Include(a => a.Opds).Include(a => a.Partners).ThenInclude(p => p.LinkedRegion)
             .SingleAsync(a => a.Id == id);
         Agreement.Documents = await DocumentListing.OfAsync(db, id);
         Today = RegionClock.Today(clock, Agreement.RegionCode);
-        WindowDays = await RegionSettings.ExpiringWindowAsync(db, Agreement.RegionCode);
+        var owner = await db.Regions.Where(r => r.Code == Agreement.RegionCode)
+            .Select(r => new { r.Name, Window = db.RegionSettings.Where(s => s.RegionCode == r.Code).Select(s => (int?)s.ExpiringWindowDays).FirstOrDefault() })
+            .SingleAsync();
+        (OwnerName, WindowDays) = (owner.Name, owner.Window ?? RegionSettings.DefaultExpiringWindowDays);
         Status = AgreementStatusRules.StatusOf(Agreement, Today, WindowDays);
-        OwnerName = await db.Regions.Where(r => r.Code == Agreement.RegionCode).Select(r => r.Name).SingleAsync();
         IsOwnRegion = Agreement.RegionCode == scope.RegionCode;
         CanEdit = AgreementAccess.CanEdit(User, scope, Agreement.RegionCode, Agreement.Opds.Select(o => o.Id));
         CanDelete = AgreementAccess.CanDelete(User, scope, Agreement.RegionCode);
@@ -73,6 +76,9 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
         return rows.Select(a => new LinkRow(a.Id, a.Number, a.Title, AgreementStatusRules.StatusOf(a.Lifecycle, a.StartsOn, a.EndsOn, today, window)));
     }
 
+    private sealed record Member(int Id, int? ParentId, string? Number, string Title, AgreementDocumentType DocumentType, AgreementLifecycle Lifecycle,
+        DateOnly? StartsOn, DateOnly? EndsOn);
+
     /// <summary>
     /// The whole family from the topmost parent down: a KB with its PKS and their adendum, as far
     /// as the reader may read them (a partner region sees the shared KB, not the owner's drafts).
@@ -91,13 +97,16 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
             parentId = parent.ParentId;
         }
 
-        var members = await all.Where(a => a.Id == rootId)
-            .Select(a => new { a.Id, a.ParentId, a.Number, a.Title, a.DocumentType, a.Lifecycle, a.StartsOn, a.EndsOn }).ToListAsync();
+        // The agreement itself is read already; only a parent above it is asked for.
+        var members = rootId == agreement.Id
+            ? [new Member(agreement.Id, agreement.ParentId, agreement.Number, agreement.Title, agreement.DocumentType, agreement.Lifecycle, agreement.StartsOn, agreement.EndsOn)]
+            : await all.Where(a => a.Id == rootId)
+                .Select(a => new Member(a.Id, a.ParentId, a.Number, a.Title, a.DocumentType, a.Lifecycle, a.StartsOn, a.EndsOn)).ToListAsync();
         var frontier = new List<int> { rootId };
         while (frontier.Count > 0 && members.Count < 500)
         {
             var children = await all.Where(a => a.ParentId != null && frontier.Contains(a.ParentId.Value))
-                .Select(a => new { a.Id, a.ParentId, a.Number, a.Title, a.DocumentType, a.Lifecycle, a.StartsOn, a.EndsOn }).ToListAsync();
+                .Select(a => new Member(a.Id, a.ParentId, a.Number, a.Title, a.DocumentType, a.Lifecycle, a.StartsOn, a.EndsOn)).ToListAsync();
             children.RemoveAll(c => members.Any(m => m.Id == c.Id));
             members.AddRange(children);
             frontier = children.Select(c => c.Id).ToList();

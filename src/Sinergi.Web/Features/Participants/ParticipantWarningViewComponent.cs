@@ -18,11 +18,18 @@ public class ParticipantWarningViewComponent(AppDbContext db, RegionScope scope,
     {
         var today = RegionClock.Today(clock, agreement.RegionCode);
         var canOpen = ParticipantRegister.CanRead(UserClaimsPrincipal, scope, agreement.RegionCode, agreement.Opds.Select(o => o.Id));
-        var keeps = agreement.Partners.Any(p => p.Type == Partners.PartnerType.PerguruanTinggi)
-            || await db.InternshipMarks.IgnoreQueryFilters().AnyAsync(m => m.AgreementId == agreement.Id);
-        var all = await db.Participants.IgnoreQueryFilters().CountAsync(p => p.AgreementId == agreement.Id);
-        var open = await ParticipantRegister.Uninsured(db, agreement.RegionCode, today).CountAsync(p => p.AgreementId == agreement.Id);
-        var inForce = await db.Agreements.IgnoreQueryFilters().Where(a => a.Id == agreement.Id).WhereInForce(today).AnyAsync();
-        return View("/Features/Participants/_Warning.cshtml", new Model(agreement.Id, all, open, inForce, canOpen, keeps));
+        // One round trip: the agreement page already asks a few dozen.
+        var uninsured = ParticipantRegister.Uninsured(db, agreement.RegionCode, today);
+        var inForce = db.Agreements.IgnoreQueryFilters().Where(a => a.Id == agreement.Id).WhereInForce(today);
+        var facts = await db.Agreements.IgnoreQueryFilters().Where(a => a.Id == agreement.Id).Select(a => new
+            {
+                Marked = db.InternshipMarks.IgnoreQueryFilters().Any(m => m.AgreementId == a.Id),
+                All = db.Participants.IgnoreQueryFilters().Count(p => p.AgreementId == a.Id),
+                Open = uninsured.Count(p => p.AgreementId == a.Id),
+                InForce = inForce.Any(),
+            })
+            .SingleAsync();
+        var keeps = facts.Marked || agreement.Partners.Any(p => p.Type == Partners.PartnerType.PerguruanTinggi);
+        return View("/Features/Participants/_Warning.cshtml", new Model(agreement.Id, facts.All, facts.Open, facts.InForce, canOpen, keeps));
     }
 }

@@ -56,7 +56,7 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
         Votes = await ProposalVotes.ListAsync(db, id, proposal.Round, HttpContext.RequestAborted);
         Positions = await Tkksd.TkksdRegister.PositionHistoryAsync(db, proposal.RegionCode, Votes.Select(v => v.UserId), HttpContext.RequestAborted);
         Quorum = facts.Quorum;
-        Settings = await ProposalVotes.SettingsAsync(db, proposal.RegionCode, HttpContext.RequestAborted);
+        Settings = facts.Settings;
         Costs = await db.ProposalCostItems.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.Id).ToListAsync();
         History = await AuditTrail.ReadAsync(db, AuditEntities.Proposal, id, 50, HttpContext.RequestAborted);
         Messages = await ProposalThread.ListAsync(db, id, HttpContext.RequestAborted);

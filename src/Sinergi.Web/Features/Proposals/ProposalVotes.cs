@@ -37,9 +37,12 @@ public static class ProposalVotes
             .FirstOrDefaultAsync(ct);
     }
 
-    public static async Task<Quorum> QuorumAsync(AppDbContext db, Proposal proposal, CancellationToken ct = default)
+    public static async Task<Quorum> QuorumAsync(AppDbContext db, Proposal proposal, CancellationToken ct = default) =>
+        await QuorumAsync(db, proposal, await SettingsAsync(db, proposal.RegionCode, ct), ct);
+
+    /// <summary>The quorum under the region's <paramref name="settings"/>, already read.</summary>
+    public static async Task<Quorum> QuorumAsync(AppDbContext db, Proposal proposal, ProposalSettings settings, CancellationToken ct = default)
     {
-        var settings = await SettingsAsync(db, proposal.RegionCode, ct);
         var members = await MembersAsync(db, proposal.RegionCode, ct);
         var votes = await db.ProposalVotes.CountAsync(v => v.ProposalId == proposal.Id && v.Round == proposal.Round, ct);
         var (needed, rule) = settings.QuorumMinimum is int n

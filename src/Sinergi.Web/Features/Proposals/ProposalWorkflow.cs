@@ -13,7 +13,8 @@ public sealed record AllowedMove(string To, string ToName, MoveKind Kind, string
 public sealed record Requirement(string Kind, string Code, string Label);
 
 /// <summary>What the current stage's conditions are read from; loaded once per request.</summary>
-public sealed record ProposalFacts(ProposalVotes.Quorum Quorum, IReadOnlySet<string> Documents)
+/// <param name="Settings">The region's assessment rubric and quorum rule the quorum was reckoned with.</param>
+public sealed record ProposalFacts(ProposalVotes.Quorum Quorum, IReadOnlySet<string> Documents, ProposalSettings Settings)
 {
     public bool QuorumReached => Quorum.Reached;
 }
@@ -31,8 +32,9 @@ public static class ProposalWorkflow
     {
         var documents = await db.ProposalDocuments.Where(d => d.ProposalId == proposal.Id && d.RejectedAt == null)
             .Select(d => d.Type).Distinct().ToListAsync(ct);
-        var quorum = await ProposalVotes.QuorumAsync(db, proposal, ct);
-        return new ProposalFacts(quorum, documents.ToHashSet());
+        var settings = await ProposalVotes.SettingsAsync(db, proposal.RegionCode, ct);
+        var quorum = await ProposalVotes.QuorumAsync(db, proposal, settings, ct);
+        return new ProposalFacts(quorum, documents.ToHashSet(), settings);
     }
 
     public static IReadOnlyList<Requirement> Missing(Proposal proposal, SopStage stage, ProposalFacts facts) =>
