@@ -44,8 +44,9 @@ public partial class DetailsModel(AppDbContext db, RegionScope scope, TimeProvid
     {
         if (!await AgreementAccess.CanReadAsync(db, scope, id))
             return false;
-        // One query: an agreement has a few urusan, OPDs and partners, so their product is small.
-        Agreement = await db.Agreements.IgnoreQueryFilters().AsNoTracking().AsSingleQuery()
+        // Split: as one query SQLite joins the whole link tables before it narrows them to this
+        // agreement (0.4 s at 100,000 agreements), where four indexed reads take no time.
+        Agreement = await db.Agreements.IgnoreQueryFilters().AsNoTracking().AsSplitQuery()
             .Include(a => a.Urusan).Include(a => a.Opds).Include(a => a.Partners).ThenInclude(p => p.LinkedRegion)
             .SingleAsync(a => a.Id == id);
         Agreement.Documents = await DocumentListing.OfAsync(db, id);
