@@ -217,6 +217,9 @@ public abstract class AppDbContext(DbContextOptions options, RegionScope scope, 
     /// <summary>The app's clock (which tests and daily jobs may set): it stamps saved rows and history entries.</summary>
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>The region's date on the app's clock, for rules that run below the pages.</summary>
+    public DateOnly TodayIn(string? regionCode) => Sinergi.Tenancy.RegionClock.Today(clock, regionCode);
+
     /// <summary>Bumps the version of every changed row and keeps its timestamps.</summary>
     private void Stamp()
     {

@@ -27,7 +27,7 @@ public static class ProposalVotes
     /// </summary>
     public static async Task<int> MembersAsync(AppDbContext db, string regionCode, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(db.UtcNow, Tenancy.RegionClock.ZoneOf(regionCode)));
+        var today = db.TodayIn(regionCode);
         var register = db.TkksdMembers.IgnoreQueryFilters().Where(m => m.RegionCode == regionCode);
         var voters = db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Tkksd)));
         return await db.Regions.Where(r => r.Code == regionCode)

@@ -94,7 +94,7 @@ public static class Proposals
             problems.Remove(nameof(ProposalDraft.PartnerIds));
         if (problems.Count > 0)
             return problems;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(db.UtcNow, RegionClock.ZoneOf(proposal.RegionCode)));
+        var today = db.TodayIn(proposal.RegionCode);
         if (ProposalOverlap.Problem(await ProposalOverlap.FindAsync(db, proposal.RegionCode, draft, proposal.Id, today, ct), draft.OverlapReason) is { } overlap)
             return new() { [nameof(ProposalDraft.OverlapReason)] = [overlap] };
         var before = Describe(proposal);
