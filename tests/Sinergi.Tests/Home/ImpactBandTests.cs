@@ -37,6 +37,12 @@ public abstract class ImpactBandTests<TApp>(TApp app) : IClassFixture<TApp> wher
             // Every row of the first page shows a score in the band.
             foreach (var score in list.QuerySelectorAll(".impact-score").Select(s => s.TextContent.Replace("Skor", "").Trim()))
                 Assert.Equal(band, ImpactBands.Of(int.TryParse(score, out var n) ? n : null));
+            // The list's download holds the same agreements, not the whole registry.
+            var link = list.QuerySelector("#export-xlsx")!.GetAttribute("href")!;
+            Assert.Contains($"dampak={ImpactBands.Slug(band)}", link);
+            var workbook = await browser.Http.GetByteArrayAsync(link);
+            var exported = Sinergi.Features.Import.SpreadsheetReader.Read("x.xlsx", new MemoryStream(workbook), 10_000_000).Sheets[0].Rows.Skip(1).ToList();
+            Assert.Equal(Expected(band), exported.Count);
         }
 
         var api = app.CreateClient();
@@ -46,6 +52,21 @@ public abstract class ImpactBandTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(4, bands.Count);
         Assert.Equal(Expected(ImpactBand.Tinggi), bands[0].GetProperty("count").GetInt32());
         Assert.Contains("dampak=tinggi", bands[0].GetProperty("link").GetString());
+
+        // The API's list and export take the same words, and name a wrong one.
+        foreach (var band in Enum.GetValues<ImpactBand>())
+        {
+            var page = await api.GetFromJsonAsync<JsonElement>($"/api/v1/agreements?dampak={ImpactBands.Slug(band)}&pageSize=200");
+            Assert.Equal(Expected(band), page.GetProperty("total").GetInt32());
+            Assert.All(page.GetProperty("items").EnumerateArray(), item => Assert.Contains(item.GetProperty("id").GetInt32(), ids));
+        }
+        var sheet = await api.GetByteArrayAsync($"/api/v1/agreements/export?dampak={ImpactBands.Slug(ImpactBand.Tinggi)}");
+        Assert.Equal(Expected(ImpactBand.Tinggi) + 1, Sinergi.Features.Import.SpreadsheetReader.Read("x.xlsx", new MemoryStream(sheet), 10_000_000).Sheets[0].Rows.Count);
+        var wrong = await api.GetAsync("/api/v1/agreements?dampak=luar-biasa&flag=semua");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, wrong.StatusCode);
+        var problems = (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("tinggi", problems.GetProperty("dampak")[0].GetString());
+        Assert.Contains("formalitas", problems.GetProperty("flag")[0].GetString());
     }
 }
 

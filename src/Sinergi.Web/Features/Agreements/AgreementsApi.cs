@@ -48,9 +48,11 @@ public static class AgreementsApi
 
     private static async Task<Results<Ok<AgreementListDto>, ValidationProblem>> ListAsync(
         AppDbContext db, RegionScope scope, TimeProvider clock, RegistryCache cache, string? q, string? status, string? kind, string? type, int? opd, int? partner,
-        string? partnerType, string? urusan, int? year, string? region, string? sort, int page = 1, int pageSize = 50, CancellationToken ct = default)
+        string? partnerType, string? urusan, int? year, string? region, string? sort, string? flag, string? dampak, string? perpanjangan,
+        int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         var problems = ApiResults.PagingProblems(page, pageSize);
+        var words = new AgreementFilter().WithWords(flag, dampak, perpanjangan, problems);
         AgreementStatus? wantedStatus = null;
         var inForce = status?.Trim().ToLowerInvariant() == AgreementFilter.InForceSlug;
         if (!string.IsNullOrWhiteSpace(status) && !inForce && (wantedStatus = AgreementLabels.StatusFromSlug(status.Trim().ToLowerInvariant())) is null)
@@ -81,6 +83,7 @@ public static class AgreementsApi
             Q = q, Status = wantedStatus, InForce = inForce, Kind = wantedKind, DocumentType = wantedType, OpdId = opd, PartnerId = partner,
             PartnerType = wantedPartnerType, Urusan = urusan, Year = year, Sort = sort ?? "terbaru",
             Region = region == scope.RegionCode ? null : region,
+            Formalitas = words.Formalitas, Impact = words.Impact, WithoutExtension = words.WithoutExtension,
         };
         var result = await AgreementSearchQuery.RunAsync(db, scope, clock, cache, filter, page, pageSize, ct);
         var items = result.Rows.Select(r => new AgreementSummaryDto(r.Id, r.RegionCode, r.Number, r.Title, r.Kind, r.DocumentType,

@@ -23,12 +23,15 @@ public static class AgreementExport
         new("Sumber Dana"), new("Persetujuan DPRD"), new("Ruang Lingkup"),
     ];
 
-    public static async Task<List<object?[]>> RowsAsync(AppDbContext db, RegionScope scope, TimeProvider clock, AgreementFilter filter, CancellationToken ct = default)
+    public static async Task<List<object?[]>> RowsAsync(AppDbContext db, RegionScope scope, TimeProvider clock, RegistryCache cache, AgreementFilter filter,
+        CancellationToken ct = default)
     {
         var region = filter.Region ?? scope.RegionCode;
         var today = RegionClock.Today(clock, region);
         var window = await RegionSettings.ExpiringWindowAsync(db, region, ct);
         filter = await AgreementSearchQuery.WithFormalitasAsync(db, filter, region, today, ct);
+        if (filter.Impact is not null)
+            filter = await AgreementSearchQuery.WithImpactAsync(db, scope, clock, cache, filter, await AgreementSearchQuery.RegionAsync(db, scope, filter.Region, ct), today, ct);
         var query = filter.WhereStatus(AgreementSearchQuery.Filtered(db, scope, filter), today, window);
         var agreements = await AgreementSearchQuery.Sorted(query, filter.Sort, today).Take(MaxRows)
             .Select(a => new

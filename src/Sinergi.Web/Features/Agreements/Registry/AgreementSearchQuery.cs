@@ -68,6 +68,26 @@ public sealed record AgreementFilter
         Region = region?.Trim() is { } code && Sinergi.Features.Regions.Region.IsWellFormedCode(code) && code != scope.RegionCode && scope.Oversees(code) ? code : null,
     };
 
+    /// <summary>
+    /// The filter with the list's three monev and dashboard words of an address: <c>flag=formalitas</c>,
+    /// <c>dampak=</c> an impact band and <c>perpanjangan=belum</c>. A page leaves out a word it does not
+    /// know; the API passes <paramref name="problems"/> and is told which.
+    /// </summary>
+    public AgreementFilter WithWords(string? flag, string? dampak, string? perpanjangan, Dictionary<string, string[]>? problems = null)
+    {
+        var impact = Sinergi.Features.Monitoring.ImpactBands.FromSlug(dampak);
+        if (problems is not null)
+        {
+            if (!string.IsNullOrWhiteSpace(flag) && flag.Trim() != FormalitasSlug)
+                problems["flag"] = [$"flag hanya dapat bernilai {FormalitasSlug}."];
+            if (!string.IsNullOrWhiteSpace(dampak) && impact is null)
+                problems["dampak"] = [$"dampak harus salah satu dari: {string.Join(", ", Enum.GetValues<Sinergi.Features.Monitoring.ImpactBand>().Select(Sinergi.Features.Monitoring.ImpactBands.Slug))}."];
+            if (!string.IsNullOrWhiteSpace(perpanjangan) && perpanjangan.Trim() != WithoutExtensionSlug)
+                problems["perpanjangan"] = [$"perpanjangan hanya dapat bernilai {WithoutExtensionSlug} (belum diperpanjang)."];
+        }
+        return this with { Formalitas = flag?.Trim() == FormalitasSlug, Impact = impact, WithoutExtension = perpanjangan?.Trim() == WithoutExtensionSlug };
+    }
+
     /// <summary>The address value of <see cref="WithoutExtension"/> (<c>?perpanjangan=belum</c>).</summary>
     public const string WithoutExtensionSlug = "belum";
 

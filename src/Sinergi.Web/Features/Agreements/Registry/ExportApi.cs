@@ -12,10 +12,12 @@ public static class ExportApi
         agreements.MapGet("/export", ExportAsync)
             .WithSummary("Daftar kerja sama dengan filter yang sama, sebagai .xlsx (bawaan) atau .csv (format=csv)");
 
-    private static async Task<IResult> ExportAsync(AppDbContext db, RegionScope scope, TimeProvider clock, string? format, string? q, string? status,
-        string? kind, string? type, int? opd, int? partner, string? partnerType, string? urusan, int? year, string? sort, string? region, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(AppDbContext db, RegionScope scope, TimeProvider clock, RegistryCache cache, string? format, string? q, string? status,
+        string? kind, string? type, int? opd, int? partner, string? partnerType, string? urusan, int? year, string? sort, string? region,
+        string? flag, string? dampak, string? perpanjangan, CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
+        var words = new AgreementFilter().WithWords(flag, dampak, perpanjangan, problems);
         if (format is not (null or "xlsx" or "csv"))
             problems["format"] = ["format harus xlsx atau csv."];
         if (year is int y && !AgreementDates.InRange(y))
@@ -27,8 +29,9 @@ public static class ExportApi
             return ApiResults.Invalid(problems);
         if (region is not null && !scope.Oversees(region))
             return ApiResults.NotFound($"Wilayah '{region}'");
-        var filter = AgreementFilter.FromQuery(scope, q, status, kind, type, opd, partner, partnerType, urusan, year, sort, region);
-        var rows = await AgreementExport.RowsAsync(db, scope, clock, filter, ct);
+        var filter = AgreementFilter.FromQuery(scope, q, status, kind, type, opd, partner, partnerType, urusan, year, sort, region)
+            with { Formalitas = words.Formalitas, Impact = words.Impact, WithoutExtension = words.WithoutExtension };
+        var rows = await AgreementExport.RowsAsync(db, scope, clock, cache, filter, ct);
         var output = new MemoryStream();
         var (contentType, fileName) = AgreementExport.Write(output, format ?? "xlsx", rows, RegionClock.Today(clock, filter.Region ?? scope.RegionCode));
         output.Position = 0;

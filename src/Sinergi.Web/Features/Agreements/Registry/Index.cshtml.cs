@@ -54,8 +54,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
     public async Task<IActionResult> OnGetAsync()
     {
         var filter = AgreementFilter.FromQuery(scope, Q, Status, Kind, Type, Opd, Partner, PartnerType, Urusan, Year, Sort, Region)
-            with { Formalitas = Flag == AgreementFilter.FormalitasSlug, WithoutExtension = Perpanjangan == AgreementFilter.WithoutExtensionSlug,
-                Impact = Sinergi.Features.Monitoring.ImpactBands.FromSlug(Dampak) };
+            .WithWords(Flag, Dampak, Perpanjangan);
         Flag = filter.Formalitas ? AgreementFilter.FormalitasSlug : null;
         Dampak = filter.Impact is { } band ? Sinergi.Features.Monitoring.ImpactBands.Slug(band) : null;
         Region = filter.Region;
@@ -102,8 +101,7 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
             ["partner"] = keepPartner ? Partner?.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             ["urusan"] = Urusan, ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["sort"] = sort ?? Sort, ["region"] = Region, ["flag"] = Flag,
-            // The export has no impact band filter: its link leaves the band out rather than export another set than it says.
-            ["dampak"] = format is null ? Dampak : null,
+            ["dampak"] = Dampak,
             ["perpanjangan"] = withoutExtension && Perpanjangan == AgreementFilter.WithoutExtensionSlug ? Perpanjangan : null,
             ["p"] = page is > 1 && format is null ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             ["format"] = format,
