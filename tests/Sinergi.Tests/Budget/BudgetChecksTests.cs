@@ -54,6 +54,8 @@ public abstract class BudgetChecksTests<TApp>(TApp app) : IClassFixture<TApp> wh
             await db.Opds.Where(o => o.RegionCode == Demo.Home && o.ShortName == Demo.Opds.Disbudpar).Select(o => o.Id).SingleAsync()));
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenForAsync(Demo.Accounts.Admin));
+        async Task<int> ApiCount() => (await client.GetFromJsonAsync<JsonElement>("/api/v1/budget/checks")).GetProperty("counts").GetProperty("belum-terintegrasi").GetInt32();
+        Assert.Equal(before.Count, await ApiCount());
         var created = await client.PostAsJsonAsync($"/api/v1/agreements/{id}/budget-lines", new
         {
             fiscalYear = Today.Year, source = "Apbd", opdId = disbudpar, programCode = "3.26.02", kegiatanCode = "3.26.02.2.01",
@@ -68,6 +70,7 @@ public abstract class BudgetChecksTests<TApp>(TApp app) : IClassFixture<TApp> wh
             Assert.Equal(before.Count - 1, after.Count);
             var page = await browser.GetAsync("/Budget");
             Assert.Equal((before.Count - 1).ToString(), page.QuerySelector("[data-check='belum-terintegrasi'] .check-count")!.TextContent.Trim());
+            Assert.Equal(before.Count - 1, await ApiCount());
         }
         finally
         {
@@ -76,6 +79,7 @@ public abstract class BudgetChecksTests<TApp>(TApp app) : IClassFixture<TApp> wh
             Assert.Equal(System.Net.HttpStatusCode.NoContent, (await client.SendAsync(delete)).StatusCode);
         }
         Assert.Equal(before.Order(), (await ListedAsync(browser, "belum-terintegrasi")).Order());
+        Assert.Equal(before.Count, await ApiCount());
     }
 
     [Fact]

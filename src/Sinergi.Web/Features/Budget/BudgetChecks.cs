@@ -82,6 +82,17 @@ public static class BudgetChecks
         }
     }
 
+    /// <summary>
+    /// The counts as the Anggaran page and the API read them: each check reads every agreement in
+    /// force of the region, so they are kept per registry version (<paramref name="kept"/>, the
+    /// region's view as read) and day; a budget line's save raises the version (RegistryVersions).
+    /// </summary>
+    public static Task<Dictionary<BudgetCheck, int>> KeptCountsAsync(AppDbContext db, Agreements.Registry.RegistryCache cache, Agreements.Registry.RegistryRegion kept,
+        string regionCode, int year, DateOnly today, int minPercent, CancellationToken ct = default) =>
+        cache.GetOrReadAsync(new CountsKey(kept, regionCode, year, today, minPercent), () => CountsAsync(db, regionCode, year, today, minPercent, ct));
+
+    private sealed record CountsKey(Agreements.Registry.RegistryRegion Kept, string Region, int Year, DateOnly Today, int Percent);
+
     public static async Task<Dictionary<BudgetCheck, int>> CountsAsync(AppDbContext db, string regionCode, int year, DateOnly today, int minPercent, CancellationToken ct = default)
     {
         var counts = new Dictionary<BudgetCheck, int>();

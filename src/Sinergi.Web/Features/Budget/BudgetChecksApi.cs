@@ -27,14 +27,15 @@ public static class BudgetChecksApi
     }
 
     private static async Task<Results<Ok<CountsDto>, ValidationProblem>> CountsAsync(
-        AppDbContext db, RegionScope scope, TimeProvider clock, int? year, string? region, CancellationToken ct)
+        AppDbContext db, RegionScope scope, TimeProvider clock, Agreements.Registry.RegistryCache cache, int? year, string? region, CancellationToken ct)
     {
         var (resolved, problems) = Resolve(scope, clock, year, region);
         if (problems.Count > 0)
             return ApiResults.Invalid(problems);
         var (code, wanted, today) = resolved;
         var percent = await RealisationShare.PercentAsync(db, code, ct);
-        var counts = await BudgetChecks.CountsAsync(db, code, wanted, today, percent, ct);
+        var kept = await Agreements.Registry.AgreementSearchQuery.RegionAsync(db, scope, code == scope.RegionCode ? null : code, ct);
+        var counts = await BudgetChecks.KeptCountsAsync(db, cache, kept, code, wanted, today, percent, ct);
         return TypedResults.Ok(new CountsDto(code, wanted, BudgetChecks.JudgedYear(wanted, today), percent,
             counts.ToDictionary(c => BudgetChecks.Slug(c.Key), c => c.Value)));
     }

@@ -50,14 +50,12 @@ public class IndexModel(AppDbContext db, RegionScope scope, TimeProvider clock, 
         // and day like the registry's counts (a budget line's save raises the version, RegistryVersions).
         var (year, today, percent, check, page) = (Year.Value, Today, MinPercent, Current, P);
         var kept = await AgreementSearchQuery.RegionAsync(db, scope, IsOwnRegion ? null : Region, HttpContext.RequestAborted);
-        Counts = await cache.GetOrReadAsync(new CountsKey(kept, Region, year, today, percent),
-            () => BudgetChecks.CountsAsync(db, Region, year, today, percent, HttpContext.RequestAborted));
+        Counts = await BudgetChecks.KeptCountsAsync(db, cache, kept, Region, year, today, percent, HttpContext.RequestAborted);
         (Rows, Total) = await cache.GetOrReadAsync(new PageKey(kept, Region, check, year, today, percent, page),
             () => BudgetChecks.ListAsync(db, Region, check, year, today, percent, page, PageSize, HttpContext.RequestAborted));
         return Page();
     }
 
-    private sealed record CountsKey(RegistryRegion Kept, string Region, int Year, DateOnly Today, int Percent);
 
     private sealed record PageKey(RegistryRegion Kept, string Region, BudgetCheck Check, int Year, DateOnly Today, int Percent, int Page);
 
