@@ -7,26 +7,18 @@ namespace Sinergi.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class BudgetTests(BrowserSession session)
 {
-    private static async Task LoginAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-    }
-
     [Fact]
     public async Task Admin_sees_an_agreement_without_budget_the_opd_adds_its_line_and_it_leaves_the_list()
     {
         var (admin, adminErrors) = await session.NewPageAsync();
-        await LoginAsync(admin, Demo.Accounts.Admin);
+        await BrowserSession.SignInAsync(admin, Demo.Accounts.Admin);
         await admin.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" }).GetByRole(AriaRole.Link, new() { Name = "Anggaran" }).ClickAsync();
         var list = admin.Locator("#check-table");
         await Expect(list).ToContainTextAsync(Demo.Agreements.NoBudget);
         var before = int.Parse(await admin.Locator("[data-check='belum-terintegrasi'] .check-count").InnerTextAsync());
 
         var (opd, opdErrors) = await session.NewPageAsync();
-        await LoginAsync(opd, Demo.Accounts.DisbudparOperator);
+        await BrowserSession.SignInAsync(opd, Demo.Accounts.DisbudparOperator);
         await opd.GotoAsync("/Budget");
         var row = opd.Locator(".check-row", new() { HasText = Demo.Agreements.NoBudget });
         await row.GetByRole(AriaRole.Link, new() { Name = "Tambah anggaran" }).ClickAsync();

@@ -11,11 +11,7 @@ public sealed class DashboardTests(BrowserSession session)
     [Fact]
     public async Task Pimpinan_clicks_a_bar_of_the_dashboard_and_lands_on_the_filtered_list_with_the_same_count()
     {
-        var (page, errors) = await session.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(Demo.Accounts.Pimpinan);
-        await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        var (page, errors) = await session.SignedInAsync(Demo.Accounts.Pimpinan);
 
         var canvas = page.Locator("canvas[data-chart-table='chart-kind']");
         await Expect(canvas).ToBeVisibleAsync();

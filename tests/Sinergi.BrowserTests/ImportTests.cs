@@ -17,21 +17,13 @@ public sealed class ImportTests(BrowserSession session)
         return Path.Combine(folder!.FullName, "tests", "Sinergi.Tests", "Import", "Workbooks", name);
     }
 
-    private static async Task LoginAsync(IPage page)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(Demo.Accounts.Admin);
-        await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-    }
-
     [Theory]
     [InlineData(1280, 800)]
     [InlineData(390, 844)]
     public async Task Admin_maps_a_name_the_directory_has_otherwise_and_sees_the_footer_left_out(int width, int height)
     {
         var (page, errors) = await session.NewPageAsync(new ViewportSize { Width = width, Height = height });
-        await LoginAsync(page);
+        await BrowserSession.SignInAsync(page, Demo.Accounts.Admin);
         await page.GotoAsync("/Import");
         await page.GetByLabel("Berkas daftar kerja sama").SetInputFilesAsync(Workbook("ttd-titik-koma.csv"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Unggah dan baca" }).ClickAsync();
@@ -65,11 +57,7 @@ public sealed class ImportTests(BrowserSession session)
     [Fact]
     public async Task Admin_imports_a_workbook_through_the_preview_and_finds_an_agreement_in_the_list()
     {
-        var (page, errors) = await session.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(Demo.Accounts.Admin);
-        await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        var (page, errors) = await session.SignedInAsync(Demo.Accounts.Admin);
         await page.GotoAsync("/Agreements");
         await page.GetByRole(AriaRole.Link, new() { Name = "Impor", Exact = true }).ClickAsync();
 

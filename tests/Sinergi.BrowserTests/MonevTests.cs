@@ -12,26 +12,11 @@ namespace Sinergi.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class MonevTests(BrowserSession session)
 {
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-
-    private async Task<(IPage Page, List<string> Errors)> AsAsync(string email, ViewportSize? viewport = null)
-    {
-        var (page, errors) = await session.NewPageAsync(viewport);
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        return (page, errors);
-    }
-
-    private static string Shots => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-
     [Fact]
     public async Task Report_with_evidence_then_lokus_review_then_evaluation_close_the_period_on_the_agreement()
     {
         // The agreement's impact score before the period is closed, on its page and in the registry list.
-        var (before, beforeErrors) = await AsAsync(Demo.Accounts.Admin);
+        var (before, beforeErrors) = await session.SignedInAsync(Demo.Accounts.Admin);
         await before.GotoAsync("/Agreements?q=stunting");
         var listScore = before.Locator("tr", new() { Has = before.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Stunting }) }).First.Locator(".impact-score");
         var listScoreBefore = await listScore.TextContentAsync();
@@ -41,7 +26,7 @@ public sealed class MonevTests(BrowserSession session)
         var latestBasis = await before.Locator("#impact-parts tbody tr").First.TextContentAsync() ?? "";
         var rating = latestBasis.Contains("nilai 5 dari 5", StringComparison.Ordinal) ? 2 : 5;
 
-        var (opd, errors) = await AsAsync(Demo.Accounts.DinkesOperator);
+        var (opd, errors) = await session.SignedInAsync(Demo.Accounts.DinkesOperator);
         await opd.GotoAsync("/Agreements?q=stunting");
         await opd.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Stunting }).First.ClickAsync();
         // The running semester: newest first in the agreement's monev part.
@@ -67,7 +52,7 @@ public sealed class MonevTests(BrowserSession session)
         await Expect(opd.GetByRole(AriaRole.Status)).ToContainTextAsync("dikirim");
         await Expect(opd.Locator("#submitted-report .evidence")).ToContainTextAsync("daftar-hadir.pdf");
 
-        var (tkksd, tkksdErrors) = await AsAsync(Demo.Accounts.Tkksd);
+        var (tkksd, tkksdErrors) = await session.SignedInAsync(Demo.Accounts.Tkksd);
         await tkksd.GotoAsync(reportUrl);
         await tkksd.GetByRole(AriaRole.Link, new() { Name = "Telaah TKKSD (lokus)" }).ClickAsync();
         await tkksd.Locator("#answer-kepatuhan-sesuai").CheckAsync();
@@ -78,7 +63,7 @@ public sealed class MonevTests(BrowserSession session)
         await tkksd.GetByRole(AriaRole.Button, new() { Name = "Kirim", Exact = true }).ClickAsync();
         await Expect(tkksd.Locator("#judgements")).ToContainTextAsync("rekomendasi lanjutkan");
 
-        var (admin, adminErrors) = await AsAsync(Demo.Accounts.Admin);
+        var (admin, adminErrors) = await session.SignedInAsync(Demo.Accounts.Admin);
         await admin.GotoAsync(reportUrl);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Evaluasi Admin Kerja Sama" }).ClickAsync();
         foreach (var criterion in await admin.Locator("fieldset.criterion").AllAsync())
@@ -97,9 +82,9 @@ public sealed class MonevTests(BrowserSession session)
         var listScoreAfter = admin.Locator("tr", new() { Has = admin.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Stunting }) }).First.Locator(".impact-score");
         Assert.NotEqual(listScoreBefore, await listScoreAfter.TextContentAsync());
         await admin.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Stunting }).First.ClickAsync();
-        await admin.Locator("#monev").ScreenshotAsync(new() { Path = Path.Combine(Shots, "agreement-monev-desktop.png") });
+        await admin.Locator("#monev").ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.Screenshots, "agreement-monev-desktop.png") });
         await admin.GotoAsync("/Evaluations");
-        await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "monev-desktop.png"), FullPage = true });
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.Screenshots, "monev-desktop.png"), FullPage = true });
         Assert.True(errors.Count + tkksdErrors.Count + adminErrors.Count + beforeErrors.Count == 0,
             string.Join("\n", errors.Concat(tkksdErrors).Concat(adminErrors).Concat(beforeErrors)));
     }
@@ -107,7 +92,7 @@ public sealed class MonevTests(BrowserSession session)
     [Fact]
     public async Task The_formalitas_flag_shows_with_its_reason_on_the_page_and_in_the_list_and_goes_once_a_realisation_is_recorded()
     {
-        var (admin, errors) = await AsAsync(Demo.Accounts.Admin);
+        var (admin, errors) = await session.SignedInAsync(Demo.Accounts.Admin);
         await admin.GotoAsync("/Agreements");
         await admin.Locator("#flag").SelectOptionAsync("formalitas");
         var row = admin.Locator("tr", new() { Has = admin.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Formalitas }) });
@@ -137,17 +122,17 @@ public sealed class MonevTests(BrowserSession session)
     [Fact]
     public async Task The_monev_section_and_the_agreements_monev_part_fit_a_phone()
     {
-        var (page, errors) = await AsAsync(Demo.Accounts.Pimpinan, Phone);
+        var (page, errors) = await session.SignedInAsync(Demo.Accounts.Pimpinan, BrowserSession.Phone);
         await page.GotoAsync("/Evaluations");
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, "/Evaluations runs off the edge");
         Assert.Equal("block", await page.Locator("#due-table tbody tr").First.EvaluateAsync<string>("r => getComputedStyle(r).display"));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "monev-phone.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.Screenshots, "monev-phone.png"), FullPage = true });
 
         await page.Locator("#due-table tbody tr").First.GetByRole(AriaRole.Link).First.ClickAsync();
         await page.GetByRole(AriaRole.Link).Filter(new() { HasText = "Kerja Sama" }).Last.IsVisibleAsync();
         await page.GotoAsync("/Agreements?q=stunting");
         await page.GetByRole(AriaRole.Link, new() { Name = Demo.Agreements.Stunting }).First.ClickAsync();
-        await page.Locator("#monev").ScreenshotAsync(new() { Path = Path.Combine(Shots, "agreement-monev-phone.png") });
+        await page.Locator("#monev").ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.Screenshots, "agreement-monev-phone.png") });
         // Nothing on the agreement's page runs off a 390 px screen: not the monev part, the urusan badges or the history table.
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, "the agreement page runs off the edge");
         var wide = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('#monev *')].filter(e => !e.closest('thead') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className).join(' | ')");

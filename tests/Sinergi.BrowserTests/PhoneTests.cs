@@ -8,22 +8,11 @@ namespace Sinergi.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class PhoneTests(BrowserSession session)
 {
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-
-    private static async Task LoginAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-    }
-
     [Fact]
     public async Task Tables_reports_and_the_menu_fit_a_phone()
     {
-        var (page, errors) = await session.NewPageAsync(Phone);
-        await LoginAsync(page, Demo.Accounts.Admin);
+        var (page, errors) = await session.NewPageAsync(BrowserSession.Phone);
+        await BrowserSession.SignInAsync(page, Demo.Accounts.Admin);
 
         foreach (var path in new[] { "/", "/Agreements", "/Partners", "/Settings/Users", "/Settings/Opds", "/Account/Profile", "/Reports" })
         {
@@ -55,8 +44,8 @@ public sealed class PhoneTests(BrowserSession session)
     [Fact]
     public async Task The_partner_list_filters_as_one_types_and_a_refused_form_takes_the_focus_to_its_problems()
     {
-        var (page, errors) = await session.NewPageAsync(Phone);
-        await LoginAsync(page, Demo.Accounts.Admin);
+        var (page, errors) = await session.NewPageAsync(BrowserSession.Phone);
+        await BrowserSession.SignInAsync(page, Demo.Accounts.Admin);
         await page.GotoAsync("/Agreements/Edit");
 
         var partners = page.Locator("#partner-list");

@@ -12,22 +12,13 @@ namespace Sinergi.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class PotentialsTests(BrowserSession session)
 {
-    private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-    private static string Shots => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-
     public static TheoryData<string> Widths => new() { "desktop", "phone" };
 
     [Theory]
     [MemberData(nameof(Widths))]
     public async Task The_potentials_map_draws_shapes_and_markers_without_tiles_and_the_ranked_list_fits_the_screen(string width)
     {
-        var (page, errors) = await session.NewPageAsync(width == "phone" ? Phone : Desktop);
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(Demo.Accounts.Admin);
-        await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        var (page, errors) = await session.SignedInAsync(Demo.Accounts.Admin, width == "phone" ? BrowserSession.Phone : BrowserSession.Desktop);
 
         await page.GotoAsync("/Potentials");
         var map = page.Locator("#potential-map");
@@ -44,7 +35,7 @@ public sealed class PotentialsTests(BrowserSession session)
         Assert.Equal(places, await dots.CountAsync() + await clusters.CountAsync());
         Assert.True(await page.Locator("#potential-table tbody tr").CountAsync() > 0);
         await AssertFitsAsync(page, "/Potentials");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"potensi-peta-{width}.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.Screenshots, $"potensi-peta-{width}.png"), FullPage = true });
 
         // A marker's popup names its potential and leads to its page.
         await dots.First.ClickAsync(new() { Force = true });
@@ -59,7 +50,7 @@ public sealed class PotentialsTests(BrowserSession session)
         await Expect(first.Locator("td[data-label='Peringkat']")).ToHaveTextAsync("1");
         await Expect(first.Locator(".ranking-score strong")).ToBeVisibleAsync();
         await AssertFitsAsync(page, "/Potentials/Ranking");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"potensi-peringkat-{width}.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.Screenshots, $"potensi-peringkat-{width}.png"), FullPage = true });
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 

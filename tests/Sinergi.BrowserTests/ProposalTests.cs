@@ -21,17 +21,6 @@ namespace Sinergi.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class ProposalTests(BrowserSession session)
 {
-    private async Task<(IPage Page, List<string> Errors)> AsAsync(string email)
-    {
-        var (page, errors) = await session.NewPageAsync(null);
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        return (page, errors);
-    }
-
     private static async Task UploadAsync(IPage page, string type, string fileName, byte[] content)
     {
         await page.Locator("#doc-type").SelectOptionAsync(type);
@@ -114,7 +103,7 @@ public sealed class ProposalTests(BrowserSession session)
         var title = $"Skrining Tuberkulosis Bersama Universitas {Guid.NewGuid().ToString("N")[..6]}";
 
         // The OPD writes the proposal and submits it with its KAK and feasibility study.
-        var (opd, opdErrors) = await AsAsync(Demo.Accounts.DinkesOperator);
+        var (opd, opdErrors) = await session.SignedInAsync(Demo.Accounts.DinkesOperator);
         await opd.GotoAsync("/Proposals/Edit");
         await opd.GetByLabel("Jenis kerja sama").SelectOptionAsync("Ksdpk");
         await opd.GetByLabel("Judul usulan").FillAsync(title);
@@ -140,7 +129,7 @@ public sealed class ProposalTests(BrowserSession session)
         await MoveAsync(opd, "validasi", "Validasi");
 
         // The admin validates.
-        var (admin, adminErrors) = await AsAsync(Demo.Accounts.Admin);
+        var (admin, adminErrors) = await session.SignedInAsync(Demo.Accounts.Admin);
         await admin.GotoAsync(detailsUrl);
         await TickAllAsync(admin);
         await MoveAsync(admin, "pembahasan", "Pembahasan TKKSD");
@@ -150,7 +139,7 @@ public sealed class ProposalTests(BrowserSession session)
         IPage? lastMember = null;
         for (var i = 0; i < members.Length; i++)
         {
-            var (member, errors) = await AsAsync(members[i]);
+            var (member, errors) = await session.SignedInAsync(members[i]);
             tkksdErrors.AddRange(errors);
             await member.GotoAsync(detailsUrl);
             await Expect(member.Locator("#quorum")).ToContainTextAsync("kuorum belum tercapai");

@@ -11,11 +11,7 @@ public sealed class RegistryTests(BrowserSession session)
     [Fact]
     public async Task Admin_records_an_agreement_with_its_pdf_finds_it_by_a_word_inside_edits_it_and_sees_the_history()
     {
-        var (page, errors) = await session.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(Demo.Accounts.Admin);
-        await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        var (page, errors) = await session.SignedInAsync(Demo.Accounts.Admin);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" }).GetByRole(AriaRole.Link, new() { Name = "Kerja Sama" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Catat kerja sama" }).ClickAsync();
@@ -65,11 +61,7 @@ public sealed class RegistryTests(BrowserSession session)
     [Fact]
     public async Task Partner_location_is_picked_on_the_map_even_without_tiles()
     {
-        var (page, errors) = await session.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(Demo.Accounts.Admin);
-        await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        var (page, errors) = await session.SignedInAsync(Demo.Accounts.Admin);
         await page.GotoAsync("/Partners/Edit");
 
         await page.GetByLabel("Jenis mitra").SelectOptionAsync(new SelectOptionValue { Label = "Swasta" });

@@ -12,24 +12,10 @@ namespace Sinergi.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class TkksdTests(BrowserSession session)
 {
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-    private static string Shots => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-
-    private async Task<(IPage Page, List<string> Errors)> AsAsync(string email, ViewportSize? viewport = null)
-    {
-        var (page, errors) = await session.NewPageAsync(viewport);
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Kata sandi").FillAsync(BrowserSession.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        return (page, errors);
-    }
-
     [Fact]
     public async Task A_meeting_decides_on_a_proposal_and_its_action_item_reaches_the_owners_inbox()
     {
-        var (admin, errors) = await AsAsync(Demo.Accounts.Admin);
+        var (admin, errors) = await session.SignedInAsync(Demo.Accounts.Admin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "TKKSD" }).First.ClickAsync();
         await admin.Locator("#meetings-link").ClickAsync();
         await admin.GetByLabel("Judul rapat").FillAsync("Rapat uji Chromium");
@@ -37,7 +23,7 @@ public sealed class TkksdTests(BrowserSession session)
         var proposal = admin.Locator("#agenda-proposals .form-check").First;
         var proposalLabel = (await proposal.Locator("label").TextContentAsync())!.Split(" — ")[^1].Trim();
         await proposal.Locator("input").CheckAsync();
-        await admin.Locator("#meeting-form").ScreenshotAsync(new() { Path = Path.Combine(Shots, "tkksd-meeting-form-desktop.png") });
+        await admin.Locator("#meeting-form").ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.Screenshots, "tkksd-meeting-form-desktop.png") });
         await admin.GetByRole(AriaRole.Button, new() { Name = "Rencanakan" }).ClickAsync();
         await Expect(admin.Locator("#agenda-list")).ToContainTextAsync(proposalLabel);
 
@@ -55,7 +41,7 @@ public sealed class TkksdTests(BrowserSession session)
         await admin.Locator("#agenda-list a").First.ClickAsync();
         await Expect(admin.Locator("#tkksd-decisions")).ToContainTextAsync("Usulan layak direkomendasikan kepada Wali Kota");
 
-        var (owner, ownerErrors) = await AsAsync(Demo.Accounts.DinkesOperator);
+        var (owner, ownerErrors) = await session.SignedInAsync(Demo.Accounts.DinkesOperator);
         await owner.GotoAsync("/Tkksd");
         await Expect(owner.Locator("#my-actions")).ToContainTextAsync("Menyiapkan surat rekomendasi");
         Assert.Empty(errors);
@@ -65,7 +51,7 @@ public sealed class TkksdTests(BrowserSession session)
     [Fact]
     public async Task The_meeting_form_fits_a_phone_and_takes_a_proposal_by_its_number()
     {
-        var (page, errors) = await AsAsync(Demo.Accounts.Admin, Phone);
+        var (page, errors) = await session.SignedInAsync(Demo.Accounts.Admin, BrowserSession.Phone);
         await page.GotoAsync("/Proposals");
         var first = page.Locator("#proposal-table tbody tr td[data-title]").First;
         var number = (await first.Locator("a").TextContentAsync())!.Trim();
@@ -77,7 +63,7 @@ public sealed class TkksdTests(BrowserSession session)
         await page.GetByLabel("Nomor usulan lain").FillAsync("USL/1999/0001");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rencanakan" }).ClickAsync();
         await Expect(page.Locator("span[data-valmsg-for='Input.ProposalNumbers']")).ToContainTextAsync("tidak ditemukan");
-        await page.Locator("#meeting-form").ScreenshotAsync(new() { Path = Path.Combine(Shots, "tkksd-meeting-form-phone.png") });
+        await page.Locator("#meeting-form").ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.Screenshots, "tkksd-meeting-form-phone.png") });
         await page.GetByLabel("Nomor usulan lain").FillAsync(number);
         await page.GetByRole(AriaRole.Button, new() { Name = "Rencanakan" }).ClickAsync();
         await Expect(page.Locator("#agenda-list")).ToContainTextAsync(title);

@@ -43,6 +43,30 @@ public sealed class BrowserSession : IAsyncLifetime
         });
     }
 
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>Where the tests put their screenshots (the README's are copied from here).</summary>
+    public static string Screenshots => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    /// <summary>Signs in through the login form, as a person does, and waits for the page it lands on.</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Kata sandi").FillAsync(DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
+    /// <summary>A fresh page (<see cref="NewPageAsync"/>) signed in as <paramref name="email"/>.</summary>
+    public async Task<(IPage Page, List<string> Errors)> SignedInAsync(string email, ViewportSize? viewport = null)
+    {
+        var (page, errors) = await NewPageAsync(viewport);
+        await SignInAsync(page, email);
+        return (page, errors);
+    }
+
     /// <summary>A fresh browser context (own cookies) with a page that records console errors.</summary>
     public async Task<(IPage Page, List<string> Errors)> NewPageAsync(ViewportSize? viewport = null)
     {
