@@ -52,7 +52,6 @@ public static class AgreementsApi
         int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         var problems = ApiResults.PagingProblems(page, pageSize);
-        var words = new AgreementFilter().WithWords(flag, dampak, perpanjangan, problems);
         AgreementStatus? wantedStatus = null;
         var inForce = status?.Trim().ToLowerInvariant() == AgreementFilter.InForceSlug;
         if (!string.IsNullOrWhiteSpace(status) && !inForce && (wantedStatus = AgreementLabels.StatusFromSlug(status.Trim().ToLowerInvariant())) is null)
@@ -75,16 +74,14 @@ public static class AgreementsApi
             problems["region"] = [Region.CodeFormatProblem];
         else if (region is not null && !scope.Oversees(region))
             problems["region"] = ["Wilayah ini tidak berada dalam cakupan akun Anda."];
-        if (problems.Count > 0)
-            return ApiResults.Invalid(problems);
-
         var filter = new AgreementFilter
         {
             Q = q, Status = wantedStatus, InForce = inForce, Kind = wantedKind, DocumentType = wantedType, OpdId = opd, PartnerId = partner,
             PartnerType = wantedPartnerType, Urusan = urusan, Year = year, Sort = sort ?? "terbaru",
             Region = region == scope.RegionCode ? null : region,
-            Formalitas = words.Formalitas, Impact = words.Impact, WithoutExtension = words.WithoutExtension,
-        };
+        }.WithWords(flag, dampak, perpanjangan, problems);
+        if (problems.Count > 0)
+            return ApiResults.Invalid(problems);
         var result = await AgreementSearchQuery.RunAsync(db, scope, clock, cache, filter, page, pageSize, ct);
         var items = result.Rows.Select(r => new AgreementSummaryDto(r.Id, r.RegionCode, r.Number, r.Title, r.Kind, r.DocumentType,
                 r.SignedOn, r.StartsOn, r.EndsOn, AgreementLabels.Slug(r.StatusOn(result.Today, result.WindowDays)), r.Partners, r.Opds))

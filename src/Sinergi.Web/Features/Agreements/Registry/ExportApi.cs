@@ -17,7 +17,8 @@ public static class ExportApi
         string? flag, string? dampak, string? perpanjangan, CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
-        var words = new AgreementFilter().WithWords(flag, dampak, perpanjangan, problems);
+        var filter = AgreementFilter.FromQuery(scope, q, status, kind, type, opd, partner, partnerType, urusan, year, sort, region)
+            .WithWords(flag, dampak, perpanjangan, problems);
         if (format is not (null or "xlsx" or "csv"))
             problems["format"] = ["format harus xlsx atau csv."];
         if (year is int y && !AgreementDates.InRange(y))
@@ -29,8 +30,6 @@ public static class ExportApi
             return ApiResults.Invalid(problems);
         if (region is not null && !scope.Oversees(region))
             return ApiResults.NotFound($"Wilayah '{region}'");
-        var filter = AgreementFilter.FromQuery(scope, q, status, kind, type, opd, partner, partnerType, urusan, year, sort, region)
-            with { Formalitas = words.Formalitas, Impact = words.Impact, WithoutExtension = words.WithoutExtension };
         var rows = await AgreementExport.RowsAsync(db, scope, clock, cache, filter, ct);
         var output = new MemoryStream();
         var (contentType, fileName) = AgreementExport.Write(output, format ?? "xlsx", rows, RegionClock.Today(clock, filter.Region ?? scope.RegionCode));
